@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+// Qingshan (青山): a static reporting-site generator.
+//
+// Read this file as a table of contents: system libraries, then the library,
+// then the command-line tool, then the tests. Dependencies point one way:
+// `qingshan` → `QingshanKit` → `CCmark`.
+
+import PackageDescription
+
+/// Strict settings, declared once and applied to every target.
+let strictSettings: [SwiftSetting] = [
+    // Swift 6 language mode: complete data-race checking on every target.
+    .swiftLanguageMode(.v6),
+    // Every `any` spelled out, so existential costs are visible in review.
+    .enableUpcomingFeature("ExistentialAny"),
+    // Imports stay internal unless a target re-exports them on purpose.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // Members of a type do not silently become `@MainActor` and the like.
+    .enableUpcomingFeature("InferIsolatedConformances"),
+]
+
+let package = Package(
+    name: "qingshan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qingshan", targets: ["qingshan"]),
+        .library(name: "QingshanKit", targets: ["QingshanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: System libraries
+
+        /// libcmark from the system (Debian: libcmark-dev). Only
+        /// `Markdown/CmarkDocument.swift` imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+
+        // MARK: Library
+
+        /// The generator: reads a site, validates it, renders it. Never prints, never exits.
+        .target(
+            name: "QingshanKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Command-line tool
+
+        /// `qingshan build | check`: parses arguments, renders diagnostics, sets exit codes.
+        .executableTarget(
+            name: "qingshan",
+            dependencies: [
+                "QingshanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "QingshanKitTests",
+            dependencies: ["QingshanKit"],
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
