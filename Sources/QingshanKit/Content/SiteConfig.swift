@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// Government footer fields, by key (`sponsor`, `siteIDCode`, `icp`, …).
     public var footer: [String: String] = [:]
     public var footerLocations: [String: SourceLocation] = [:]
+    /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
+    public var meta: [String: String] = [:]
 
     public struct NavigationItem: Sendable, Hashable {
         public enum Target: Sendable, Hashable {
@@ -33,7 +35,8 @@ public struct SiteConfig: Sendable {
     }
 
     static let path = "content/site.yaml"
-    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "collections", "personalData"]
+    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "meta", "collections", "personalData"]
+    static let metaKeys = ["siteName", "siteDomain", "contentSource"]
     static let footerKeys = ["sponsor", "organizer", "address", "phone", "email", "siteIDCode", "icp", "icpURL", "publicSecurity", "publicSecurityURL", "errorReportURL"]
 
     /// Reads the configuration, collecting every problem.
@@ -83,6 +86,13 @@ public struct SiteConfig: Sendable {
             }
             footer.warnAboutUnknownKeys(known: footerKeys)
             fields.diagnostics += footer.diagnostics
+        }
+        if var meta = fields.mapping("meta") {
+            for key in metaKeys {
+                if let value = meta.string(key), !value.isEmpty { config.meta[key] = value }
+            }
+            meta.warnAboutUnknownKeys(known: metaKeys)
+            fields.diagnostics += meta.diagnostics
         }
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (config, fields.diagnostics)

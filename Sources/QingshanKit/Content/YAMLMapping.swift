@@ -63,7 +63,8 @@ struct YAMLMapping {
         return number
     }
 
-    /// A date written `YYYY-MM-DD`, returned in that form.
+    /// A date written `YYYY-MM-DD`, or `YYYY-MM` when only the month is known
+    /// (the letter's "2020年4月起"), returned as written.
     mutating func date(_ key: String) -> String? {
         guard let node = value(key) else { return nil }
         guard let text = node.scalarText, Self.isISODate(text) else {
@@ -99,6 +100,7 @@ struct YAMLMapping {
     }
 
     static func isISODate(_ text: String) -> Bool {
+        if text.utf8.count == 7 { return isISODate(text + "-01") }
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 48 && bytes[$0] <= 57 }

@@ -45,7 +45,7 @@ extension Diagnostic.Message {
     static let frontMatterNotClosed = Self(id: "front-matter-not-closed", text: "front matter is not closed")
     static let frontMatterNotMapping = Self(id: "front-matter-not-mapping", text: "front matter must be a YAML mapping of fields (title: …)")
     static func invalidDate(key: String, value: String) -> Self {
-        .init(id: "invalid-date", text: "'\(key)' is '\(value)'; expected a date as YYYY-MM-DD (e.g. 2021-03-05)")
+        .init(id: "invalid-date", text: "'\(key)' is '\(value)'; expected a date as YYYY-MM-DD (e.g. 2021-03-05), or YYYY-MM when only the month is known")
     }
     static func invalidSlug(_ slug: String) -> Self {
         .init(id: "invalid-slug", text: "slug '\(slug)' must be one path segment of letters, digits, '-' or '_' (no '/', '..' or spaces)")

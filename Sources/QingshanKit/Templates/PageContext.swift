@@ -134,20 +134,21 @@ struct PageContext {
             domain = String(base[schemeEnd.upperBound...].prefix { $0 != "/" })
         }
         return [
-            "siteName": config.title,
-            "siteDomain": domain,
+            "siteName": config.meta["siteName"] ?? config.title,
+            "siteDomain": config.meta["siteDomain"] ?? domain,
             "siteIDCode": config.footer["siteIDCode"] ?? "",
             "columnName": sectionTitle() ?? page.frontMatter.title,
             "articleTitle": page.frontMatter.title,
-            "pubDate": page.frontMatter.date.map { "\($0) 00:00" } ?? "",
-            "contentSource": config.footer["sponsor"] ?? "",
+            "pubDate": page.frontMatter.date.map { ($0.utf8.count == 7 ? $0 + "-01" : $0) + " 00:00" } ?? "",
+            "contentSource": config.meta["contentSource"] ?? config.footer["sponsor"] ?? "",
         ]
     }
 
-    /// `2021-03-05` → `2021年3月5日`.
+    /// `2021-03-05` → `2021年3月5日`; `2020-04` → `2020年4月`.
     static func chineseDate(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return iso }
+        guard parts.count >= 2, let month = Int(parts[1]) else { return iso }
+        guard parts.count == 3, let day = Int(parts[2]) else { return "\(parts[0])年\(month)月" }
         return "\(parts[0])年\(month)月\(day)日"
     }
 }
