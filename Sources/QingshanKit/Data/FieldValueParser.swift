@@ -10,7 +10,10 @@ enum FieldValueParser {
     /// An empty cell is `.null`; required-ness is checked elsewhere.
     static func parse(_ raw: String, as type: DataField.FieldType, field: String) -> Result<DataValue, CellProblem> {
         if raw.isEmpty { return .success(.null) }
-        if let excelError = excelErrors.first(where: { raw.trimmingCharacters(in: .whitespaces) == $0 }) {
+        // Only cells that start with `#` can be Excel errors; skip the trimming for the rest.
+        if raw.utf8.first == UInt8(ascii: "#") || raw.utf8.first == UInt8(ascii: " "),
+            let excelError = excelErrors.first(where: { raw.trimmingCharacters(in: .whitespaces) == $0 })
+        {
             return .failure(CellProblem(.excelErrorValue(field: field, value: excelError)))
         }
         switch type {
@@ -30,7 +33,7 @@ enum FieldValueParser {
                 }
                 return .success(.integer(value))
             }
-            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard let value = Decimal(string: text, locale: posix) else {
                 return .failure(CellProblem(.valueType(field: field, value: raw, expected: "a number")))
             }
             return .success(.number(value))
@@ -47,6 +50,9 @@ enum FieldValueParser {
             }
         }
     }
+
+    /// Decimal points are always `.`, whatever the machine's locale.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     static let excelErrors = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]
 
