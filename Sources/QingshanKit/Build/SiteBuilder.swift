@@ -32,6 +32,9 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
+        let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root)
+        diagnostics.append(contentsOf: dataDiagnostics)
+
         // Outputs besides pages, checked for collisions with pages below.
         var otherSources: [String: String] = content.staticFiles
         for (output, source) in theme.assets {
@@ -43,7 +46,7 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(config: config, pages: content.pages, otherOutputs: Set(otherSources.keys))
         diagnostics.append(contentsOf: validate(model: model, theme: theme, otherSources: otherSources))
 
-        let pages = render(model: model, theme: theme)
+        let pages = render(model: model, theme: theme, datasets: datasets)
         for page in pages { diagnostics.append(contentsOf: page.diagnostics) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
@@ -108,11 +111,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every page, on all cores. Each page writes only its own slot.
-    private func render(model: SiteModel, theme: Theme) -> [RenderedPage] {
+    private func render(model: SiteModel, theme: Theme, datasets: [String: Dataset]) -> [RenderedPage] {
         let resolver = LinkResolver(model: model)
         let roots = Set(model.pages.map { SitePaths.root(of: $0.outputPath) })
         let perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, SendableBox(PageContext.perDepthValues(model: model, root: $0))) })
-        let shared = SendableBox(sharedValues(model: model))
+        var sharedValues = sharedValues(model: model)
+        sharedValues["data"] = datasets.mapValues(Self.templateValue)
+        let shared = SendableBox(sharedValues)
         let results = ResultSlots<RenderedPage>(count: model.pages.count)
         DispatchQueue.concurrentPerform(iterations: model.pages.count) { index in
             let page = model.pages[index]
@@ -127,6 +132,14 @@ public struct SiteBuilder: Sendable {
             results[index] = RenderedPage(html: html, diagnostics: markdown.diagnostics)
         }
         return results.values
+    }
+
+    /// A dataset as templates see it: `{title, count, sample, rows: [{field: text}]}`.
+    static func templateValue(_ dataset: Dataset) -> [String: Any] {
+        let rows = dataset.rows.map { row in
+            Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].description) })
+        }
+        return ["title": dataset.title, "count": dataset.rows.count, "sample": dataset.sample, "rows": rows]
     }
 
     private func sharedValues(model: SiteModel) -> [String: Any] {

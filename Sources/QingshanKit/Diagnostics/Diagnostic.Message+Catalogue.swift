@@ -3,15 +3,6 @@
 extension Diagnostic.Message {
     // MARK: YAML
 
-    static func yamlSyntax(_ problem: String) -> Self {
-        .init(id: "yaml-syntax", text: "invalid YAML: \(problem)")
-    }
-    static func yamlDuplicateKey(_ key: String) -> Self {
-        .init(id: "yaml-duplicate-key", text: "duplicate key '\(key)' (a later value would silently replace the earlier one)")
-    }
-    static func yamlTooLarge(limit: Int) -> Self {
-        .init(id: "yaml-too-large", text: "YAML expands to more than \(limit) nodes (aliases that multiply?); refusing it")
-    }
     static func wrongType(key: String, expected: String, found: String) -> Self {
         .init(id: "wrong-type", text: "'\(key)' must be \(expected), not \(found)")
     }
