@@ -34,6 +34,7 @@ struct BarChart {
             var x = left
             for (index, serie) in series.enumerated() {
                 let value = serie.values[row]
+                if stacked && value <= 0 { continue }
                 let width = max(0, Self.double(value)) * scale
                 let y = stacked ? rowTop + 6 : rowTop + 6 + Double(index) * barHeight
                 let h = stacked || !multiple ? barHeight : barHeight - 2

@@ -142,7 +142,11 @@ struct DataQuery {
         for spec in options.columns ?? [] {
             guard let index = result.index(of: spec.field.value) else { continue }
             if let title = spec.title { result.columns[index].title = title }
-            if let format = spec.format { result.columns[index].format = format }
+            if let format = spec.format {
+                // Schema decimals belong to the field's own unit, not to 亿元 or a percentage.
+                if format != result.columns[index].format { result.columns[index].decimals = nil }
+                result.columns[index].format = format
+            }
         }
         guard sortAndLimit(&result, diagnostics: &diagnostics), diagnostics.errorCount == errorsBefore else {
             return nil

@@ -41,7 +41,7 @@ enum ValueFormat: String, Sendable, CaseIterable {
         guard let number = value.decimal else { return value.description }
         switch self {
         case .moneyWan: return ChineseFormat.number(number, decimals: decimals)
-        case .moneyYi: return ChineseFormat.number(ChineseFormat.toYi(number), decimals: decimals ?? 2)
+        case .moneyYi: return ChineseFormat.number(ChineseFormat.toYi(number), decimals: decimals)
         case .percent: return ChineseFormat.number(number, decimals: decimals ?? 0)
         case .ratio: return ChineseFormat.number(ChineseFormat.percentValue(number, decimals: decimals ?? 0), decimals: decimals ?? 0)
         case .integer: return ChineseFormat.number(number, decimals: 0)
