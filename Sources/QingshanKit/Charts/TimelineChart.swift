@@ -13,28 +13,28 @@ struct TimelineChart {
     var items: [Item]
 
     func svg(id: String, title: String, description: String) -> String {
-        let labelWidth = min(220, (items.map { SVG.textWidth($0.label) }.max() ?? 0) + 8)
+        let labelWidth = min(220, (items.map { ChartSVG.textWidth($0.label) }.max() ?? 0) + 8)
         let left = 12 + labelWidth
         let right = 20.0
-        let plotWidth = SVG.width - left - right
+        let plotWidth = ChartSVG.width - left - right
         let rowHeight = 30.0
         let top = 30.0
         let height = top + Double(items.count) * rowHeight + 8
-        let firstYear = items.compactMap { $0.start.year }.min() ?? 2020
-        let lastYear = (items.flatMap { [$0.start.year, $0.end?.year].compactMap { $0 } }.max() ?? firstYear) + 1
+        let firstYear = items.compactMap { $0.start.dateYear }.min() ?? 2020
+        let lastYear = (items.flatMap { [$0.start.dateYear, $0.end?.dateYear].compactMap { $0 } }.max() ?? firstYear) + 1
         let from = Double(DataValue.date(year: firstYear, month: 1, day: 1).dayNumber ?? 0)
         let to = Double(DataValue.date(year: lastYear, month: 1, day: 1).dayNumber ?? 1)
         func x(_ value: DataValue) -> Double { left + (Double(value.dayNumber ?? 0) - from) / max(1, to - from) * plotWidth }
 
-        var out = SVG.open(id: id, kind: "timeline", height: height, title: title, description: description)
+        var out = ChartSVG.open(id: id, kind: "timeline", height: height, title: title, description: description)
         out += "<g class=\"qs-chart-grid\">\n"
         let span = lastYear - firstYear
         let step = span <= 8 ? 1 : (span <= 16 ? 2 : 5)
         for year in stride(from: firstYear, through: lastYear, by: step) {
             let tx = x(.date(year: year, month: 1, day: 1))
-            out += "<line x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(top - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(height - 8))\" stroke=\"#d9d9d9\"/>\n"
+            out += "<line x1=\"\(ChartSVG.n(tx))\" y1=\"\(ChartSVG.n(top - 6))\" x2=\"\(ChartSVG.n(tx))\" y2=\"\(ChartSVG.n(height - 8))\" stroke=\"#d9d9d9\"/>\n"
             if year < lastYear || step == 1 {
-                out += SVG.text("\(year)", x: tx, y: top - 12, anchor: "middle", className: "qs-chart-tick", fill: "#4d4d4d", size: 11)
+                out += ChartSVG.text("\(year)", x: tx, y: top - 12, anchor: "middle", className: "qs-chart-tick", fill: "#4d4d4d", size: 11)
             }
         }
         out += "</g>\n"
@@ -42,22 +42,22 @@ struct TimelineChart {
             let rowTop = top + Double(row) * rowHeight
             let mid = rowTop + rowHeight / 2
             out += "<g class=\"qs-timeline-item\">\n"
-            out += SVG.text(item.label, x: left - 8, y: mid + 4, anchor: "end", className: "qs-chart-label")
+            out += ChartSVG.text(item.label, x: left - 8, y: mid + 4, anchor: "end", className: "qs-chart-label")
             let x1 = x(item.start)
             var markEnd = x1 + 7
             if let end = item.end, (end.dayNumber ?? 0) > (item.start.dayNumber ?? 0) {
                 let x2 = x(end)
-                out += "<rect \(SVG.seriesAttributes(0)) x=\"\(SVG.n(x1))\" y=\"\(SVG.n(mid - 8))\" width=\"\(SVG.n(max(2, x2 - x1)))\" height=\"16\" rx=\"2\"/>\n"
+                out += "<rect \(ChartSVG.seriesAttributes(0)) x=\"\(ChartSVG.n(x1))\" y=\"\(ChartSVG.n(mid - 8))\" width=\"\(ChartSVG.n(max(2, x2 - x1)))\" height=\"16\" rx=\"2\"/>\n"
                 markEnd = x2
             } else {
-                out += "<path \(SVG.seriesAttributes(1)) d=\"M\(SVG.n(x1)) \(SVG.n(mid - 8)) L\(SVG.n(x1 + 7)) \(SVG.n(mid)) L\(SVG.n(x1)) \(SVG.n(mid + 8)) L\(SVG.n(x1 - 7)) \(SVG.n(mid)) Z\"/>\n"
+                out += "<path \(ChartSVG.seriesAttributes(1)) d=\"M\(ChartSVG.n(x1)) \(ChartSVG.n(mid - 8)) L\(ChartSVG.n(x1 + 7)) \(ChartSVG.n(mid)) L\(ChartSVG.n(x1)) \(ChartSVG.n(mid + 8)) L\(ChartSVG.n(x1 - 7)) \(ChartSVG.n(mid)) Z\"/>\n"
             }
             // Dates go after the mark, or before it when they would run off the right edge.
-            let textWidth = SVG.textWidth(item.dates, fontSize: 11)
-            if markEnd + 6 + textWidth <= SVG.width - 4 {
-                out += SVG.text(item.dates, x: markEnd + 6, y: mid + 4, className: "qs-chart-value", size: 11)
+            let textWidth = ChartSVG.textWidth(item.dates, fontSize: 11)
+            if markEnd + 6 + textWidth <= ChartSVG.width - 4 {
+                out += ChartSVG.text(item.dates, x: markEnd + 6, y: mid + 4, className: "qs-chart-value", size: 11)
             } else {
-                out += SVG.text(item.dates, x: x1 - 10, y: mid + 4, anchor: "end", className: "qs-chart-value", size: 11)
+                out += ChartSVG.text(item.dates, x: x1 - 10, y: mid + 4, anchor: "end", className: "qs-chart-value", size: 11)
             }
             out += "</g>\n"
         }
@@ -66,5 +66,5 @@ struct TimelineChart {
 }
 
 extension DataValue {
-    var year: Int? { if case .date(let year, _, _) = self { year } else { nil } }
+    var dateYear: Int? { if case .date(let year, _, _) = self { year } else { nil } }
 }

@@ -1,7 +1,7 @@
 import Yams
 
 /// A value read from a data block's options, with where it was written in the Markdown file.
-struct Located<Value: Sendable>: Sendable {
+struct OptionValue<Value: Sendable>: Sendable {
     var value: Value
     var location: SourceLocation
 }
@@ -47,7 +47,7 @@ struct BlockYAML {
 
     /// The top-level mapping, or `nil` after reporting why there is none.
     /// An empty body reads as an empty mapping.
-    func root(diagnostics: inout Diagnostics) -> [(key: Located<String>, value: Node)]? {
+    func root(diagnostics: inout Diagnostics) -> [(key: OptionValue<String>, value: Node)]? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: lines.joined(separator: "\n"))
@@ -70,23 +70,23 @@ struct BlockYAML {
             diagnostics.error(.dataBlockNotAMapping, at: location(of: node))
             return nil
         }
-        var pairs: [(key: Located<String>, value: Node)] = []
+        var pairs: [(key: OptionValue<String>, value: Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 diagnostics.error(.dataBlockNotAMapping, at: location(of: key))
                 continue
             }
-            pairs.append((Located(value: scalar.string, location: location(of: key)), value))
+            pairs.append((OptionValue(value: scalar.string, location: location(of: key)), value))
         }
         return pairs
     }
 
     // MARK: Typed readers; each reports a positioned error and returns nil on a mismatch.
 
-    func string(_ node: Node, option: String, diagnostics: inout Diagnostics) -> Located<String>? {
+    func string(_ node: Node, option: String, diagnostics: inout Diagnostics) -> OptionValue<String>? {
         switch node {
         case .scalar(let scalar):
-            return Located(value: scalar.string, location: location(of: node))
+            return OptionValue(value: scalar.string, location: location(of: node))
         case .alias:
             diagnostics.error(.dataBlockAlias, at: location(of: node))
         default:
@@ -96,9 +96,9 @@ struct BlockYAML {
     }
 
     /// A single value or a list of values (`y: 投资` or `y: [申请, 投放]`).
-    func strings(_ node: Node, option: String, diagnostics: inout Diagnostics) -> [Located<String>]? {
+    func strings(_ node: Node, option: String, diagnostics: inout Diagnostics) -> [OptionValue<String>]? {
         if case .sequence(let sequence) = node {
-            var values: [Located<String>] = []
+            var values: [OptionValue<String>] = []
             for item in sequence {
                 guard let value = string(item, option: option, diagnostics: &diagnostics) else { return nil }
                 values.append(value)
@@ -108,23 +108,23 @@ struct BlockYAML {
         return string(node, option: option, diagnostics: &diagnostics).map { [$0] }
     }
 
-    func integer(_ node: Node, option: String, diagnostics: inout Diagnostics) -> Located<Int>? {
+    func integer(_ node: Node, option: String, diagnostics: inout Diagnostics) -> OptionValue<Int>? {
         guard let text = string(node, option: option, diagnostics: &diagnostics) else { return nil }
         guard let value = Int(text.value), value >= 0 else {
             diagnostics.error(.dataBlockWrongType(option, expected: "a whole number"), at: text.location)
             return nil
         }
-        return Located(value: value, location: text.location)
+        return OptionValue(value: value, location: text.location)
     }
 
     func mapping(_ node: Node, option: String, expected: String, diagnostics: inout Diagnostics)
-        -> [(key: Located<String>, value: Node)]?
+        -> [(key: OptionValue<String>, value: Node)]?
     {
         guard case .mapping(let mapping) = node else {
             diagnostics.error(.dataBlockWrongType(option, expected: expected), at: location(of: node))
             return nil
         }
-        var pairs: [(key: Located<String>, value: Node)] = []
+        var pairs: [(key: OptionValue<String>, value: Node)] = []
         for (key, value) in mapping {
             guard let name = string(key, option: option, diagnostics: &diagnostics) else { return nil }
             pairs.append((name, value))

@@ -6,10 +6,10 @@ struct DataBlockOptions: Sendable {
     enum Aggregate: Sendable {
         case count
         /// `sum: field`; a bare `sum` in a chart adds up its `y` fields.
-        case sum(Located<String>?)
-        case mean(Located<String>?)
+        case sum(OptionValue<String>?)
+        case mean(OptionValue<String>?)
 
-        var field: Located<String>? {
+        var field: OptionValue<String>? {
             switch self {
             case .count: nil
             case .sum(let field), .mean(let field): field
@@ -18,19 +18,19 @@ struct DataBlockOptions: Sendable {
     }
 
     struct Column: Sendable {
-        var field: Located<String>
+        var field: OptionValue<String>
         var title: String?
         var format: ValueFormat?
     }
 
     /// `{field: value}` or `{field: [values]}`: rows whose cell equals one of the values.
     struct Condition: Sendable {
-        var field: Located<String>
+        var field: OptionValue<String>
         var values: [String]
     }
 
     struct SortKey: Sendable {
-        var field: Located<String>
+        var field: OptionValue<String>
         var descending: Bool
     }
 
@@ -39,12 +39,12 @@ struct DataBlockOptions: Sendable {
     }
 
     var view: String
-    var source: Located<String>?
+    var source: OptionValue<String>?
     var title: String?
     var description: String?
     var columns: [Column]?
     var filters: [Condition] = []
-    var groupBy: Located<String>?
+    var groupBy: OptionValue<String>?
     var sort: [SortKey] = []
     var aggregate: Aggregate?
     var limit: Int?
@@ -53,15 +53,15 @@ struct DataBlockOptions: Sendable {
     var chartType: ChartType?
     /// `type: bar` in a progress block draws bars instead of rings.
     var progressBars = false
-    var x: Located<String>?
-    var y: [Located<String>] = []
-    var series: Located<String>?
+    var x: OptionValue<String>?
+    var y: [OptionValue<String>] = []
+    var series: OptionValue<String>?
     var done: Condition?
-    var start: Located<String>?
-    var end: Located<String>?
+    var start: OptionValue<String>?
+    var end: OptionValue<String>?
     /// A field in `timeline` (the bar's label), a text in `stat` (the figure's label).
-    var label: Located<String>?
-    var value: Located<String>?
+    var label: OptionValue<String>?
+    var value: OptionValue<String>?
     var unit: String?
 
     /// The options each view accepts; anything else is an unknown option.
@@ -157,7 +157,7 @@ struct DataBlockOptions: Sendable {
         chartType = type
     }
 
-    static func format(_ text: Located<String>, diagnostics: inout Diagnostics) -> ValueFormat? {
+    static func format(_ text: OptionValue<String>, diagnostics: inout Diagnostics) -> ValueFormat? {
         guard let format = ValueFormat(rawValue: text.value) else {
             diagnostics.error(
                 .dataBlockUnknownValue(text.value, option: "format", allowed: ValueFormat.names), at: text.location)
@@ -222,8 +222,8 @@ struct DataBlockOptions: Sendable {
                 let expected = "a field name or `{field, title, format}`"
                 guard let pairs = yaml.mapping(item, option: "columns", expected: expected, diagnostics: &diagnostics)
                 else { continue }
-                var field: Located<String>?
-                var column = Column(field: Located(value: "", location: yaml.location(of: item)))
+                var field: OptionValue<String>?
+                var column = Column(field: OptionValue(value: "", location: yaml.location(of: item)))
                 for (key, value) in pairs {
                     switch key.value {
                     case "field": field = yaml.string(value, option: "field", diagnostics: &diagnostics)

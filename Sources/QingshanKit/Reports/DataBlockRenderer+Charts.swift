@@ -45,7 +45,7 @@ extension DataBlockRenderer {
                 .init(name: "percent", title: "完成率", format: .ratio, numeric: true),
             ],
             rows: groups.map { key, members in
-                let count = members.count { row in done.values.contains { row[doneField.name].matches($0) } }
+                let count = members.count { row in done.values.contains { row[doneField.name].matchesFilter($0) } }
                 let ratio = members.isEmpty ? Decimal(0) : Decimal(count) / Decimal(members.count)
                 return [key, .integer(count), .integer(members.count), .number(ratio)]
             })

@@ -1,5 +1,5 @@
 /// Turns a fenced data block in Markdown (```` ```chart ````, `table`, `progress`,
-/// `timeline`, `stat`) whose body is YAML options into semantic HTML and inline SVG.
+/// `timeline`, `stat`) whose body is YAML options into semantic HTML and inline ChartSVG.
 ///
 /// Every problem is a positioned ``Diagnostic`` in the Markdown file: YAML line *k* of
 /// the body is line `bodyStart.line + k - 1`, and columns (UTF-8 bytes) are shifted by
@@ -113,7 +113,7 @@ public struct DataBlockRenderer: Sendable {
         let text = (format ?? .number).cell(value, decimals: options.decimals ?? field?.decimals)
         let label = options.label?.value ?? options.title ?? query.dataset.title
         var out = "<figure class=\"qs-block qs-stat\" id=\"\(id)\">\n<p class=\"qs-stat-figure\">"
-        out += "<data class=\"qs-stat-value\" value=\"\(value.sortKey.escapedForDataBlock)\">\(text.escapedForDataBlock)</data>"
+        out += "<data class=\"qs-stat-value\" value=\"\(value.attributeValue.escapedForDataBlock)\">\(text.escapedForDataBlock)</data>"
         if let unit { out += "<span class=\"qs-stat-unit\">\(unit.escapedForDataBlock)</span>" }
         out += "</p>\n<figcaption class=\"qs-stat-label\">\(label.escapedForDataBlock)</figcaption>\n"
         if let description = options.description {

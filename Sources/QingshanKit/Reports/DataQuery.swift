@@ -18,7 +18,7 @@ struct DataQuery {
     let fence: SourceLocation
 
     /// The field `name` refers to, or `nil` after an unknown-field (or not-numeric) error.
-    func field(_ name: Located<String>, numeric: Bool = false, diagnostics: inout Diagnostics) -> DataField? {
+    func field(_ name: OptionValue<String>, numeric: Bool = false, diagnostics: inout Diagnostics) -> DataField? {
         guard let field = dataset.field(named: name.value) else {
             diagnostics.error(
                 .dataBlockUnknownField(name.value, dataset: dataset.name), at: name.location,
@@ -37,7 +37,7 @@ struct DataQuery {
         let conditions = options.filters.filter { field($0.field, diagnostics: &diagnostics) != nil }
         guard !conditions.isEmpty else { return dataset.rows }
         return dataset.rows.filter { row in
-            conditions.allSatisfy { condition in condition.values.contains { row[condition.field.value].matches($0) } }
+            conditions.allSatisfy { condition in condition.values.contains { row[condition.field.value].matchesFilter($0) } }
         }
     }
 
@@ -68,7 +68,7 @@ struct DataQuery {
     }
 
     /// The measure of `aggregate`, its field checked; `fallback` names the field of a bare `sum`/`mean`.
-    func measure(fallback: Located<String>? = nil, diagnostics: inout Diagnostics) -> Measure? {
+    func measure(fallback: OptionValue<String>? = nil, diagnostics: inout Diagnostics) -> Measure? {
         switch options.aggregate {
         case nil, .count?: return .count
         case .sum(let name)?:
@@ -119,7 +119,7 @@ struct DataQuery {
                 rows: groups.map { (group == nil ? [] : [$0.key]) + [Self.evaluate(measure, over: $0.rows)] })
         } else {
             let fields = (options.columns?.map(\.field) ?? dataset.fields.map {
-                Located(value: $0.name, location: fence)
+                OptionValue(value: $0.name, location: fence)
             }).compactMap { field($0, diagnostics: &diagnostics) }
             result = ResultTable(
                 columns: fields.map(column(for:)), rows: rows.map { row in fields.map { row[$0.name] } })

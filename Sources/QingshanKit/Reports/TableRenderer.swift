@@ -28,7 +28,7 @@ struct TableRenderer {
             for (column, value) in zip(table.columns, row) {
                 out += "<td"
                 if column.numeric { out += " class=\"qs-num\"" }
-                if sortable { out += " data-value=\"\(value.sortKey.escapedForDataBlock)\"" }
+                if sortable { out += " data-value=\"\(value.attributeValue.escapedForDataBlock)\"" }
                 out += ">\(column.text(value).escapedForDataBlock)</td>"
             }
             out += "</tr>\n"

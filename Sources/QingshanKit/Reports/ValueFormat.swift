@@ -75,7 +75,7 @@ enum ValueFormat: String, Sendable, CaseIterable {
 
 extension DataValue {
     /// A machine-readable value for `data-value` attributes: ISO dates, plain decimals.
-    var sortKey: String {
+    var attributeValue: String {
         switch self {
         case .number(let d): d.description
         default: description
@@ -96,7 +96,7 @@ extension DataValue {
     }
 
     /// Whether a cell matches a filter value written in YAML (`已完工`, `3`, `2021-03-05`).
-    func matches(_ text: String) -> Bool {
+    func matchesFilter(_ text: String) -> Bool {
         if description == text { return true }
         if let number = decimal, let other = Decimal(string: text), !text.isEmpty { return number == other }
         return false

@@ -2,7 +2,7 @@ import Foundation
 
 /// Small helpers shared by the chart drawers: deterministic coordinates, text width
 /// estimates and the series palette.
-enum SVG {
+enum ChartSVG {
     /// The width of every chart's viewBox; charts scale to their container's width.
     static let width = 640.0
     static let fontSize = 13.0
