@@ -5,6 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 
 const repo = path.resolve(__dirname, "..", "..");
 const { tokenize, search, snippet, queryTerms } = require(path.join(repo, "site-templates/default/assets/search.js"));
@@ -22,38 +23,23 @@ for (const vector of vectors) {
   });
 }
 
-// A small index in the shape SearchIndex.swift emits (postings: docDelta, weight pairs).
-function buildIndex(docs) {
-  const sections = [...new Set(docs.map((d) => d.section))].sort();
-  const table = new Map();
-  docs.forEach((d, i) => {
-    const weights = new Map();
-    for (const t of tokenize(d.text)) weights.set(t, Math.min((weights.get(t) || 0) + 1, 10));
-    for (const t of tokenize(d.title)) weights.set(t, (weights.get(t) || 0) + 10);
-    for (const [t, w] of weights) {
-      if (!table.has(t)) table.set(t, []);
-      table.get(t).push([i, w]);
-    }
-  });
-  const tokens = {};
-  for (const [t, list] of table) {
-    let previous = 0;
-    tokens[t] = list.flatMap(([doc, w]) => { const pair = [doc - previous, w]; previous = doc; return pair; });
-  }
-  return { v: 1, sections, docs: docs.map((d) => [d.url, d.title, sections.indexOf(d.section), d.text]), tokens };
-}
+// The index SearchIndex.swift wrote for Fixtures/search/sample-documents.json
+// (kept current by SampleIndexFixtureTests), loaded the way a browser would.
+const sandbox = { window: {} };
+vm.runInNewContext(
+  fs.readFileSync(path.join(repo, "Tests/QingshanKitTests/Fixtures/search/sample-index.js"), "utf8"),
+  sandbox
+);
+const index = sandbox.window.QINGSHAN_SEARCH_INDEX;
 
-const index = buildIndex([
-  { url: "index.html", title: "万达开川渝统筹发展示范区", section: "", text: "示范区建设总体进展，生态环境联防联控持续推进。" },
-  { url: "water/index.html", title: "水环境", section: "生态环境", text: "州河、铜钵河、任市河水质改善。河长制落实。" },
-  { url: "water/tongbo.html", title: "铜钵河流域综合治理", section: "生态环境", text: "铜钵河跨界流域共治，上下游联合巡河。" },
-  { url: "funding/index.html", title: "资金保障", section: "投融资", text: "中国农业发展银行达州分行授信50.6亿元，亚洲开发银行（ADBC）贷款支持。" },
-  { url: "bank/index.html", title: "银行服务", section: "投融资", text: "农村商业银行网点覆盖各乡镇，促进农业与地方发展。" },
-]);
+test("the sample index loads as a classic script and keeps hostile text intact", () => {
+  assert.equal(index.docs.length, 6);
+  assert.equal(index.docs[5][3], "位于达州市开江县，村内有一段铜钵河支流。</script> 测试\u2028行分隔。");
+});
 
 test("铜钵河 ranks the page about it first, and finds the page that mentions it", () => {
   const results = search(index, "铜钵河");
-  assert.deepEqual(results.map((r) => r.url), ["water/tongbo.html", "water/index.html"]);
+  assert.deepEqual(results.map((r) => r.url), ["water/tongbo.html", "water/index.html", "villages/jinshi.html"]);
   assert.ok(results.every((r) => r.complete));
 });
 
@@ -72,6 +58,12 @@ test("a word being typed matches by prefix", () => {
   assert.deepEqual(search(index, "adb").map((r) => r.url), ["funding/index.html"]);
 });
 
+test("a village name and a county name find their pages", () => {
+  assert.deepEqual(search(index, "金石村").map((r) => r.url), ["villages/jinshi.html"]);
+  assert.equal(search(index, "开江").length, 1);
+  assert.equal(search(index, "达州")[0].url, "funding/index.html");
+});
+
 test("联防联控 finds the home page; punctuation-only and unknown queries find nothing", () => {
   assert.deepEqual(search(index, "联防联控").map((r) => r.url), ["index.html"]);
   assert.deepEqual(search(index, "，。！"), []);
@@ -80,15 +72,15 @@ test("联防联控 finds the home page; punctuation-only and unknown queries fin
 
 test("without a complete match, partial matches come back marked incomplete", () => {
   const results = search(index, "铜钵河银行");  // 铜钵 钵河 河银 银行: no page holds 河银
-  assert.deepEqual(results.map((r) => r.url), ["water/tongbo.html", "water/index.html"]);
+  assert.deepEqual(results.map((r) => r.url), ["water/tongbo.html", "water/index.html", "villages/jinshi.html"]);
   assert.ok(results.every((r) => !r.complete));
 });
 
 test("the snippet marks the match", () => {
   const [top] = search(index, "铜钵河");
   const marked = top.snippet.filter((s) => s.mark).map((s) => s.text);
-  assert.deepEqual(marked, ["铜钵河"]);
-  assert.equal(top.snippet.map((s) => s.text).join(""), "铜钵河跨界流域共治，上下游联合巡河。");
+  assert.deepEqual(marked, ["铜钵河", "铜钵河"]);
+  assert.equal(top.snippet.map((s) => s.text).join(""), "铜钵河跨界流域共治，上下游联合巡河，铜钵河断面水质达标。");
 });
 
 test("snippets of long texts are windows around the first match", () => {

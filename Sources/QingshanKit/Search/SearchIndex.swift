@@ -7,13 +7,12 @@
 /// {"v":1,
 ///  "sections":["水环境", …],                       // distinct section titles, sorted
 ///  "docs":[[url, title, sectionIndex, text], …],   // in the order given; text truncated
-///  "tokens":{"铜钵":[3,12,4,1], …}}                // keys sorted by UTF-8 bytes
+///  "tokens":{"铜":{"":"1c","钵":"4"}, …}}         // keys sorted by UTF-8 bytes
 /// ```
 ///
-/// A token's postings are flat pairs `docDelta, weight`: the document index as the
-/// difference from the previous pair's (the first from 0), which keeps numbers short
-/// on large sites, then the weight. Weight is `min(body hits, 10)` + 10 per title hit
-/// (at most 2 counted) + 2 when the section title contains the token.
+/// Tokens are grouped by their first character (`"铜":{"":…, "钵":…}` holds 铜
+/// and 铜钵), which spares repeating it in every bigram's key; each value is the
+/// token's postings, encoded as described in `SearchIndex+Postings.swift`.
 public struct SearchIndex: Sendable {
     /// How many Unicode scalars of each page's text are kept for result snippets.
     public static let defaultStoredTextLength = 160
@@ -56,20 +55,22 @@ public struct SearchIndex: Sendable {
             writer.raw("]")
         }
         writer.raw("],\"tokens\":{")
-        for (i, entry) in postings.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(entry.token)
-            writer.raw(":[")
-            var previous = 0
-            for (j, posting) in entry.postings.enumerated() {
-                if j > 0 { writer.raw(",") }
-                writer.integer(posting.document - previous)
+        var group: Unicode.Scalar?
+        for entry in postings {
+            let first = entry.token.unicodeScalars.first!
+            if first != group {
+                writer.raw(group == nil ? "" : "},")
+                writer.string(String(first))
+                writer.raw(":{")
+                group = first
+            } else {
                 writer.raw(",")
-                writer.integer(posting.weight)
-                previous = posting.document
             }
-            writer.raw("]")
+            writer.string(String(entry.token.unicodeScalars.dropFirst()))
+            writer.raw(":")
+            writer.string(Self.encoded(entry.postings))
         }
+        writer.raw(group == nil ? "" : "}")
         writer.raw("}};\n")
         javaScript = writer.result
     }
@@ -85,41 +86,6 @@ public struct SearchIndex: Sendable {
     /// The index size measured against the bytes of the site's HTML.
     public func size(comparedToHTMLBytes htmlBytes: Int) -> SearchIndexSize {
         SearchIndexSize(indexBytes: byteCount, htmlBytes: htmlBytes)
-    }
-
-    // MARK: Building
-
-    struct Posting: Equatable {
-        var document: Int
-        var weight: Int
-    }
-
-    /// Every token with its postings, tokens sorted by UTF-8 bytes, postings by document.
-    static func postings(of documents: [SearchDocument]) -> [(token: String, postings: [Posting])] {
-        var table: [String: [Posting]] = [:]
-        var weights: [String: Int] = [:]
-        var titleHits: [String: Int] = [:]
-        var sectionTokens: Set<String> = []
-        for (index, document) in documents.enumerated() {
-            weights.removeAll(keepingCapacity: true)
-            titleHits.removeAll(keepingCapacity: true)
-            sectionTokens.removeAll(keepingCapacity: true)
-            SearchTokenizer.forEachToken(in: document.text) { token in
-                weights[token, default: 0] += 1
-            }
-            for (token, hits) in weights where hits > 10 { weights[token] = 10 }
-            SearchTokenizer.forEachToken(in: document.title) { token in
-                titleHits[token, default: 0] += 1
-            }
-            for (token, hits) in titleHits { weights[token, default: 0] += 10 * min(hits, 2) }
-            SearchTokenizer.forEachToken(in: document.section) { sectionTokens.insert($0) }
-            for token in sectionTokens { weights[token, default: 0] += 2 }
-            // Documents are visited in order, so each postings list stays sorted.
-            for (token, weight) in weights {
-                table[token, default: []].append(Posting(document: index, weight: weight))
-            }
-        }
-        return table.sorted { utf8Order($0.key, $1.key) }.map { (token: $0.key, postings: $0.value) }
     }
 
     /// The text kept for snippets: without a leading copy of the title (the page's

@@ -19,17 +19,12 @@ import Testing
         return try #require(value as? [String: Any])
     }
 
-    /// Decodes a token's postings to `[document: weight]`.
+    /// A token's postings as `[document: level]`.
     static func postings(_ token: String, in object: [String: Any]) throws -> [Int: Int] {
-        let tokens = try #require(object["tokens"] as? [String: [Int]])
-        let flat = try #require(tokens[token], "no postings for \(token)")
-        var result: [Int: Int] = [:]
-        var document = 0
-        for pair in stride(from: 0, to: flat.count, by: 2) {
-            document += flat[pair]
-            result[document] = flat[pair + 1]
-        }
-        return result
+        let groups = try #require(object["tokens"] as? [String: [String: String]])
+        let first = String(token.unicodeScalars.first!)
+        let encoded = try #require(groups[first]?[String(token.unicodeScalars.dropFirst())], "no postings for \(token)")
+        return Dictionary(uniqueKeysWithValues: SearchIndex.decoded(encoded).map { ($0.document, $0.level) })
     }
 
     @Test func sameInputGivesSameBytes() {
@@ -51,36 +46,36 @@ import Testing
         #expect(docs[0][2] as? Int == 2)
         // The leading copy of the title is not stored again.
         #expect(docs[0][3] as? String == "州河、铜钵河水质改善。")
-        #expect(try Self.postings("铜钵", in: object) == [0: 1])
-        #expect(try Self.postings("adbc", in: object) == [1: 1])
-        #expect(try Self.postings("万达", in: object) == [2: 1])
-        #expect(index.tokenCount == (object["tokens"] as? [String: Any])?.count)
+        #expect(try Self.postings("铜钵", in: object) == [0: 0])
+        #expect(try Self.postings("adbc", in: object) == [1: 0])
+        #expect(try Self.postings("万达", in: object) == [2: 0])
+        let groups = try #require(object["tokens"] as? [String: [String: String]])
+        #expect(index.tokenCount == groups.values.map(\.count).reduce(0, +))
     }
 
-    @Test func titleHitsWeighMoreThanBodyHits() throws {
+    @Test func levelsRecordTitleAndHitCounts() throws {
         let object = try Self.object(of: SearchIndex.javaScript(for: Self.documents))
-        // 环境: in document 0's title (10), once in its text (1), in its section 生态环境 (2).
-        let water = try Self.postings("环境", in: object)
-        #expect(water[0] == 13)
-        #expect(try Self.postings("生态", in: object) == [0: 2])
-        #expect(try Self.postings("铜钵", in: object)[0]! < water[0]!)
+        // 环境: in document 0's title (4), once in its text and once in its section (class 1).
+        #expect(try Self.postings("环境", in: object) == [0: 5])
+        #expect(try Self.postings("生态", in: object) == [0: 0])
+        #expect(SearchIndex.hitClass(1) == 0 && SearchIndex.hitClass(4) == 2 && SearchIndex.hitClass(60) == 3)
     }
 
-    @Test func postingsUseDocumentDeltas() throws {
-        let documents = (0..<5).map { SearchDocument(url: "p\($0).html", title: "t", section: "", text: "河") }
-        let script = SearchIndex.javaScript(for: documents)
-        #expect(script.contains("\"河\":[0,1,1,1,1,1,1,1,1,1]"))
+    @Test func postingsRoundTrip() {
+        let postings = [(0, 0), (1, 7), (2, 4), (33, 1), (40_000, 3), (40_001, 0)]
+            .map { SearchIndex.Posting(document: $0, level: $1) }
+        let encoded = SearchIndex.encoded(postings)
+        #expect(SearchIndex.decoded(encoded) == postings)
+        // Close documents cost one character each.
+        #expect(encoded.hasPrefix("0fc"))
     }
 
-    @Test func tokensAreSortedByUTF8Bytes() throws {
-        let script = SearchIndex.javaScript(for: Self.documents)
-        let tokens = try #require(script.range(of: "\"tokens\":{"))
-        let keys = script[tokens.upperBound...].split(separator: "]").compactMap { part -> String? in
-            guard let open = part.firstIndex(of: "\""), let colon = part.range(of: "\":[") else { return nil }
-            return String(part[part.index(after: open)..<colon.lowerBound])
-        }
-        #expect(keys.count > 20)
-        #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    @Test func tokensAreGroupedByFirstCharacterInUTF8Order() {
+        let script = SearchIndex.javaScript(for: [
+            SearchDocument(url: "a.html", title: "", section: "", text: "河水 ab"),
+            SearchDocument(url: "b.html", title: "", section: "", text: "河"),
+        ])
+        #expect(script.hasSuffix(#""tokens":{"a":{"b":"0"},"水":{"":"0"},"河":{"":"08","水":"0"}}};"# + "\n"))
     }
 
     @Test func escapesLineSeparatorsAndScriptEndings() throws {
@@ -107,7 +102,7 @@ import Testing
         let object = try Self.object(of: index.javaScript)
         let docs = try #require(object["docs"] as? [[Any]])
         #expect((docs[0][3] as? String)?.count == 100)
-        #expect(try Self.postings("钵河", in: object) == [0: 1])
+        #expect(try Self.postings("钵河", in: object) == [0: 0])
     }
 
     @Test func emptySiteGivesAnEmptyIndex() throws {
@@ -123,5 +118,30 @@ import Testing
         #expect(!SearchIndexSize(indexBytes: 41, htmlBytes: 100).isWithinBudget)
         let index = SearchIndex(documents: Self.documents)
         #expect(index.size(comparedToHTMLBytes: 10_000).indexBytes == index.javaScript.utf8.count)
+    }
+}
+
+/// `Fixtures/search/sample-index.js` is the index of `sample-documents.json` as this
+/// builder writes it; the node tests run `search.js` on it, so the two sides agree on
+/// the format. Record after a format change with `QINGSHAN_RECORD=1 swift test --filter SampleIndexFixture`.
+@Suite struct SampleIndexFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/search")
+
+    @Test func sampleIndexIsCurrent() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("sample-documents.json"))
+        struct Document: Decodable { var url, title, section, text: String }
+        let documents = try JSONDecoder().decode([Document].self, from: data)
+            .map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.text) }
+        let script = SearchIndex.javaScript(for: documents)
+        let file = Self.folder.appendingPathComponent("sample-index.js")
+        if ProcessInfo.processInfo.environment["QINGSHAN_RECORD"] == "1" {
+            try script.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(file.lastPathComponent); run again without QINGSHAN_RECORD")
+            return
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        #expect(recorded == script, "sample-index.js is stale: record it again")
     }
 }

@@ -103,25 +103,56 @@
     var docs = (raw.docs || []).map(function (d) {
       return { url: d[0], title: d[1], section: sections[d[2]] || "", text: d[3] || "" };
     });
-    var index = { docs: docs, tokens: raw.tokens || {}, keys: null, cache: Object.create(null) };
+    var index = { docs: docs, tokens: raw.tokens || {}, cache: Object.create(null) };
     if (prepared) prepared.set(raw, index);
     return index;
+  }
+
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var LEVEL_WEIGHTS = [1, 2, 4, 8];
+
+  /**
+   * Decodes a postings string (see SearchIndex+Postings.swift): base-32 numbers,
+   * digits >= 32 continue a number; each number is documentDelta * 8 + level.
+   */
+  function decodePostings(text, map) {
+    var value = 0;
+    var doc = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text[i]);
+      if (digit < 0) return map;
+      value = value * 32 + (digit & 31);
+      if (digit < 32) {
+        doc += Math.floor(value / 8);
+        var level = value % 8;
+        map.set(doc, (level & 4 ? 10 : 0) + LEVEL_WEIGHTS[level & 3]);
+        value = 0;
+      }
+    }
+    return map;
+  }
+
+  function own(object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   }
 
   /** Postings of one token as a Map docIndex -> weight (empty when absent). */
   function postings(index, token) {
     if (index.cache[token]) return index.cache[token];
     var map = new Map();
-    var flat = Object.prototype.hasOwnProperty.call(index.tokens, token) ? index.tokens[token] : null;
-    if (flat) {
-      var doc = 0;
-      for (var i = 0; i + 1 < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
-    } else if (/^[0-9a-z\u00c0-\u024f]+$/.test(token)) {
+    var first = String.fromCodePoint(token.codePointAt(0));
+    var rest = token.slice(first.length);
+    var group = own(index.tokens, first);
+    var encoded = own(group, rest);
+    if (typeof encoded === "string") {
+      decodePostings(encoded, map);
+    } else if (group && kind(token.codePointAt(0)) === 2) {
       // An unknown Latin word, probably being typed: match the words it begins.
-      if (!index.keys) index.keys = Object.keys(index.tokens);
-      index.keys.forEach(function (key) {
-        if (key.length > token.length && key.lastIndexOf(token, 0) === 0 && kind(key.codePointAt(0)) === 2) {
-          postings(index, key).forEach(function (w, d) { map.set(d, Math.max(map.get(d) || 0, w)); });
+      Object.keys(group).forEach(function (key) {
+        if (key.length > rest.length && key.lastIndexOf(rest, 0) === 0) {
+          decodePostings(group[key], new Map()).forEach(function (w, d) {
+            map.set(d, Math.max(map.get(d) || 0, w));
+          });
         }
       });
     }
