@@ -22,9 +22,9 @@ extension SearchIndex {
 
     /// Every token with its postings, tokens sorted by UTF-8 bytes, postings by document.
     static func postings(of documents: [SearchDocument]) -> [(token: String, postings: [Posting])] {
-        var table: [String: [Posting]] = [:]
-        var hits: [String: Int] = [:]
-        var titleTokens: Set<String> = []
+        var table: [SearchTokenizer.Token: [Posting]] = [:]
+        var hits: [SearchTokenizer.Token: Int] = [:]
+        var titleTokens: Set<SearchTokenizer.Token> = []
         for (index, document) in documents.enumerated() {
             hits.removeAll(keepingCapacity: true)
             titleTokens.removeAll(keepingCapacity: true)
@@ -38,7 +38,7 @@ extension SearchIndex {
                 table[token, default: []].append(Posting(document: index, level: level))
             }
         }
-        return table.sorted { utf8Order($0.key, $1.key) }.map { (token: $0.key, postings: $0.value) }
+        return table.map { (token: $0.key.text, postings: $0.value) }.sorted { utf8Order($0.token, $1.token) }
     }
 
     static func hitClass(_ count: Int) -> Int {

@@ -21,19 +21,40 @@ public enum SearchTokenizer {
     /// The tokens of `text`, in order of appearance, repetitions included.
     public static func tokens(in text: String) -> [String] {
         var tokens: [String] = []
-        forEachToken(in: text) { tokens.append($0) }
+        forEachToken(in: text) { tokens.append($0.text) }
         return tokens
     }
 
-    /// Calls `body` with each token of `text` in order, without collecting them;
-    /// the index builder uses this to count tokens of large pages cheaply.
-    static func forEachToken(in text: String, _ body: (String) -> Void) {
+    /// A token in a form that is cheap to hash: the index builder counts millions.
+    enum Token: Hashable {
+        /// One CJK scalar (`value`), or a bigram (`first << 32 | second`).
+        case cjk(UInt64)
+        /// A lowercase word.
+        case word(String)
+
+        var text: String {
+            switch self {
+            case .word(let word):
+                return word
+            case .cjk(let key):
+                var scalars = String.UnicodeScalarView()
+                // Scalars were valid when packed, so unpacking cannot fail.
+                if key >> 32 != 0 { scalars.append(Unicode.Scalar(UInt32(key >> 32))!) }
+                scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+                return String(scalars)
+            }
+        }
+    }
+
+    /// Calls `body` with each token of `text` in order, without building strings
+    /// for CJK tokens.
+    static func forEachToken(in text: String, _ body: (Token) -> Void) {
         var word = String.UnicodeScalarView()
-        var previousCJK: Unicode.Scalar?
+        var previousCJK: UInt64 = 0
 
         func flushWord() {
             guard !word.isEmpty else { return }
-            body(String(word))
+            body(.word(String(word)))
             word = String.UnicodeScalarView()
         }
 
@@ -42,20 +63,16 @@ public enum SearchTokenizer {
             switch kind(of: scalar) {
             case .cjk:
                 flushWord()
-                if let previous = previousCJK {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(previous)
-                    bigram.append(scalar)
-                    body(String(bigram))
-                }
-                body(String(scalar))
-                previousCJK = scalar
+                let value = UInt64(scalar.value)
+                if previousCJK != 0 { body(.cjk(previousCJK << 32 | value)) }
+                body(.cjk(value))
+                previousCJK = value
             case .word:
-                previousCJK = nil
+                previousCJK = 0
                 appendLowercased(scalar, to: &word)
             case .separator:
                 flushWord()
-                previousCJK = nil
+                previousCJK = 0
             }
         }
         flushWord()
