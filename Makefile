@@ -18,6 +18,7 @@ test: deps-test swift-test e2e
 
 swift-test:
 	$(SWIFT) test
+	scripts/test-search-js
 
 e2e: build
 	scripts/e2e

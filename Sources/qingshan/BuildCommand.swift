@@ -38,6 +38,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let seconds = Date().timeIntervalSince(started)
+        if let size = result.searchIndexSize { print(size.description) }
         print("built \(result.renderedPageCount) pages into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s")
     }
 }

@@ -8,6 +8,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: Diagnostics
     /// How many pages were rendered from Markdown and templates.
     public var renderedPageCount: Int
+    /// The search index's size against the site's HTML ("search index 120 KB, 31 % of …").
+    public var searchIndexSize: SearchIndexSize?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -58,10 +60,18 @@ public struct SiteBuilder: Sendable {
                 diagnostics.error(.unreadableFile(error.localizedDescription), at: SourceLocation(path: source))
             }
         }
+        var htmlBytes = 0
+        var documents: [SearchDocument] = []
         for (index, page) in model.pages.enumerated() {
             files[page.outputPath] = Data(pages[index].html.utf8)
+            htmlBytes += pages[index].html.utf8.count
+            if let document = pages[index].searchDocument { documents.append(document) }
         }
-        return BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: pages.count)
+        let searchIndex = SearchIndex(documents: documents)
+        files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
+        var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: pages.count)
+        result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
+        return result
     }
 
     /// Problems visible before rendering: output collisions, navigation, layouts.
@@ -105,14 +115,21 @@ public struct SiteBuilder: Sendable {
         return nil
     }
 
+    /// Where the search index is written: a classic script that sets a global, so it
+    /// loads from `file://` where `fetch` cannot.
+    static let searchIndexPath = "search-index.js"
+
     struct RenderedPage: Sendable {
         var html: String = ""
         var diagnostics: [Diagnostic] = []
+        /// What the search index holds for the page; `nil` for pages left out of search.
+        var searchDocument: SearchDocument?
     }
 
     /// Renders every page, on all cores. Each page writes only its own slot.
     private func render(model: SiteModel, theme: Theme, datasets: [String: Dataset]) -> [RenderedPage] {
         let resolver = LinkResolver(model: model)
+        let blocks = DataBlockRenderer(datasets: datasets)
         let roots = Set(model.pages.map { SitePaths.root(of: $0.outputPath) })
         let perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, SendableBox(PageContext.perDepthValues(model: model, root: $0))) })
         var sharedValues = sharedValues(model: model)
@@ -124,12 +141,22 @@ public struct SiteBuilder: Sendable {
             var options = MarkdownOptions()
             options.allowRawHTML = model.config.allowRawHTML
             options.resolveLink = { destination, location in resolver.resolve(destination, from: page, at: location) }
+            options.blockViews = DataBlockRenderer.viewNames
+            options.renderBlock = { view, info, body, bodyStart in
+                let result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
+                return RenderedBlock(html: result.html, diagnostics: result.diagnostics, datasetsUsed: result.datasetsUsed, usesSampleData: result.usesSample)
+            }
             let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
             let context = PageContext(
                 model: model, page: page, markdown: markdown,
                 shared: shared.value, perDepth: perDepth[SitePaths.root(of: page.outputPath)]!.value)
             let html = theme.library.render(context.make(), withTemplate: "layout/" + context.layoutName) ?? ""
-            results[index] = RenderedPage(html: html, diagnostics: markdown.diagnostics)
+            var document: SearchDocument?
+            if page.pagePath != "404.md", context.layoutName != "search" {
+                let text = HTMLText.plainText(fromHTML: markdown.html)
+                document = SearchDocument(url: page.outputPath, title: page.frontMatter.title, section: context.sectionTitle() ?? "", text: text)
+            }
+            results[index] = RenderedPage(html: html, diagnostics: markdown.diagnostics, searchDocument: document)
         }
         return results.values
     }

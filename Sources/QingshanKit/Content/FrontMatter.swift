@@ -29,18 +29,23 @@ public struct FrontMatter: Sendable, Hashable {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return .success(Split(yaml: nil, body: text[...], bodyLineOffset: 0))
         }
+        // Work on UTF-8 bytes: in Swift's Character view "\r\n" is one character, so
+        // searching for "\n" would miss CRLF line ends.
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n")
         var lineNumber = 1
-        var index = text.index(after: text.firstIndex(of: "\n")!)
+        var index = utf8.index(after: utf8.firstIndex(of: newline)!)
         let yamlStart = index
-        while index < text.endIndex {
+        while index < utf8.endIndex {
             lineNumber += 1
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd].trimmingSuffix("\r")
+            let lineEnd = utf8[index...].firstIndex(of: newline) ?? utf8.endIndex
+            var line = Substring(text.utf8[index..<lineEnd])
+            if line.hasSuffix("\r") { line = line.dropLast() }
             if line == "---" || line == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return .success(Split(yaml: String(text[yamlStart..<index]), body: text[bodyStart...], bodyLineOffset: lineNumber))
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return .failure(.error(
             .frontMatterNotClosed, at: SourceLocation(path: path, line: 1, column: 1),
@@ -98,8 +103,3 @@ public struct FrontMatter: Sendable, Hashable {
     }
 }
 
-extension Substring {
-    func trimmingSuffix(_ suffix: String) -> Substring {
-        hasSuffix(suffix) ? dropLast(suffix.count) : self
-    }
-}

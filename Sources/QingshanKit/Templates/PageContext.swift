@@ -87,7 +87,7 @@ struct PageContext {
     }
 
     /// The title of the top-level section the page belongs to.
-    private func sectionTitle() -> String? {
+    func sectionTitle() -> String? {
         guard let top = page.folder.split(separator: "/").first, let index = model.sectionIndexByFolder[String(top)] else { return nil }
         return model.pages[index].frontMatter.title
     }

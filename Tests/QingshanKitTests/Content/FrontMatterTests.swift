@@ -1,0 +1,46 @@
+import Testing
+@testable import QingshanKit
+
+@Suite struct FrontMatterTests {
+    @Test func splitsFieldsFromBody() throws {
+        let split = try FrontMatter.split("---\ntitle: 关于\n---\n正文\n", path: "a.md").get()
+        #expect(split.yaml == "title: 关于\n")
+        #expect(split.body == "正文\n")
+        #expect(split.bodyLineOffset == 3)
+    }
+
+    @Test func crlfFilesSplitToo() throws {
+        let split = try FrontMatter.split("---\r\ntitle: x\r\n---\r\nbody", path: "a.md").get()
+        #expect(split.bodyLineOffset == 3)
+        #expect(split.body == "body")
+    }
+
+    @Test func readsTypedFieldsWithoutGuessing() {
+        let (matter, diagnostics) = FrontMatter.parse("title: no\ndate: 2021-03-05\nweight: 3\ndraft: false\ncounty: 0510\ntags: [a, b]\n", path: "a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(matter.title == "no")
+        #expect(matter.date == "2021-03-05")
+        #expect(matter.weight == 3)
+        #expect(matter.params["county"] == "0510")
+        #expect(matter.params["tags"] == "a、b")
+    }
+
+    @Test(arguments: [
+        ("title: [x\n", "yaml-syntax", "a.md:3:1"),
+        ("title: 关于\nweight: heavy\n", "invalid-value", "a.md:3:9"),
+        ("title: 关于\ndraft: yes\n", "invalid-value", "a.md:3:8"),
+        ("title: 关于\ntitle: 又\n", "yaml-duplicate-key", "a.md:2:1"),
+        ("- a\n- b\n", "front-matter-not-mapping", "a.md:2:1"),
+        ("summary: 中文\ndate: 2021-13-01\n", "invalid-date", "a.md:3:7"),
+    ])
+    func badFieldsArePositionedInTheFile(_ yaml: String, _ id: String, _ location: String) {
+        let (_, diagnostics) = FrontMatter.parse(yaml, path: "a.md")
+        let match = diagnostics.first { $0.message.id == id }
+        #expect(match?.location?.description == location, "got \(diagnostics.map(\.description))")
+    }
+
+    @Test func columnsCountUTF8Bytes() {
+        let (_, diagnostics) = FrontMatter.parse("title: 关于\nsummary: 中文\nweight: 中\n", path: "a.md")
+        #expect(diagnostics.first?.location?.description == "a.md:4:9")
+    }
+}
