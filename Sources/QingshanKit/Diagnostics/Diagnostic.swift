@@ -2,7 +2,7 @@
 ///
 /// The library never prints: it returns diagnostics, and the command-line tool renders
 /// them as `path:line:column: error: message`.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Comparable {
         case error
         case warning

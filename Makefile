@@ -1,0 +1,35 @@
+# Two commands: `make site` builds the bundled site into public/, `make test` runs every test.
+# Both install what is missing first (scripts/install-deps).
+
+SWIFT ?= swift
+OUTPUT ?= public
+
+.PHONY: site test build deps deps-test swift-test e2e bench clean
+
+site: deps
+	$(SWIFT) build -c release --product qingshan
+	.build/release/qingshan build --root . --output $(OUTPUT)
+	@echo "Open $(OUTPUT)/index.html in a browser (no server needed)."
+
+build: deps
+	$(SWIFT) build -c release --product qingshan
+
+test: deps-test swift-test e2e
+
+swift-test:
+	$(SWIFT) test
+
+e2e: build
+	scripts/e2e
+
+deps:
+	@scripts/install-deps build
+
+deps-test:
+	@scripts/install-deps test
+
+bench: build
+	scripts/bench
+
+clean:
+	rm -rf .build public .qingshan

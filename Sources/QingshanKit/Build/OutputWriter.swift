@@ -1,0 +1,98 @@
+public import Foundation
+
+/// What writing changed in the output folder.
+public struct WriteSummary: Sendable, Hashable {
+    public var added: [String] = []
+    public var changed: [String] = []
+    public var removed: [String] = []
+    public var unchanged = 0
+}
+
+/// Writes a successful build into the output folder, touching only files whose bytes
+/// differ, and removing files that an earlier build wrote and this one no longer has.
+///
+/// Nothing is written unless the build succeeded, so a failed build leaves the previous
+/// site exactly as it was. Files that Qingshan did not write are never removed.
+public struct OutputWriter: Sendable {
+    public var root: URL
+    public var output: URL
+
+    /// The record of what the last build wrote, kept in the site's cache folder.
+    var recordURL: URL { root.appendingPathComponent(".qingshan/output-files.txt") }
+
+    public init(root: URL, output: URL) {
+        self.root = root.standardizedFileURL
+        self.output = output.standardizedFileURL
+    }
+
+    /// An error when the output folder would overlap the sources.
+    public func validateOutputFolder() -> Diagnostic? {
+        let out = output.resolvingSymlinksInPath().path
+        let rootPath = root.resolvingSymlinksInPath().path
+        let sources = ["content", "site-templates"].map { root.appendingPathComponent($0).resolvingSymlinksInPath().path }
+        func isInside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
+        if out == rootPath || isInside(rootPath, out) || sources.contains(where: { isInside(out, $0) }) {
+            return .error(.outputInsideSource(output.path), at: nil)
+        }
+        return nil
+    }
+
+    public func write(_ result: BuildResult) throws -> WriteSummary {
+        precondition(result.succeeded, "a failed build is never written")
+        if let problem = validateOutputFolder() { throw problem }
+        let manager = FileManager.default
+        var summary = WriteSummary()
+        try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        for path in result.files.keys.sorted() {
+            guard let target = safeURL(for: path) else {
+                throw Diagnostic.error(.outputWriteFailed("refusing to write '\(path)' outside the output folder"), at: nil)
+            }
+            let bytes = result.files[path]!
+            if let existing = manager.contents(atPath: target.path) {
+                if existing == bytes {
+                    summary.unchanged += 1
+                    continue
+                }
+                summary.changed.append(path)
+            } else {
+                summary.added.append(path)
+            }
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: target, options: .atomic)
+        }
+        let previous = (try? String(contentsOf: recordURL, encoding: .utf8)).map(Self.parseRecord) ?? (folder: "", files: [])
+        if previous.folder == output.path {
+            for path in previous.files where result.files[path] == nil {
+                guard let target = safeURL(for: path), manager.fileExists(atPath: target.path) else { continue }
+                try manager.removeItem(at: target)
+                summary.removed.append(path)
+                removeEmptyParents(of: target)
+            }
+        }
+        try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let record = ([output.path] + result.files.keys.sorted()).joined(separator: "\n") + "\n"
+        try Data(record.utf8).write(to: recordURL, options: .atomic)
+        return summary
+    }
+
+    /// The file for an output path, or `nil` if the path would leave the output folder.
+    func safeURL(for path: String) -> URL? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
+        return output.appendingPathComponent(path)
+    }
+
+    private func removeEmptyParents(of file: URL) {
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        while folder.path.hasPrefix(output.path + "/"),
+              let items = try? FileManager.default.contentsOfDirectory(atPath: folder.path), items.isEmpty {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent().standardizedFileURL
+        }
+    }
+
+    private static func parseRecord(_ text: String) -> (folder: String, files: [String]) {
+        let lines = text.split(separator: "\n").map(String.init)
+        return (lines.first ?? "", Array(lines.dropFirst()))
+    }
+}

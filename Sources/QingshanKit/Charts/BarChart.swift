@@ -1,0 +1,75 @@
+import Foundation
+
+/// Horizontal bar charts (long Chinese category names read best on the left), grouped
+/// or stacked. Every bar carries its value as text, so the chart reads in black and white.
+struct BarChart {
+    var data: ChartData
+    var stacked: Bool
+    /// The value a full-width bar stands for (1 for progress shares); the largest value if `nil`.
+    var fullScale: Decimal? = nil
+
+    func svg(id: String, title: String, description: String) -> String {
+        let series = data.series
+        let multiple = series.count > 1
+        let labelWidth = min(200, (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) + 8)
+        let left = 12 + labelWidth
+        let valueRoom = 80.0
+        let plotWidth = ChartSVG.width - left - valueRoom
+        let legendHeight = multiple ? 28.0 : 0
+        let barsPerRow = stacked ? 1 : max(1, series.count)
+        let barHeight = stacked || !multiple ? 18.0 : 14.0
+        let rowHeight = Double(barsPerRow) * barHeight + 12
+        let top = 12 + legendHeight
+        let height = top + Double(data.categories.count) * rowHeight + 12
+        let totals = data.categories.indices.map { index in series.reduce(Decimal(0)) { $0 + max(0, $1.values[index]) } }
+        let peak = stacked ? (totals.max() ?? 0) : (series.flatMap(\.values).max() ?? 0)
+        let scale = plotWidth / max(1e-9, Self.double(fullScale ?? peak))
+
+        var out = ChartSVG.open(id: id, kind: stacked ? "stacked-bar" : "bar", height: height, title: title, description: description)
+        if multiple { out += legend(y: 12) }
+        for (row, category) in data.categories.enumerated() {
+            let rowTop = top + Double(row) * rowHeight
+            out += "<g class=\"qs-bar-row\">\n"
+            out += ChartSVG.text(category, x: left - 8, y: rowTop + rowHeight / 2 + 4, anchor: "end", className: "qs-chart-label")
+            var x = left
+            for (index, serie) in series.enumerated() {
+                let value = serie.values[row]
+                if stacked && value <= 0 { continue }
+                let width = max(0, Self.double(value)) * scale
+                let y = stacked ? rowTop + 6 : rowTop + 6 + Double(index) * barHeight
+                let h = stacked || !multiple ? barHeight : barHeight - 2
+                out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"\(ChartSVG.n(x))\" y=\"\(ChartSVG.n(y))\" width=\"\(ChartSVG.n(width))\" height=\"\(ChartSVG.n(h))\"><title>\((multiple ? serie.name + " " : "") + data.label(value))</title></rect>\n"
+                if stacked {
+                    // A segment's value goes inside it when it fits; the data table has the rest.
+                    let text = data.label(value)
+                    if width >= ChartSVG.textWidth(text, fontSize: 11) + 6 {
+                        out += ChartSVG.text(text, x: x + width / 2, y: y + h / 2 + 4, anchor: "middle", className: "qs-chart-value-inside", fill: "#ffffff", size: 11)
+                    }
+                    x += width
+                } else {
+                    out += ChartSVG.text(data.label(value), x: left + width + 4, y: y + h / 2 + 4, className: "qs-chart-value")
+                }
+            }
+            if stacked {
+                out += ChartSVG.text(data.label(totals[row]), x: x + 4, y: rowTop + 6 + barHeight / 2 + 4, className: "qs-chart-value", weight: "bold")
+            }
+            out += "</g>\n"
+        }
+        out += "<line class=\"qs-chart-axis\" x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(top))\" x2=\"\(ChartSVG.n(left))\" y2=\"\(ChartSVG.n(height - 12))\" stroke=\"#1a1a1a\"/>\n"
+        return out + "</svg>"
+    }
+
+    /// A swatch and a name per series, in drawing order.
+    func legend(y: Double) -> String {
+        var out = "<g class=\"qs-chart-legend\">\n"
+        var x = 12.0
+        for (index, serie) in data.series.enumerated() {
+            out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"\(ChartSVG.n(x))\" y=\"\(ChartSVG.n(y))\" width=\"12\" height=\"12\"/>\n"
+            out += ChartSVG.text(serie.name, x: x + 16, y: y + 11)
+            x += 16 + ChartSVG.textWidth(serie.name) + 16
+        }
+        return out + "</g>\n"
+    }
+
+    static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+}

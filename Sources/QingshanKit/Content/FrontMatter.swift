@@ -1,0 +1,105 @@
+import Yams
+
+/// The fields at the top of a page, between `---` lines.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String = ""
+    /// `YYYY-MM-DD`, as written.
+    public var date: String?
+    public var lastmod: String?
+    public var summary: String = ""
+    public var weight: Int = 0
+    public var draft: Bool = false
+    public var slug: String?
+    public var layout: String?
+    /// Every other field, as text (lists joined), for templates as `page.params.*`.
+    public var params: [String: String] = [:]
+
+    static let knownKeys = ["title", "date", "lastmod", "summary", "weight", "draft", "slug", "layout"]
+
+    /// A page file split into its front matter and body.
+    struct Split {
+        var yaml: String?
+        var body: Substring
+        /// Lines above the body: the body's line 1 is the file's line `bodyLineOffset + 1`.
+        var bodyLineOffset: Int
+    }
+
+    /// Splits `text` at its front matter, if it starts with a `---` line.
+    static func split(_ text: String, path: String) -> Result<Split, Diagnostic> {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+            return .success(Split(yaml: nil, body: text[...], bodyLineOffset: 0))
+        }
+        var lineNumber = 1
+        var index = text.index(after: text.firstIndex(of: "\n")!)
+        let yamlStart = index
+        while index < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<lineEnd].trimmingSuffix("\r")
+            if line == "---" || line == "..." {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                return .success(Split(yaml: String(text[yamlStart..<index]), body: text[bodyStart...], bodyLineOffset: lineNumber))
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        return .failure(.error(
+            .frontMatterNotClosed, at: SourceLocation(path: path, line: 1, column: 1),
+            notes: ["did you forget the closing `---` line after the fields?"]))
+    }
+
+    /// Reads the fields of `yaml` (front matter starting on file line 2).
+    static func parse(_ yaml: String, path: String) -> (FrontMatter, [Diagnostic]) {
+        var matter = FrontMatter()
+        let document: YAMLDocument
+        switch YAMLDocument.parse(yaml, path: path, lineOffset: 1) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic): return (matter, [diagnostic])
+        }
+        guard let root = document.root else {
+            return (matter, [.error(.missingKey("title"), at: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        guard var fields = YAMLMapping(root, in: document) else {
+            return (matter, [.error(.frontMatterNotMapping, at: document.location(of: root))])
+        }
+        matter.title = fields.string("title", required: true) ?? ""
+        matter.date = fields.date("date")
+        matter.lastmod = fields.date("lastmod")
+        matter.summary = fields.string("summary") ?? ""
+        matter.weight = fields.int("weight") ?? 0
+        matter.draft = fields.bool("draft") ?? false
+        if let slug = fields.string("slug") {
+            if isValidSlug(slug) {
+                matter.slug = slug
+            } else {
+                fields.diagnostics.append(.error(.invalidSlug(slug), at: fields.location(of: "slug")))
+            }
+        }
+        matter.layout = fields.string("layout")
+        for pair in fields.pairs where !knownKeys.contains(pair.key) {
+            matter.params[pair.key] = text(of: pair.value)
+        }
+        return (matter, fields.diagnostics)
+    }
+
+    /// One path segment that cannot climb out of its folder or need escaping.
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug != "." && slug != ".."
+            && slug.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "." }
+            && !slug.hasPrefix(".")
+    }
+
+    private static func text(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.string
+        case .sequence(let items): items.map { text(of: $0) }.joined(separator: "、")
+        case .mapping(let mapping): mapping.map { "\(text(of: $0.key)): \(text(of: $0.value))" }.joined(separator: "；")
+        case .alias: ""
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : self
+    }
+}

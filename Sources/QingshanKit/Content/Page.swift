@@ -1,0 +1,48 @@
+/// A Markdown page of the site, read and split but not yet rendered.
+public struct Page: Sendable, Hashable {
+    /// The source file relative to the site root: `content/pages/goals.md`.
+    public var sourcePath: String
+    /// The file relative to `content/pages`: `goals.md`, `updates/index.md`.
+    public var pagePath: String
+    /// Where the page is written, relative to the output folder: `goals/index.html`.
+    public var outputPath: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// Lines above the body in the file (front matter), to report real line numbers.
+    public var bodyLineOffset: Int
+
+    /// The folder under `content/pages` the page sits in (`""` at the top, `updates`).
+    public var folder: String {
+        guard let slash = pagePath.lastIndex(of: "/") else { return "" }
+        return String(pagePath[..<slash])
+    }
+
+    /// The page is its folder's `index.md`: the page of a section (or the home page).
+    public var isSectionIndex: Bool { pagePath == "index.md" || pagePath.hasSuffix("/index.md") }
+
+    public var isHome: Bool { pagePath == "index.md" }
+
+    /// The section whose list shows this page: its folder, or for a section's own page the folder above.
+    public var parentFolder: String? {
+        if isHome { return nil }
+        if isSectionIndex {
+            let own = folder
+            guard let slash = own.lastIndex(of: "/") else { return "" }
+            return String(own[..<slash])
+        }
+        return folder
+    }
+
+    /// The output path for a page file, honouring its slug.
+    static func outputPath(forPagePath pagePath: String, slug: String?) -> String {
+        var components = pagePath.split(separator: "/").map(String.init)
+        let file = components.removeLast()
+        let name = String(file.dropLast(3))  // ".md"
+        if components.isEmpty && name == "404" { return "404.html" }
+        if name == "index" {
+            if let slug, !components.isEmpty { components[components.count - 1] = slug }
+            return (components + ["index.html"]).joined(separator: "/")
+        }
+        return (components + [slug ?? name, "index.html"]).joined(separator: "/")
+    }
+}

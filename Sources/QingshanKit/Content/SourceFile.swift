@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reading text files of the site: strict UTF-8 with positioned errors.
+enum SourceFile {
+    /// The files below `folder` (recursively) with one of `extensions`, as paths
+    /// relative to `folder`, sorted by their bytes so the order never depends on the
+    /// file system. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+    static func list(in folder: URL, extensions: Set<String>? = nil) -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            return []
+        }
+        let base = folder.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            if let extensions, !extensions.contains(url.pathExtension.lowercased()) { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base + "/") else { continue }
+            paths.append(String(full.dropFirst(base.count + 1)))
+        }
+        return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// Reads `url` as UTF-8 text (a leading BOM is dropped). Invalid UTF-8 and NUL
+    /// bytes are errors at their line and byte column.
+    static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(.error(.unreadableFile(error.localizedDescription), at: SourceLocation(path: path)))
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            let position = SourceLocation.position(ofByte: bad, in: bytes)
+            return .failure(.error(.invalidUTF8, at: SourceLocation(path: path, line: position.line, column: position.column)))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let position = SourceLocation.position(ofByte: nul, in: bytes)
+            return .failure(.error(.nulByte, at: SourceLocation(path: path, line: position.line, column: position.column)))
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for k in 1..<length {
+                let next = bytes[index + k]
+                guard next & 0xC0 == 0x80 else { return index }
+                scalar = (scalar << 6) | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,169 @@
+public import Foundation
+
+/// Reads every dataset in `content/data/`, types it by its Table Schema and checks it.
+///
+/// - Datasets: `NAME.csv`, `NAME.yaml`, `NAME.yml`, `NAME.json`. YAML and JSON datasets are
+///   a list of records. `NAME.schema.json|yaml|yml` beside a dataset is its schema
+///   (`TableSchema`), not a dataset; `sample`, `title` and `encoding` are declared there.
+/// - Without a schema every value is text (nothing is guessed); with one, the schema's
+///   types decide, and its constraints, keys and totals are checked.
+/// - Encodings: see `TextDecoder`. UTF-16 files (Excel's "Unicode text") use tabs.
+/// - Positions: `content/data/NAME.csv:LINE:COLUMN`, the column being the UTF-8 byte
+///   column of the cell's first byte (its opening quote, if quoted) in the line as decoded;
+///   for YAML/JSON, the first byte of the value.
+///
+/// A dataset with errors is still returned (bad cells are `.null`) so that later checks
+/// and foreign keys can report everything in one run; the build must stop on any error.
+public enum DatasetLoader {
+    public static func load(dataFolder: URL, root: URL) -> (datasets: [String: Dataset], diagnostics: [Diagnostic]) {
+        let folderPath = relativePath(of: dataFolder, to: root)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dataFolder.path).sorted()
+        } catch {
+            // No data folder is a site without data, not an error.
+            return ([:], [])
+        }
+        var dataFiles: [String: String] = [:]
+        var schemaFiles: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in names where !file.hasPrefix(".") {
+            guard let dot = file.lastIndex(of: ".") else { continue }
+            let ext = file[file.index(after: dot)...].lowercased()
+            let stem = String(file[..<dot])
+            if stem.hasSuffix(".schema"), ["json", "yaml", "yml"].contains(ext) {
+                schemaFiles[String(stem.dropLast(".schema".count))] = file
+            } else if ["csv", "yaml", "yml", "json"].contains(ext) {
+                if dataFiles[stem] != nil {
+                    diagnostics.append(.error(.dataDuplicateName(stem), at: SourceLocation(path: join(folderPath, file))))
+                    continue
+                }
+                dataFiles[stem] = file
+            }
+        }
+        var datasets: [String: Dataset] = [:]
+        var schemas: [String: TableSchema] = [:]
+        for name in schemaFiles.keys.sorted() where dataFiles[name] == nil {
+            diagnostics.append(.warning(.schemaWithoutData(name), at: SourceLocation(path: join(folderPath, schemaFiles[name]!))))
+        }
+        for name in dataFiles.keys.sorted() {
+            let file = dataFiles[name]!
+            var schema: TableSchema?
+            if let schemaFile = schemaFiles[name] {
+                let path = join(folderPath, schemaFile)
+                switch read(dataFolder.appendingPathComponent(schemaFile), path: path, declared: nil) {
+                case .failure(let failure): diagnostics.append(failure.diagnostic)
+                case .success(let text):
+                    let result = TableSchema.load(utf8: text.utf8, path: path, isJSON: schemaFile.hasSuffix(".json"))
+                    schema = result.schema
+                    diagnostics.append(contentsOf: result.diagnostics)
+                }
+            }
+            let path = join(folderPath, file)
+            var declared: TextEncoding?
+            if let name = schema?.encoding {
+                declared = TextEncoding(declared: name)
+                if declared == nil { diagnostics.append(.error(.dataUnknownEncoding(name), at: SourceLocation(path: schema!.path))) }
+            }
+            switch read(dataFolder.appendingPathComponent(file), path: path, declared: declared) {
+            case .failure(let failure): diagnostics.append(failure.diagnostic)
+            case .success(let text):
+                let result = load(name: name, path: path, text: text, schema: schema)
+                datasets[name] = result.dataset
+                diagnostics.append(contentsOf: result.diagnostics)
+                if let schema { schemas[name] = schema }
+            }
+        }
+        diagnostics.append(contentsOf: DatasetValidator.checkForeignKeys(datasets: datasets, schemas: schemas))
+        return (datasets, diagnostics)
+    }
+
+    /// Types and checks one dataset from its decoded text (foreign keys excepted: they need
+    /// the other datasets). `path` decides the format by its extension.
+    static func load(name: String, path: String, text: DecodedText, schema: TableSchema?) -> (dataset: Dataset, diagnostics: [Diagnostic]) {
+        let lowered = path.lowercased()
+        var (table, diagnostics) =
+            lowered.hasSuffix(".csv")
+            ? RawTable.csv(text.utf8, delimiter: text.encoding.isUTF16 ? 0x09 : UInt8(ascii: ","), path: path)
+            : RawTable.records(text.utf8, path: path, isJSON: lowered.hasSuffix(".json"))
+
+        // Schema order first, then any column the schema does not know, read as text.
+        var fields = schema?.fields.map(\.dataField) ?? []
+        for column in table.columns where schema?.field(named: column) == nil {
+            if let schema {
+                diagnostics.append(.warning(.dataFieldNotInSchema(column), at: table.columnLocations[column] ?? SourceLocation(path: schema.path)))
+            }
+            fields.append(DataField(name: column))
+        }
+        if let schema, table.hasHeader, !table.columns.isEmpty {
+            for field in schema.fields where !table.columns.contains(field.name) {
+                diagnostics.append(.error(.schemaFieldMissing(field.name), at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+        }
+
+        var untyped = Set<CellKey>()
+        var rows: [DataRow] = []
+        rows.reserveCapacity(table.rows.count)
+        for raw in table.rows {
+            var values: [String: DataValue] = [:]
+            var locations: [String: SourceLocation] = [:]
+            for field in fields {
+                guard let cell = raw.cells[field.name] else { continue }
+                locations[field.name] = cell.location
+                guard let text = cell.text else { continue }
+                switch FieldValueParser.parse(text, as: field.type, field: field.name) {
+                case .success(let value):
+                    if !value.isNull { values[field.name] = value }
+                case .failure(let problem):
+                    diagnostics.append(.error(problem.message, at: cell.location, notes: problem.notes))
+                    untyped.insert(CellKey(line: raw.location.line ?? 0, field: field.name))
+                }
+            }
+            rows.append(DataRow(values: values, location: raw.location, cellLocations: locations))
+        }
+
+        var dataset = Dataset(
+            name: name, path: path, fields: fields, rows: rows, sample: schema?.sample ?? false,
+            encoding: text.encoding.rawValue, title: schema?.title)
+        if let schema {
+            if let totals = schema.totals {
+                diagnostics.append(contentsOf: DatasetValidator.checkTotals(&dataset, totals: totals))
+            }
+            diagnostics.append(contentsOf: DatasetValidator.checkConstraints(dataset, schema: schema, untyped: untyped))
+        }
+        return (dataset, diagnostics)
+    }
+
+    private static func read(_ url: URL, path: String, declared: TextEncoding?) -> Result<DecodedText, ReadFailure> {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            return .failure(ReadFailure(diagnostic: .error(.dataUnreadable(error.localizedDescription), at: SourceLocation(path: path))))
+        }
+        switch TextDecoder.decode(bytes, declared: declared) {
+        case .success(let text): return .success(text)
+        case .failure(let failure):
+            let message: Diagnostic.Message =
+                failure.declared.map { .dataDeclaredEncodingFailed(encoding: $0.rawValue, byte: failure.byte) }
+                ?? .dataInvalidEncoding(byte: failure.byte)
+            return .failure(ReadFailure(diagnostic: .error(message, at: SourceLocation(path: path, line: failure.line, column: failure.column))))
+        }
+    }
+
+    struct ReadFailure: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// `folder` relative to `root`, with `/`; the folder's own path when it is not inside `root`.
+    static func relativePath(of folder: URL, to root: URL) -> String {
+        let folderComponents = folder.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let rootComponents = root.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        guard folderComponents.starts(with: rootComponents) else { return folder.path }
+        return folderComponents.dropFirst(rootComponents.count).joined(separator: "/")
+    }
+
+    private static func join(_ folder: String, _ file: String) -> String {
+        folder.isEmpty ? file : folder + "/" + file
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// A dataset as read from its file, before typing: cell texts with their positions.
+/// CSV, YAML and JSON all come down to this, so typing and checks are written once.
+struct RawTable {
+    struct Cell {
+        /// `nil` for a YAML/JSON null or a missing key.
+        var text: String?
+        var location: SourceLocation
+    }
+
+    struct Row {
+        var location: SourceLocation
+        var cells: [String: Cell]
+    }
+
+    /// Column names in file order (first appearance for YAML/JSON).
+    var columns: [String] = []
+    /// Where each column is named: its header cell (CSV) or its first key (YAML/JSON).
+    var columnLocations: [String: SourceLocation] = [:]
+    var rows: [Row] = []
+    /// A CSV names every column in its header; YAML and JSON records may leave keys out.
+    var hasHeader = false
+}
+
+extension RawTable {
+    /// Reads CSV records: the first is the header, each other one a row.
+    static func csv(_ utf8: [UInt8], delimiter: UInt8, path: String) -> (RawTable, [Diagnostic]) {
+        var (records, diagnostics) = CSVReader.read(utf8, delimiter: delimiter, path: path)
+        var table = RawTable(hasHeader: true)
+        guard let header = records.first else {
+            diagnostics.append(.error(.csvEmpty, at: SourceLocation(path: path, line: 1, column: 1)))
+            return (table, diagnostics)
+        }
+        var headerProblem = false
+        for (number, cell) in header.cells.enumerated() {
+            let location = SourceLocation(path: path, line: cell.line, column: cell.column)
+            if let comma = cell.text.range(of: "，") {
+                // Byte offset of the comma inside the cell, past the opening quote if any.
+                let offset = cell.text.utf8.distance(from: cell.text.startIndex, to: comma.lowerBound)
+                diagnostics.append(.warning(
+                    .csvHeaderFullWidthComma,
+                    at: SourceLocation(path: path, line: cell.line, column: cell.column + offset + (cell.quoted ? 1 : 0)),
+                    notes: ["'\(cell.text)' is read as one column name; did you mean '\(cell.text.replacingOccurrences(of: "，", with: ","))'?"]))
+            }
+            let name = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if name != cell.text {
+                diagnostics.append(.warning(.csvHeaderWhitespace(name), at: location))
+            }
+            if name.isEmpty {
+                diagnostics.append(.error(.csvHeaderEmpty(column: number + 1), at: location))
+                headerProblem = true
+            } else if table.columnLocations[name] != nil {
+                diagnostics.append(.error(.csvHeaderDuplicate(name), at: location))
+                headerProblem = true
+            }
+            table.columns.append(name)
+            table.columnLocations[name] = table.columnLocations[name] ?? location
+        }
+        if headerProblem { return (table, diagnostics) }
+        for record in records.dropFirst() {
+            if record.cells.count != table.columns.count {
+                // Point at the first cell too many, or at the row when cells are missing.
+                let column = record.cells.count > table.columns.count ? record.cells[table.columns.count].column : 1
+                let line = record.cells.count > table.columns.count ? record.cells[table.columns.count].line : record.line
+                diagnostics.append(.error(
+                    .csvRaggedRow(expected: table.columns.count, found: record.cells.count),
+                    at: SourceLocation(path: path, line: line, column: column)))
+                continue
+            }
+            var row = Row(location: SourceLocation(path: path, line: record.line, column: 1), cells: [:])
+            for (name, cell) in zip(table.columns, record.cells) {
+                row.cells[name] = Cell(text: cell.text, location: SourceLocation(path: path, line: cell.line, column: cell.column))
+            }
+            table.rows.append(row)
+        }
+        return (table, diagnostics)
+    }
+
+    /// Reads a YAML or JSON list of records (`- field: value` / `[{"field": "value"}]`).
+    static func records(_ utf8: [UInt8], path: String, isJSON: Bool) -> (RawTable, [Diagnostic]) {
+        var table = RawTable()
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(utf8: utf8, path: path, isJSON: isJSON)
+        } catch {
+            guard case .diagnostic(let diagnostic) = error else { return (table, []) }
+            return (table, [diagnostic])
+        }
+        guard let root = document.root else { return (table, []) }  // An empty file is an empty dataset.
+        guard case .sequence(let items) = root else {
+            return (table, [.error(.yamlNotAList, at: document.location(of: root))])
+        }
+        var diagnostics: [Diagnostic] = []
+        for item in items {
+            guard case .mapping(let mapping) = item else {
+                diagnostics.append(.error(.yamlRowNotRecord, at: document.location(of: item)))
+                continue
+            }
+            var row = Row(location: document.location(of: item), cells: [:])
+            for (key, value) in mapping {
+                guard let name = key.scalarText else {
+                    diagnostics.append(.error(.yamlRowNotRecord, at: document.location(of: key)))
+                    continue
+                }
+                if table.columnLocations[name] == nil {
+                    table.columns.append(name)
+                    table.columnLocations[name] = document.location(of: key)
+                }
+                let location = document.location(of: value)
+                if value.isNullScalar {
+                    row.cells[name] = Cell(text: nil, location: location)
+                } else if let text = value.scalarText {
+                    row.cells[name] = Cell(text: text, location: location)
+                } else {
+                    diagnostics.append(.error(.yamlValueNotScalar(field: name), at: location))
+                    row.cells[name] = Cell(text: nil, location: location)
+                }
+            }
+            table.rows.append(row)
+        }
+        return (table, diagnostics)
+    }
+}

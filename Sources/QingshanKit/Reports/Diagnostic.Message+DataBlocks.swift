@@ -1,0 +1,51 @@
+/// The messages of data blocks (fenced `table`, `chart`, `progress`, `timeline`, `stat`
+/// blocks in Markdown). Every id starts with `data-block-`.
+extension Diagnostic.Message {
+    static func dataBlockUnknownView(_ name: String) -> Self {
+        .init(id: "data-block-unknown-view", text: "unknown data view `\(name)`")
+    }
+
+    static func dataBlockInvalidYAML(_ problem: String) -> Self {
+        .init(id: "data-block-invalid-yaml", text: "data block options are not valid YAML: \(problem)")
+    }
+
+    static let dataBlockNotAMapping = Self(
+        id: "data-block-not-a-mapping", text: "data block options must be a YAML mapping (`key: value` lines)")
+
+    static let dataBlockAlias = Self(
+        id: "data-block-alias", text: "YAML anchors and aliases are not allowed in data block options")
+
+    static func dataBlockUnknownOption(_ option: String, view: String) -> Self {
+        .init(id: "data-block-unknown-option", text: "unknown option `\(option)` for a `\(view)` block")
+    }
+
+    static func dataBlockMissingOption(_ option: String, view: String) -> Self {
+        .init(id: "data-block-missing-option", text: "a `\(view)` block needs the option `\(option)`")
+    }
+
+    static func dataBlockUnknownSource(_ name: String) -> Self {
+        .init(id: "data-block-unknown-source", text: "no dataset named `\(name)`")
+    }
+
+    static func dataBlockUnknownField(_ field: String, dataset: String) -> Self {
+        .init(id: "data-block-unknown-field", text: "dataset `\(dataset)` has no field `\(field)`")
+    }
+
+    static func dataBlockWrongType(_ option: String, expected: String) -> Self {
+        .init(id: "data-block-wrong-type", text: "option `\(option)` must be \(expected)")
+    }
+
+    static func dataBlockUnknownValue(_ value: String, option: String, allowed: [String]) -> Self {
+        .init(
+            id: "data-block-unknown-value",
+            text: "`\(value)` is not a valid `\(option)`; expected one of \(allowed.joined(separator: ", "))")
+    }
+
+    static func dataBlockNotNumeric(_ field: String, type: String) -> Self {
+        .init(id: "data-block-not-numeric", text: "field `\(field)` is \(type), not a number")
+    }
+
+    static func dataBlockNotDate(_ field: String) -> Self {
+        .init(id: "data-block-not-date", text: "field `\(field)` must hold dates (YYYY-MM-DD)")
+    }
+}

@@ -1,0 +1,42 @@
+/// Writes a `ResultTable` as a semantic HTML table that reads without JavaScript and
+/// carries what a small sorting script needs (`data-sort`, `data-type`, `data-value`).
+struct TableRenderer {
+    /// A caption, a `<th scope="col">` per column with its unit (`投资额（万元）`),
+    /// numbers right-aligned by the `qs-num` class.
+    static func html(_ table: ResultTable, caption: String, id: String?, sortable: Bool, describedBy: String? = nil)
+        -> String
+    {
+        var out = "<table class=\"qs-table\""
+        if let id { out += " id=\"\(id.escapedForDataBlock)\"" }
+        if sortable { out += " data-sortable" }
+        if let describedBy { out += " aria-describedby=\"\(describedBy.escapedForDataBlock)\"" }
+        out += ">\n<caption>\(caption.escapedForDataBlock)</caption>\n<thead>\n<tr>"
+        for column in table.columns {
+            let type = column.numeric ? "number" : (column.format == .date || column.format == .month ? "date" : "text")
+            out += "<th scope=\"col\""
+            if column.numeric { out += " class=\"qs-num\"" }
+            if sortable { out += " data-sort=\"\(column.name.escapedForDataBlock)\" data-type=\"\(type)\"" }
+            out += ">\(column.title.escapedForDataBlock)"
+            if let unit = column.unit {
+                out += "<span class=\"qs-unit\">（\(unit == "%" ? "%" : "单位：" + unit)）</span>"
+            }
+            out += "</th>"
+        }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>"
+            for (column, value) in zip(table.columns, row) {
+                out += "<td"
+                if column.numeric { out += " class=\"qs-num\"" }
+                if sortable { out += " data-value=\"\(value.attributeValue.escapedForDataBlock)\"" }
+                out += ">\(column.text(value).escapedForDataBlock)</td>"
+            }
+            out += "</tr>\n"
+        }
+        if table.rows.isEmpty {
+            out += "<tr><td colspan=\"\(max(1, table.columns.count))\">（无数据）</td></tr>\n"
+        }
+        out += "</tbody>\n</table>"
+        return out
+    }
+}

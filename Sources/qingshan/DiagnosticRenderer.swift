@@ -1,0 +1,38 @@
+import Foundation
+import QingshanKit
+
+/// Prints diagnostics as `path:line:column: error: message`, in colour only on a terminal.
+struct DiagnosticRenderer {
+    var useColour: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    func render(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.sorted {
+            var line = ""
+            if let location = diagnostic.location { line += bold("\(location): ") }
+            line += severity(diagnostic.severity) + bold(diagnostic.message.text)
+            for note in diagnostic.notes {
+                line += "\n" + colour("note: ", code: "36") + note
+            }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    func summary(_ diagnostics: Diagnostics) {
+        guard diagnostics.errorCount + diagnostics.warningCount > 0 else { return }
+        FileHandle.standardError.write(Data((diagnostics.summary + "\n").utf8))
+    }
+
+    private func severity(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: colour("error: ", code: "1;31")
+        case .warning: colour("warning: ", code: "1;35")
+        case .note: colour("note: ", code: "1;36")
+        }
+    }
+
+    private func bold(_ text: String) -> String { colour(text, code: "1") }
+
+    private func colour(_ text: String, code: String) -> String {
+        useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
