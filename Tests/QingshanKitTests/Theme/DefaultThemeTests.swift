@@ -100,6 +100,24 @@ struct DefaultThemeTests {
         #expect(html.contains("<footer class=\"site-footer\">"))
     }
 
+    /// swift-mustache renders a section for any present string, even an empty
+    /// one, so the theme guards optional strings with `empty(...)` as well.
+    @Test("empty optional strings render nothing", arguments: ["page", "section"])
+    func emptyStrings(_ layout: String) throws {
+        let html = try rendered(layout) { context in
+            var page = context["page"] as? [String: Any] ?? [:]
+            for key in ["summary", "date", "dateText", "lastmod", "lastmodText"] { page[key] = "" }
+            page["children"] = [["title": "无日期", "url": "x.html", "summary": "", "date": "", "dateText": ""]]
+            page["hasChildren"] = true
+            context["page"] = page
+            context["meta"] = ["siteName": "", "siteDomain": "", "pubDate": ""]
+        }
+        #expect(!html.contains("content=\"\""))
+        #expect(!html.contains("datetime=\"\""))
+        #expect(!html.contains("<p></p>"))
+        #expect(!html.contains("<p class=\"lead\"></p>"))
+    }
+
     @Test("navigation marks the current page and its section without relying on colour")
     func navigationState() throws {
         let home = try rendered("home")
