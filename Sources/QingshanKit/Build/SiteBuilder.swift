@@ -48,7 +48,16 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(config: config, pages: content.pages, otherOutputs: Set(otherSources.keys))
         diagnostics.append(contentsOf: validate(model: model, theme: theme, otherSources: otherSources))
 
-        let pages = render(model: model, theme: theme, datasets: datasets)
+        var taken = otherSources
+        for page in model.pages { taken[page.outputPath] = page.sourcePath }
+        let (records, recordDiagnostics) = CollectionPages.plan(config: config, datasets: datasets, taken: taken)
+        diagnostics.append(contentsOf: recordDiagnostics)
+        for collection in config.collections where !theme.layouts.contains(collection.layout) {
+            diagnostics.error(.unknownLayout(collection.layout, known: theme.layouts), at: collection.location)
+        }
+        guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0, searchIndexSize: nil) }
+
+        let pages = render(model: model, theme: theme, datasets: datasets, records: records)
         for page in pages { diagnostics.append(contentsOf: page.diagnostics) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
@@ -62,8 +71,9 @@ public struct SiteBuilder: Sendable {
         }
         var htmlBytes = 0
         var documents: [SearchDocument] = []
-        for (index, page) in model.pages.enumerated() {
-            files[page.outputPath] = Data(pages[index].html.utf8)
+        let outputs = model.pages.map(\.outputPath) + records.map(\.page.outputPath)
+        for (index, output) in outputs.enumerated() {
+            files[output] = Data(pages[index].html.utf8)
             htmlBytes += pages[index].html.utf8.count
             if let document = pages[index].searchDocument { documents.append(document) }
         }
@@ -127,16 +137,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every page, on all cores. Each page writes only its own slot.
-    private func render(model: SiteModel, theme: Theme, datasets: [String: Dataset]) -> [RenderedPage] {
+    private func render(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry]) -> [RenderedPage] {
         let resolver = LinkResolver(model: model)
         let blocks = DataBlockRenderer(datasets: datasets)
-        let roots = Set(model.pages.map { SitePaths.root(of: $0.outputPath) })
+        let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
         let perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, SendableBox(PageContext.perDepthValues(model: model, root: $0))) })
         var sharedValues = sharedValues(model: model)
         sharedValues["data"] = datasets.mapValues(Self.templateValue)
         let shared = SendableBox(sharedValues)
-        let results = ResultSlots<RenderedPage>(count: model.pages.count)
-        DispatchQueue.concurrentPerform(iterations: model.pages.count) { index in
+        let pageCount = model.pages.count
+        let results = ResultSlots<RenderedPage>(count: pageCount + records.count)
+        DispatchQueue.concurrentPerform(iterations: pageCount + records.count) { index in
+            if index >= pageCount {
+                results[index] = renderRecord(index - pageCount, records: records, model: model, theme: theme, datasets: datasets, shared: shared.value, perDepth: perDepth)
+                return
+            }
             let page = model.pages[index]
             var options = MarkdownOptions()
             options.allowRawHTML = model.config.allowRawHTML
@@ -167,6 +182,29 @@ public struct SiteBuilder: Sendable {
             Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].description) })
         }
         return ["title": dataset.title, "count": dataset.rows.count, "sample": dataset.sample, "rows": rows]
+    }
+
+    /// Renders the page of one dataset row.
+    private func renderRecord(
+        _ index: Int, records: [CollectionPages.Entry], model: SiteModel, theme: Theme,
+        datasets: [String: Dataset], shared: [String: Any], perDepth: [String: SendableBox<[String: Any]>]
+    ) -> RenderedPage {
+        let entry = records[index]
+        let dataset = datasets[entry.dataset]!
+        let markdown = RenderedMarkdown(html: "", headings: [], usesSampleData: dataset.sample)
+        let context = PageContext(
+            model: model, page: entry.page, markdown: markdown,
+            shared: shared, perDepth: perDepth[SitePaths.root(of: entry.page.outputPath)]?.value ?? [:])
+        var values = context.make()
+        let parent = model.config.collections[entry.collection].parent
+        for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
+            values[key] = value
+        }
+        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
+        let document = SearchDocument(
+            url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",
+            text: CollectionPages.searchText(dataset: dataset, row: entry.row))
+        return RenderedPage(html: html, diagnostics: [], searchDocument: document)
     }
 
     private func sharedValues(model: SiteModel) -> [String: Any] {

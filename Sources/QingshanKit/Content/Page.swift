@@ -12,7 +12,9 @@ public struct Page: Sendable, Hashable {
     public var bodyLineOffset: Int
 
     /// The folder under `content/pages` the page sits in (`""` at the top, `updates`).
-    public var folder: String {
+    public var folder: String { Self.folder(ofPagePath: pagePath) }
+
+    static func folder(ofPagePath pagePath: String) -> String {
         guard let slash = pagePath.lastIndex(of: "/") else { return "" }
         return String(pagePath[..<slash])
     }

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// Government footer fields, by key (`sponsor`, `siteIDCode`, `icp`, …).
     public var footer: [String: String] = [:]
     public var footerLocations: [String: SourceLocation] = [:]
+    /// Datasets that get one page per row.
+    public var collections: [CollectionConfig] = []
     /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
     public var meta: [String: String] = [:]
 
@@ -93,6 +95,11 @@ public struct SiteConfig: Sendable {
             }
             meta.warnAboutUnknownKeys(known: metaKeys)
             fields.diagnostics += meta.diagnostics
+        }
+        for item in fields.sequence("collections") ?? [] {
+            let (collection, problems) = CollectionConfig.parse(item, document: document)
+            fields.diagnostics += problems
+            if let collection { config.collections.append(collection) }
         }
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (config, fields.diagnostics)

@@ -48,6 +48,21 @@ extension Diagnostic.Message {
         .init(id: "section-without-index", text: "folder '\(folder)' has pages but no index.md; it gets no section page")
     }
 
+    // MARK: Collections
+
+    static func unknownCollectionDataset(_ name: String) -> Self {
+        .init(id: "unknown-collection-dataset", text: "collection reads dataset '\(name)', which is not in content/data")
+    }
+    static func unknownCollectionField(_ name: String, dataset: String) -> Self {
+        .init(id: "unknown-collection-field", text: "'{\(name)}' is not a field of dataset '\(dataset)'")
+    }
+    static func invalidCollectionPath(_ value: String, field: String) -> Self {
+        .init(id: "invalid-collection-path", text: "value '\(value)' of '\(field)' cannot be part of a path (empty, '/', '..' or a leading '.')")
+    }
+    static func collectionPathCollision(_ output: String, other: String) -> Self {
+        .init(id: "collection-path-collision", text: "this row maps to '\(output)', as does \(other)")
+    }
+
     // MARK: Links
 
     static func brokenPageLink(_ target: String) -> Self {

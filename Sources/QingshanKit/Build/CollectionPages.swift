@@ -1,0 +1,94 @@
+/// Pages made from the rows of a dataset (`collections:` in `site.yaml`).
+struct CollectionPages {
+    /// One generated page: a synthetic `Page` (so breadcrumbs, navigation and layout
+    /// work as for Markdown pages) and the row it shows.
+    struct Entry: Sendable {
+        var page: Page
+        var dataset: String
+        var row: Int
+        var collection: Int
+    }
+
+    /// Plans every collection page, reporting unknown datasets and fields, unsafe path
+    /// values and rows that map to the same output path.
+    static func plan(config: SiteConfig, datasets: [String: Dataset], taken: [String: String]) -> ([Entry], [Diagnostic]) {
+        var entries: [Entry] = []
+        var diagnostics: [Diagnostic] = []
+        var owners = taken
+        for (collectionIndex, collection) in config.collections.enumerated() {
+            guard let dataset = datasets[collection.dataset] else {
+                diagnostics.append(.error(.unknownCollectionDataset(collection.dataset), at: collection.location))
+                continue
+            }
+            let parentFolder = collection.parent.map { Page.folder(ofPagePath: $0) } ?? ""
+            rows: for (rowIndex, row) in dataset.rows.enumerated() {
+                var problem: Diagnostic?
+                let path = CollectionConfig.expand(collection.pathPattern) { name in
+                    guard dataset.field(named: name) != nil else { return nil }
+                    let text = row[name].description
+                    if text.isEmpty || text.contains("/") || text.hasPrefix(".") {
+                        problem = .error(.invalidCollectionPath(text, field: name), at: row.location(of: name))
+                    }
+                    return text
+                }
+                let title = CollectionConfig.expand(collection.titlePattern) { name in
+                    dataset.field(named: name) != nil ? row[name].description : nil
+                }
+                switch (path, title) {
+                case (.failure(let unknown), _), (_, .failure(let unknown)):
+                    diagnostics.append(.error(.unknownCollectionField(unknown.name, dataset: dataset.name), at: collection.location))
+                    break rows
+                case (.success(let output), .success(let title)):
+                    if let problem {
+                        diagnostics.append(problem)
+                        continue rows
+                    }
+                    if let other = owners[output] {
+                        diagnostics.append(.error(.collectionPathCollision(output, other: other), at: row.location))
+                        continue rows
+                    }
+                    owners[output] = row.location.description
+                    var matter = FrontMatter()
+                    matter.title = title
+                    matter.layout = collection.layout
+                    let pagePath = (parentFolder.isEmpty ? "" : parentFolder + "/") + "\(dataset.name)-\(rowIndex).record"
+                    let page = Page(sourcePath: dataset.path, pagePath: pagePath, outputPath: output, frontMatter: matter, body: "", bodyLineOffset: 0)
+                    entries.append(Entry(page: page, dataset: dataset.name, row: rowIndex, collection: collectionIndex))
+                }
+            }
+        }
+        return (entries, diagnostics)
+    }
+
+    /// The values a record layout sees besides the usual ones: `record`, `previous`,
+    /// `next` and `back`.
+    static func values(for index: Int, in entries: [Entry], dataset: Dataset, model: SiteModel, parent: String?) -> [String: Any] {
+        let entry = entries[index]
+        let row = dataset.rows[entry.row]
+        let root = SitePaths.root(of: entry.page.outputPath)
+        let fields: [[String: Any]] = dataset.fields.map { field in
+            var value: [String: Any] = ["name": field.name, "title": field.title, "value": row[field.name].description]
+            if let unit = field.unit { value["unit"] = unit }
+            return value
+        }
+        var record: [String: Any] = ["fields": fields, "caption": "\(entry.page.frontMatter.title)：\(dataset.title)"]
+        for field in dataset.fields { record[field.name] = row[field.name].description }
+        var values: [String: Any] = ["record": record]
+        func neighbour(_ other: Int) -> [String: Any]? {
+            guard entries.indices.contains(other), entries[other].collection == entry.collection else { return nil }
+            return ["title": entries[other].page.frontMatter.title, "url": root + entries[other].page.outputPath]
+        }
+        if let previous = neighbour(index - 1) { values["previous"] = previous }
+        if let next = neighbour(index + 1) { values["next"] = next }
+        if let parent, let parentIndex = model.pageIndexByPath[parent] {
+            let page = model.pages[parentIndex]
+            values["back"] = ["title": page.frontMatter.title, "url": root + page.outputPath]
+        }
+        return values
+    }
+
+    /// The text the search index holds for a record: every field's title and value.
+    static func searchText(dataset: Dataset, row: Int) -> String {
+        dataset.fields.map { "\($0.title) \(dataset.rows[row][$0.name].description)" }.joined(separator: " ")
+    }
+}
