@@ -145,6 +145,14 @@ public struct SiteBuilder: Sendable {
         var sharedValues = sharedValues(model: model)
         sharedValues["data"] = datasets.mapValues(Self.templateValue)
         let shared = SendableBox(sharedValues)
+        // The pages of each collection, listed on its parent page (`page.records`).
+        var links: [String: [(title: String, output: String)]] = [:]
+        for entry in records {
+            if let parent = model.config.collections[entry.collection].parent {
+                links[parent, default: []].append((entry.page.frontMatter.title, entry.page.outputPath))
+            }
+        }
+        let recordLinks = links
         let pageCount = model.pages.count
         let results = ResultSlots<RenderedPage>(count: pageCount + records.count)
         DispatchQueue.concurrentPerform(iterations: pageCount + records.count) { index in
@@ -165,7 +173,14 @@ public struct SiteBuilder: Sendable {
             let context = PageContext(
                 model: model, page: page, markdown: markdown,
                 shared: shared.value, perDepth: perDepth[SitePaths.root(of: page.outputPath)]!.value)
-            let html = theme.library.render(context.make(), withTemplate: "layout/" + context.layoutName) ?? ""
+            var values = context.make()
+            if let records = recordLinks[page.pagePath], var pageValues = values["page"] as? [String: Any] {
+                let root = SitePaths.root(of: page.outputPath)
+                pageValues["records"] = records.map { ["title": $0.title, "url": root + $0.output] }
+                pageValues["hasRecords"] = true
+                values["page"] = pageValues
+            }
+            let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
             var document: SearchDocument?
             if page.pagePath != "404.md", context.layoutName != "search" {
                 let text = HTMLText.plainText(fromHTML: markdown.html)
