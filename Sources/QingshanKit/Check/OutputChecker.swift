@@ -1,0 +1,149 @@
+/// What `OutputChecker` looks at. Everything is on by default.
+public struct OutputCheckOptions: Sendable, Hashable {
+    /// Every relative link, asset and `#anchor` resolves to a file and an id in the output.
+    public var links: Bool
+    /// The offline audit: no absolute local paths, no resources from other hosts, no module
+    /// scripts, no links to folders. Its findings are errors.
+    public var offline: Bool
+    /// Static accessibility checks: `lang`, titles, `alt`, table headers, headings, link text.
+    public var accessibility: Bool
+    /// Scan text files for mobile, ID and card numbers.
+    public var personalData: Bool
+    /// Output paths allowed to carry personal data: the pages built from files or datasets
+    /// that `PersonalDataPolicy` allows.
+    public var personalDataAllowedPaths: Set<String>
+
+    public init(
+        links: Bool = true, offline: Bool = true, accessibility: Bool = true, personalData: Bool = true,
+        personalDataAllowedPaths: Set<String> = []
+    ) {
+        self.links = links
+        self.offline = offline
+        self.accessibility = accessibility
+        self.personalData = personalData
+        self.personalDataAllowedPaths = personalDataAllowedPaths
+    }
+}
+
+/// Checks a built site held in memory, before anything is written: links and anchors,
+/// the offline audit, accessibility and personal data.
+///
+/// Each file is read once. Locations are `path:line:column` with the path relative to the
+/// output folder and the column in UTF-8 bytes; a link finding points at the first byte of
+/// the URL, an element finding at its `<`.
+public enum OutputChecker {
+    /// Extensions of the files that are read as text for personal data.
+    private static let textExtensions: Set<String> = ["html", "htm", "css", "js", "json", "xml", "txt", "svg", "csv", "md"]
+
+    /// The diagnostics for the site `files` (output-relative path, with `/`, → bytes),
+    /// sorted by path and position.
+    public static func check(files: [String: [UInt8]], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
+        let paths = files.keys.sorted()
+        var reports: [String: PageReport] = [:]
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let bytes = files[path]!
+            switch fileExtension(path) {
+            case "html", "htm": reports[path] = PageAnalyzer.analyze(html: bytes, options: options)
+            case "css": reports[path] = PageAnalyzer.analyze(css: bytes)
+            default: break
+            }
+            if options.personalData, textExtensions.contains(fileExtension(path)), !options.personalDataAllowedPaths.contains(path) {
+                diagnostics += PersonalDataScanner.scan(bytes: bytes, path: path).map(\.diagnostic)
+            }
+        }
+        let folders = Set(paths.flatMap { path in
+            path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
+        })
+        var titles: [String: String] = [:]
+        for path in paths {
+            guard let report = reports[path] else { continue }
+            var findings = report.findings
+            for reference in report.references {
+                findings += resolve(reference, from: path, files: files, folders: folders, reports: reports, options: options)
+            }
+            if options.accessibility, let title = report.title, !title.text.isEmpty {
+                if let first = titles[title.text] {
+                    findings.append(.init(severity: .warning, message: .duplicateTitle(title.text, firstUsedBy: first), offset: title.offset))
+                } else {
+                    titles[title.text] = path
+                }
+            }
+            guard !findings.isEmpty else { continue }
+            let lines = LineIndex(files[path]!)
+            for finding in findings {
+                let (line, column) = lines.position(of: finding.offset)
+                let location = SourceLocation(path: path, line: line, column: column)
+                diagnostics.append(Diagnostic(finding.severity, finding.message, at: location))
+            }
+        }
+        return Diagnostics(diagnostics).sorted
+    }
+
+    /// The findings for one URL in the file at `path`.
+    private static func resolve(
+        _ reference: PageReport.Reference, from path: String, files: [String: [UInt8]], folders: Set<String>,
+        reports: [String: PageReport], options: OutputCheckOptions
+    ) -> [PageReport.Finding] {
+        func finding(_ message: Diagnostic.Message) -> [PageReport.Finding] {
+            [.init(severity: .error, message: message, offset: reference.offset)]
+        }
+        let url = reference.url.trimmingASCIISpaces()
+        switch LinkTarget(url) {
+        case .other:
+            return []
+        case .external:
+            return options.offline && reference.isResource ? finding(.externalResource(url)) : []
+        case .absoluteLocal:
+            return options.offline ? finding(.absoluteLocalPath(url)) : []
+        case .relative(let relative, let fragment):
+            guard let (target, namesFolder) = LinkTarget.resolve(relative, from: path) else {
+                return options.links ? finding(.linkLeavesSite(url)) : []
+            }
+            // `goals/`, `.`, `..`, or `goals` when `goals` is a folder: from file:// the
+            // browser lists the folder instead of opening its page.
+            let isFolder = namesFolder || target.isEmpty || (files[target] == nil && folders.contains(target))
+            if isFolder {
+                if options.offline { return finding(.folderLink(url)) }
+                let index = target.isEmpty ? "index.html" : target + "/index.html"
+                return options.links && files[index] == nil ? finding(.deadLink(url)) : []
+            }
+            guard options.links else { return [] }
+            guard files[target] != nil else { return finding(.deadLink(url)) }
+            // Fragments of resources (`icons.svg#leaf`) name SVG symbols, not page anchors.
+            guard !reference.isResource, let fragment, let page = reports[target], fileExtension(target).hasPrefix("htm") else {
+                return []
+            }
+            let anchor = LinkTarget.percentDecoded(fragment)
+            // An empty fragment and `#top` scroll to the top of any page (HTML § 7.4.6.4).
+            if anchor.isEmpty || anchor.lowercased() == "top" || page.anchors.contains(anchor) { return [] }
+            return finding(.deadAnchor(anchor, in: target))
+        }
+    }
+
+    private static func fileExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+}
+
+/// Line starts of one file, for turning byte offsets into 1-based lines and UTF-8 columns.
+/// Built only for files that have findings.
+struct LineIndex {
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+    }
+
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        // The last line start at or before `offset`, by binary search.
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, offset - starts[low] + 1)
+    }
+}
