@@ -145,7 +145,9 @@ struct HTMLScanner: IteratorProtocol {
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range].lazy.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Generated HTML is nearly always lowercase already: decode the bytes as they are.
+        if !bytes[range].contains(where: { $0 &- 0x41 < 26 }) { return String(decoding: bytes[range], as: UTF8.self) }
+        return String(decoding: bytes[range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private func starts(with literal: StaticString, at index: Int) -> Bool {

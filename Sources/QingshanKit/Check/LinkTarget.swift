@@ -41,16 +41,16 @@ enum LinkTarget: Equatable {
     /// The lowercased scheme, when `url` starts with one (`https:`); a Windows drive
     /// (`C:\…`) counts as `file`.
     private static func scheme(of url: String) -> String? {
-        var scheme = ""
-        for character in url.unicodeScalars {
-            if character == ":" {
-                guard !scheme.isEmpty else { return nil }
-                return scheme.count == 1 ? "file" : scheme.lowercased()
+        var length = 0
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard length > 0 else { return nil }
+                return length == 1 ? "file" : String(decoding: url.utf8.prefix(length).map { $0 | 0x20 }, as: UTF8.self)
             }
-            let isLetter = ("a"..."z").contains(character) || ("A"..."Z").contains(character)
-            let isOther = ("0"..."9").contains(character) || character == "+" || character == "-" || character == "."
-            guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
-            scheme.unicodeScalars.append(character)
+            let isLetter = (byte | 0x20) &- 0x61 < 26
+            let isOther = byte &- 0x30 < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isLetter || (length > 0 && isOther) else { return nil }
+            length += 1
         }
         return nil
     }

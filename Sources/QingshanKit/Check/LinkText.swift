@@ -10,12 +10,21 @@ enum LinkText {
     /// nil when the text is descriptive; otherwise the trimmed text to quote in the warning
     /// (empty when the link has no text at all).
     static func vagueness(of text: String) -> String? {
-        let key = String(text.lowercased().unicodeScalars.filter { scalar in
-            !scalar.properties.isWhitespace && !scalar.properties.generalCategory.isPunctuationOrSymbol
-        }.map(Character.init))
-        guard key.isEmpty || vague.contains(key) else { return nil }
+        // Every vague text is short: stop building the key as soon as it outgrows them,
+        // so descriptive links (nearly all) cost a few scalars each.
+        var key = String.UnicodeScalarView()
+        var keyBytes = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
+            keyBytes += UTF8.width(scalar)
+            if keyBytes > maximumKeyBytes { return nil }
+            key.append(scalar)
+        }
+        guard key.isEmpty || vague.contains(String(key).lowercased()) else { return nil }
         return text.trimmingASCIISpaces()
     }
+
+    private static let maximumKeyBytes = 16
 }
 
 extension Unicode.GeneralCategory {

@@ -56,11 +56,25 @@ public enum OutputChecker {
             path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
         })
         var titles: [String: String] = [:]
+        // Navigation repeats on every page: a URL resolves the same way from every file in
+        // a folder, so each (folder, URL) pair is resolved once. Same-page URLs (`#x`) are not cached.
+        var resolved: [String: Diagnostic.Message?] = [:]
         for path in paths {
             guard let report = reports[path] else { continue }
             var findings = report.findings
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             for reference in report.references {
-                findings += resolve(reference, from: path, files: files, folders: folders, reports: reports, options: options)
+                let first = reference.url.utf8.first
+                let samePage = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?")
+                let key = folder + (reference.isResource ? "\u{0}r" : "\u{0}n") + reference.url
+                let message: Diagnostic.Message?
+                if !samePage, let cached = resolved[key] {
+                    message = cached
+                } else {
+                    message = resolve(reference, from: path, files: files, folders: folders, reports: reports, options: options)
+                    if !samePage { resolved[key] = message }
+                }
+                if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
             }
             if options.accessibility, let title = report.title, !title.text.isEmpty {
                 if let first = titles[title.text] {
@@ -80,44 +94,41 @@ public enum OutputChecker {
         return Diagnostics(diagnostics).sorted
     }
 
-    /// The findings for one URL in the file at `path`.
+    /// The error for one URL in the file at `path`, if any.
     private static func resolve(
         _ reference: PageReport.Reference, from path: String, files: [String: [UInt8]], folders: Set<String>,
         reports: [String: PageReport], options: OutputCheckOptions
-    ) -> [PageReport.Finding] {
-        func finding(_ message: Diagnostic.Message) -> [PageReport.Finding] {
-            [.init(severity: .error, message: message, offset: reference.offset)]
-        }
+    ) -> Diagnostic.Message? {
         let url = reference.url.trimmingASCIISpaces()
         switch LinkTarget(url) {
         case .other:
-            return []
+            return nil
         case .external:
-            return options.offline && reference.isResource ? finding(.externalResource(url)) : []
+            return options.offline && reference.isResource ? .externalResource(url) : nil
         case .absoluteLocal:
-            return options.offline ? finding(.absoluteLocalPath(url)) : []
+            return options.offline ? .absoluteLocalPath(url) : nil
         case .relative(let relative, let fragment):
             guard let (target, namesFolder) = LinkTarget.resolve(relative, from: path) else {
-                return options.links ? finding(.linkLeavesSite(url)) : []
+                return options.links ? .linkLeavesSite(url) : nil
             }
             // `goals/`, `.`, `..`, or `goals` when `goals` is a folder: from file:// the
             // browser lists the folder instead of opening its page.
             let isFolder = namesFolder || target.isEmpty || (files[target] == nil && folders.contains(target))
             if isFolder {
-                if options.offline { return finding(.folderLink(url)) }
+                if options.offline { return .folderLink(url) }
                 let index = target.isEmpty ? "index.html" : target + "/index.html"
-                return options.links && files[index] == nil ? finding(.deadLink(url)) : []
+                return options.links && files[index] == nil ? .deadLink(url) : nil
             }
-            guard options.links else { return [] }
-            guard files[target] != nil else { return finding(.deadLink(url)) }
+            guard options.links else { return nil }
+            guard files[target] != nil else { return .deadLink(url) }
             // Fragments of resources (`icons.svg#leaf`) name SVG symbols, not page anchors.
             guard !reference.isResource, let fragment, let page = reports[target], fileExtension(target).hasPrefix("htm") else {
-                return []
+                return nil
             }
             let anchor = LinkTarget.percentDecoded(fragment)
             // An empty fragment and `#top` scroll to the top of any page (HTML § 7.4.6.4).
-            if anchor.isEmpty || anchor.lowercased() == "top" || page.anchors.contains(anchor) { return [] }
-            return finding(.deadAnchor(anchor, in: target))
+            if anchor.isEmpty || anchor.lowercased() == "top" || page.anchors.contains(anchor) { return nil }
+            return .deadAnchor(anchor, in: target)
         }
     }
 
