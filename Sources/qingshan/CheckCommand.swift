@@ -10,12 +10,28 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Only the offline audit of the output (absolute paths, other hosts, module scripts, folder links).")
+    var offline = false
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
     func run() throws {
-        let result = SiteBuilder(root: URL(fileURLWithPath: site.root)).build()
-        let renderer = DiagnosticRenderer()
-        renderer.render(result.diagnostics)
-        renderer.summary(result.diagnostics)
+        var builder = SiteBuilder(root: URL(fileURLWithPath: site.root))
+        builder.outputChecks = offline
+            ? OutputCheckOptions(links: false, offline: true, accessibility: false, personalData: false)
+            : OutputCheckOptions(links: true, offline: true, accessibility: true, personalData: true)
+        let result = builder.build()
+        if format == .json {
+            print(DiagnosticJSON.render(result.diagnostics))
+        } else {
+            let renderer = DiagnosticRenderer()
+            renderer.render(result.diagnostics)
+            renderer.summary(result.diagnostics)
+        }
         guard result.succeeded else { throw ExitCode.failure }
-        print("checked \(result.renderedPageCount) pages: \(result.diagnostics.summary)")
+        if format == .text { print("checked \(result.renderedPageCount) pages: \(result.diagnostics.summary)") }
     }
 }

@@ -36,3 +36,24 @@ struct DiagnosticRenderer {
         useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
+
+/// Diagnostics for machines: `{"diagnostics": [{severity, id, message, path, line, column, notes}], "errors": N, "warnings": N}`.
+enum DiagnosticJSON {
+    static func render(_ diagnostics: Diagnostics) -> String {
+        let items: [[String: Any]] = diagnostics.sorted.map { diagnostic in
+            var item: [String: Any] = [
+                "severity": diagnostic.severity.rawValue, "id": diagnostic.message.id,
+                "message": diagnostic.message.text, "notes": diagnostic.notes,
+            ]
+            if let location = diagnostic.location {
+                item["path"] = location.path
+                if let line = location.line { item["line"] = line }
+                if let column = location.column { item["column"] = column }
+            }
+            return item
+        }
+        let object: [String: Any] = ["diagnostics": items, "errors": diagnostics.errorCount, "warnings": diagnostics.warningCount]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

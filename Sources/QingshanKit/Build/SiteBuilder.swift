@@ -19,6 +19,10 @@ public struct BuildResult: Sendable {
 public struct SiteBuilder: Sendable {
     public var root: URL
 
+    /// Checks of the rendered output run during the build (the offline audit by default);
+    /// `qingshan check` turns on all of them.
+    public var outputChecks = OutputCheckOptions(links: false, offline: true, accessibility: false, personalData: false)
+
     public init(root: URL) {
         self.root = root.standardizedFileURL
     }
@@ -36,6 +40,21 @@ public struct SiteBuilder: Sendable {
 
         let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root)
         diagnostics.append(contentsOf: dataDiagnostics)
+
+        // Personal data is refused at its source, unless site.yaml allows it with a reason.
+        for page in content.pages {
+            diagnostics.append(contentsOf: PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, policy: config.personalData))
+        }
+        for name in datasets.keys.sorted() {
+            diagnostics.append(contentsOf: PersonalDataScanner.scan(dataset: datasets[name]!, policy: config.personalData))
+        }
+        var footer: [GovernmentFooterValidator.Field: GovernmentFooterValidator.Value] = [:]
+        for field in GovernmentFooterValidator.Field.allCases {
+            if let text = config.footer[field.rawValue] {
+                footer[field] = GovernmentFooterValidator.Value(text, at: config.footerLocations[field.rawValue])
+            }
+        }
+        diagnostics.append(contentsOf: GovernmentFooterValidator.validate(footer))
 
         // Outputs besides pages, checked for collisions with pages below.
         var otherSources: [String: String] = content.staticFiles
@@ -55,8 +74,8 @@ public struct SiteBuilder: Sendable {
         for collection in config.collections where !theme.layouts.contains(collection.layout) {
             diagnostics.error(.unknownLayout(collection.layout, known: theme.layouts), at: collection.location)
         }
-        guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0, searchIndexSize: nil) }
-
+        // Render even when something is already wrong: the pages' own problems (dead
+        // links, bad data blocks) are reported in the same run. Nothing is returned to write.
         let pages = render(model: model, theme: theme, datasets: datasets, records: records)
         for page in pages { diagnostics.append(contentsOf: page.diagnostics) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
@@ -79,6 +98,9 @@ public struct SiteBuilder: Sendable {
         }
         let searchIndex = SearchIndex(documents: documents)
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
+        if !diagnostics.hasErrors {
+            diagnostics.append(contentsOf: OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks))
+        }
         var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: pages.count)
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
         return result

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// Government footer fields, by key (`sponsor`, `siteIDCode`, `icp`, …).
     public var footer: [String: String] = [:]
     public var footerLocations: [String: SourceLocation] = [:]
+    /// Files and dataset columns allowed to carry personal data, each with its reason.
+    public var personalData = PersonalDataPolicy()
     /// Datasets that get one page per row.
     public var collections: [CollectionConfig] = []
     /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
@@ -100,6 +102,11 @@ public struct SiteConfig: Sendable {
             let (collection, problems) = CollectionConfig.parse(item, document: document)
             fields.diagnostics += problems
             if let collection { config.collections.append(collection) }
+        }
+        if let node = fields.value("personalData") {
+            let parsed = PersonalDataPolicy.parse(node: node, path: path, source: text)
+            config.personalData = parsed.policy
+            fields.diagnostics += parsed.diagnostics
         }
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (config, fields.diagnostics)
