@@ -13,6 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var output: String = "public"
 
+    @Flag(name: .long, help: "Do all the work of a build but write nothing (for timing and validation).")
+    var dryRun = false
+
     func run() throws {
         let started = Date()
         let root = URL(fileURLWithPath: site.root)
@@ -29,6 +32,11 @@ struct BuildCommand: ParsableCommand {
         guard result.succeeded else {
             FileHandle.standardError.write(Data("build failed; \(writer.output.path) left as it was\n".utf8))
             throw ExitCode.failure
+        }
+        if dryRun {
+            let bytes = result.files.values.reduce(0) { $0 + $1.count }
+            print("dry run: rendered \(result.renderedPageCount) pages, \(result.files.count) files, \(bytes) bytes, nothing written in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            return
         }
         let summary: WriteSummary
         do {
