@@ -141,7 +141,7 @@ class Browser {
   async newPage() {
     const { targetId } = await this.send("Target.createTarget", { url: "about:blank" });
     const { sessionId } = await this.send("Target.attachToTarget", { targetId, flatten: true });
-    return new Page(this, sessionId);
+    return new Page(this, sessionId, targetId);
   }
 
   /** Ends Chromium and removes its profile. Safe to call more than once. */
@@ -179,21 +179,29 @@ function waitForExit(child, ms) {
 }
 
 class Page {
-  constructor(browser, sessionId) {
+  constructor(browser, sessionId, targetId) {
     this.browser = browser;
     this.sessionId = sessionId;
+    this.targetId = targetId;
+    this.unsubscribe = [];
     this.loaded = new Set(); // loaderIds whose load lifecycle event has been seen
     this.inflight = new Map(); // requestId -> {url, loaderId} of requests not yet finished
     this.lastActivity = Date.now();
     this.waiters = new Set();
-    browser.on((method, params, sessionId) => {
+    this.unsubscribe.push(browser.on((method, params, sessionId) => {
       if (sessionId !== this.sessionId) return;
       if (method === "Page.lifecycleEvent" && params.name === "load") this.loaded.add(params.loaderId);
       if (method === "Network.requestWillBeSent") this.inflight.set(params.requestId, { url: params.request.url, loaderId: params.loaderId });
       if (method === "Network.loadingFinished" || method === "Network.loadingFailed") this.inflight.delete(params.requestId);
       if (method.startsWith("Network.")) this.lastActivity = Date.now();
       for (const waiter of [...this.waiters]) waiter();
-    });
+    }));
+  }
+
+  /** Closes the tab; its listeners stop. */
+  async close() {
+    for (const off of this.unsubscribe) off();
+    await this.browser.send("Target.closeTarget", { targetId: this.targetId }, undefined, 5000).catch(() => {});
   }
 
   send(method, params = {}, timeoutMs) {
@@ -201,9 +209,11 @@ class Page {
   }
 
   on(listener) {
-    return this.browser.on((method, params, sessionId) => {
+    const off = this.browser.on((method, params, sessionId) => {
       if (sessionId === this.sessionId) listener(method, params);
     });
+    this.unsubscribe.push(off);
+    return off;
   }
 
   /** Waits until predicate() is true, re-checking on every event and every 25 ms. */
