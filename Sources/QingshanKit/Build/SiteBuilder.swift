@@ -248,7 +248,7 @@ public struct SiteBuilder: Sendable {
         let config = model.config
         var footer: [String: Any] = [:]
         for (key, value) in config.footer { footer[key] = value }
-        let site: [String: Any] = [
+        let site: [String: Any] = PageContext.withoutEmptyStrings([
             "title": config.title,
             "description": config.description,
             "language": config.language,
@@ -256,7 +256,7 @@ public struct SiteBuilder: Sendable {
             "sectionMode": config.sectionMode,
             "footer": footer,
             "hasFooter": !config.sectionMode && !config.footer.isEmpty,
-        ]
+        ])
         return ["site": site, "lang": config.language, "generator": "Qingshan"]
     }
 }

@@ -76,7 +76,7 @@ struct PageContext {
             "sample": markdown.usesSampleData,
         ]
         values["weight"] = matter.weight
-        return values
+        return Self.withoutEmptyStrings(values)
     }
 
     var layoutName: String {
@@ -99,13 +99,13 @@ struct PageContext {
     private static func children(model: SiteModel, folder: String, root: String) -> [[String: Any]] {
         (model.childrenByFolder[folder] ?? []).map { index in
             let child = model.pages[index]
-            return [
+            return withoutEmptyStrings([
                 "title": child.frontMatter.title,
                 "url": root + child.outputPath,
                 "summary": child.frontMatter.summary,
                 "date": child.frontMatter.date ?? "",
                 "dateText": child.frontMatter.date.map(Self.chineseDate) ?? "",
-            ]
+            ])
         }
     }
 
@@ -133,7 +133,7 @@ struct PageContext {
         if let base = config.baseURL, let schemeEnd = base.range(of: "://") {
             domain = String(base[schemeEnd.upperBound...].prefix { $0 != "/" })
         }
-        return [
+        return Self.withoutEmptyStrings([
             "siteName": config.meta["siteName"] ?? config.title,
             "siteDomain": config.meta["siteDomain"] ?? domain,
             "siteIDCode": config.footer["siteIDCode"] ?? "",
@@ -141,7 +141,13 @@ struct PageContext {
             "articleTitle": page.frontMatter.title,
             "pubDate": page.frontMatter.date.map { ($0.utf8.count == 7 ? $0 + "-01" : $0) + " 00:00" } ?? "",
             "contentSource": config.meta["contentSource"] ?? config.footer["sponsor"] ?? "",
-        ]
+        ])
+    }
+
+    /// Leaves out empty strings: swift-mustache treats `""` as a value, so
+    /// `{{#page.dateText}}…{{/page.dateText}}` would render for a page without a date.
+    static func withoutEmptyStrings(_ values: [String: Any]) -> [String: Any] {
+        values.filter { !(($0.value as? String)?.isEmpty ?? false) }
     }
 
     /// `2021-03-05` → `2021年3月5日`; `2020-04` → `2020年4月`.
