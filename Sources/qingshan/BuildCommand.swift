@@ -13,6 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var output: String = "public"
 
+    @Flag(name: .long, help: "Render every page again, ignoring the build cache in .qingshan/.")
+    var clean = false
+
     @Flag(name: .long, help: "Do all the work of a build but write nothing (for timing and validation).")
     var dryRun = false
 
@@ -26,7 +29,8 @@ struct BuildCommand: ParsableCommand {
             renderer.render(Diagnostics([problem]))
             throw ExitCode.failure
         }
-        let result = SiteBuilder(root: root).build()
+        if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
+        let result = (clean || dryRun) ? SiteBuilder(root: root).build() : SiteBuilder.incremental(root: root, output: outputURL).build()
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
         guard result.succeeded else {
@@ -47,6 +51,6 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         if let size = result.searchIndexSize { print(size.description) }
-        print("built \(result.renderedPageCount) pages into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s")
+        print("built \(result.renderedPageCount) pages (\(result.keptFiles.count) unchanged, reused) into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s")
     }
 }

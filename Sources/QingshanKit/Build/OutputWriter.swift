@@ -60,9 +60,10 @@ public struct OutputWriter: Sendable {
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try bytes.write(to: target, options: .atomic)
         }
+        let kept = Set(result.keptFiles)
         let previous = (try? String(contentsOf: recordURL, encoding: .utf8)).map(Self.parseRecord) ?? (folder: "", files: [])
         if previous.folder == output.path {
-            for path in previous.files where result.files[path] == nil {
+            for path in previous.files where result.files[path] == nil && !kept.contains(path) {
                 guard let target = safeURL(for: path), manager.fileExists(atPath: target.path) else { continue }
                 try manager.removeItem(at: target)
                 summary.removed.append(path)
@@ -70,8 +71,24 @@ public struct OutputWriter: Sendable {
             }
         }
         try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let record = ([output.path] + result.files.keys.sorted()).joined(separator: "\n") + "\n"
+        let record = ([output.path] + Set(result.files.keys).union(kept).sorted()).joined(separator: "\n") + "\n"
         try Data(record.utf8).write(to: recordURL, options: .atomic)
+        summary.unchanged += kept.count
+        if var cache = result.cache {
+            // Record each page file as it is now, so the next build can trust it unread.
+            cache.outputFolder = output.path
+            for (path, entry) in cache.entries {
+                guard let stamp = BuildCache.stamp(of: output.appendingPathComponent(path)) else {
+                    cache.entries[path] = nil
+                    continue
+                }
+                var updated = entry
+                updated.size = stamp.size
+                updated.modified = stamp.modified
+                cache.entries[path] = updated
+            }
+            try cache.encoded().write(to: BuildCache.url(root: root), options: .atomic)
+        }
         return summary
     }
 

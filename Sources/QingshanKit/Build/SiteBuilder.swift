@@ -9,7 +9,12 @@ public struct BuildResult: Sendable {
     /// How many pages were rendered from Markdown and templates.
     public var renderedPageCount: Int
     /// The search index's size against the site's HTML ("search index 120 KB, 31 % of …").
-    public var searchIndexSize: SearchIndexSize?
+    public var searchIndexSize: SearchIndexSize? = nil
+    /// Pages reused from the previous build: their files are already in the output
+    /// folder, unchanged, and are not in `files`.
+    public var keptFiles: [String] = []
+    /// The build cache to save once `files` are written (see `OutputWriter`).
+    public var cache: BuildCache? = nil
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -23,8 +28,22 @@ public struct SiteBuilder: Sendable {
     /// `qingshan check` turns on all of them.
     public var outputChecks = OutputCheckOptions(links: false, offline: true, accessibility: false, personalData: false)
 
+    /// The cache of the previous build and the output folder it describes. When set,
+    /// pages whose inputs did not change and whose files are intact are not rendered
+    /// again. `nil` (the default, and `--clean`) renders everything.
+    public var previous: BuildCache?
+    public var outputFolder: URL?
+
     public init(root: URL) {
         self.root = root.standardizedFileURL
+    }
+
+    /// A builder that reuses what the last build into `output` left, when it can.
+    public static func incremental(root: URL, output: URL) -> SiteBuilder {
+        var builder = SiteBuilder(root: root)
+        builder.outputFolder = output.standardizedFileURL
+        builder.previous = BuildCache.load(root: root)
+        return builder
     }
 
     public func build() -> BuildResult {
@@ -76,8 +95,42 @@ public struct SiteBuilder: Sendable {
         }
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
-        let pages = render(model: model, theme: theme, datasets: datasets, records: records)
-        for page in pages { diagnostics.append(contentsOf: page.diagnostics) }
+        let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+        let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
+        let keys = RenderKeys(configText: configText, model: model, datasets: datasets, records: records, otherOutputs: Array(otherSources.keys))
+        let outputs = renderer.outputs
+        let reusable = previous.flatMap { cache in
+            outputFolder.map { $0.path == cache.outputFolder } == true ? cache : nil
+        }
+        func key(_ index: Int, datasetsUsed: [String]) -> UInt64 {
+            let layout = renderer.layoutName(of: index)
+            let layoutHash = theme.layoutHashes[layout] ?? 0
+            let readsAll = theme.layoutsReadingData.contains(layout)
+            if index < model.pages.count {
+                let page = model.pages[index]
+                return keys.key(page: page, layoutHash: layoutHash, readsAllData: readsAll, datasetsUsed: datasetsUsed, records: renderer.recordLinks[page.pagePath])
+            }
+            let record = index - model.pages.count
+            return keys.key(record: record, in: records, dataset: datasets[records[record].dataset]!, layoutHash: layoutHash, readsAllData: readsAll)
+        }
+        // A page is reused when its key is unchanged and its file is as it was written.
+        var kept: [Int: BuildCache.Entry] = [:]
+        if let reusable, let folder = outputFolder {
+            for (index, output) in outputs.enumerated() {
+                guard let entry = reusable.entries[output], entry.key == key(index, datasetsUsed: entry.datasetsUsed),
+                      let stamp = BuildCache.stamp(of: folder.appendingPathComponent(output)),
+                      stamp.size == entry.size, stamp.modified == entry.modified else { continue }
+                kept[index] = entry
+            }
+        }
+        let toRender = outputs.indices.filter { kept[$0] == nil }
+        let slots = ResultSlots<RenderedPage>(count: toRender.count)
+        DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
+            slots[slot] = renderer.render(toRender[slot])
+        }
+        let rendered = Dictionary(uniqueKeysWithValues: zip(toRender, slots.values))
+        for index in toRender { diagnostics.append(contentsOf: rendered[index]!.diagnostics) }
+        for entry in kept.values { diagnostics.append(contentsOf: entry.warnings) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
         var files: [String: Data] = [:]
@@ -90,19 +143,32 @@ public struct SiteBuilder: Sendable {
         }
         var htmlBytes = 0
         var documents: [SearchDocument] = []
-        let outputs = model.pages.map(\.outputPath) + records.map(\.page.outputPath)
+        var cache = BuildCache(outputFolder: outputFolder?.path ?? "")
         for (index, output) in outputs.enumerated() {
-            files[output] = Data(pages[index].html.utf8)
-            htmlBytes += pages[index].html.utf8.count
-            if let document = pages[index].searchDocument { documents.append(document) }
+            if let entry = kept[index] {
+                htmlBytes += entry.size
+                if let search = entry.search { documents.append(search) }
+                cache.entries[output] = entry
+                continue
+            }
+            let page = rendered[index]!
+            files[output] = Data(page.html.utf8)
+            htmlBytes += page.html.utf8.count
+            if let document = page.searchDocument { documents.append(document) }
+            let used = page.datasetsUsed.sorted()
+            cache.entries[output] = BuildCache.Entry(
+                key: key(index, datasetsUsed: used), datasetsUsed: used, search: page.searchDocument,
+                warnings: page.diagnostics.filter { $0.severity != .error })
         }
         let searchIndex = SearchIndex(documents: documents)
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         if !diagnostics.hasErrors {
             diagnostics.append(contentsOf: OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks))
         }
-        var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: pages.count)
+        var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: toRender.count)
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
+        result.keptFiles = kept.keys.map { outputs[$0] }.sorted()
+        result.cache = cache
         return result
     }
 
@@ -150,115 +216,6 @@ public struct SiteBuilder: Sendable {
     /// Where the search index is written: a classic script that sets a global, so it
     /// loads from `file://` where `fetch` cannot.
     static let searchIndexPath = "search-index.js"
-
-    struct RenderedPage: Sendable {
-        var html: String = ""
-        var diagnostics: [Diagnostic] = []
-        /// What the search index holds for the page; `nil` for pages left out of search.
-        var searchDocument: SearchDocument?
-    }
-
-    /// Renders every page, on all cores. Each page writes only its own slot.
-    private func render(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry]) -> [RenderedPage] {
-        let resolver = LinkResolver(model: model)
-        let blocks = DataBlockRenderer(datasets: datasets)
-        let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
-        let perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, SendableBox(PageContext.perDepthValues(model: model, root: $0))) })
-        var sharedValues = sharedValues(model: model)
-        sharedValues["data"] = datasets.mapValues(Self.templateValue)
-        let shared = SendableBox(sharedValues)
-        // The pages of each collection, listed on its parent page (`page.records`).
-        var links: [String: [(title: String, output: String)]] = [:]
-        for entry in records {
-            if let parent = model.config.collections[entry.collection].parent {
-                links[parent, default: []].append((entry.page.frontMatter.title, entry.page.outputPath))
-            }
-        }
-        let recordLinks = links
-        let pageCount = model.pages.count
-        let results = ResultSlots<RenderedPage>(count: pageCount + records.count)
-        DispatchQueue.concurrentPerform(iterations: pageCount + records.count) { index in
-            if index >= pageCount {
-                results[index] = renderRecord(index - pageCount, records: records, model: model, theme: theme, datasets: datasets, shared: shared.value, perDepth: perDepth)
-                return
-            }
-            let page = model.pages[index]
-            var options = MarkdownOptions()
-            options.allowRawHTML = model.config.allowRawHTML
-            options.resolveLink = { destination, location in resolver.resolve(destination, from: page, at: location) }
-            options.blockViews = DataBlockRenderer.viewNames
-            options.renderBlock = { view, info, body, bodyStart in
-                let result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
-                return RenderedBlock(html: result.html, diagnostics: result.diagnostics, datasetsUsed: result.datasetsUsed, usesSampleData: result.usesSample)
-            }
-            let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
-            let context = PageContext(
-                model: model, page: page, markdown: markdown,
-                shared: shared.value, perDepth: perDepth[SitePaths.root(of: page.outputPath)]!.value)
-            var values = context.make()
-            if let records = recordLinks[page.pagePath], var pageValues = values["page"] as? [String: Any] {
-                let root = SitePaths.root(of: page.outputPath)
-                pageValues["records"] = records.map { ["title": $0.title, "url": root + $0.output] }
-                pageValues["hasRecords"] = true
-                values["page"] = pageValues
-            }
-            let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
-            var document: SearchDocument?
-            if page.pagePath != "404.md", context.layoutName != "search" {
-                let text = HTMLText.plainText(fromHTML: markdown.html)
-                document = SearchDocument(url: page.outputPath, title: page.frontMatter.title, section: context.sectionTitle() ?? "", text: text)
-            }
-            results[index] = RenderedPage(html: html, diagnostics: markdown.diagnostics, searchDocument: document)
-        }
-        return results.values
-    }
-
-    /// A dataset as templates see it: `{title, count, sample, rows: [{field: text}]}`.
-    static func templateValue(_ dataset: Dataset) -> [String: Any] {
-        let rows = dataset.rows.map { row in
-            Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].description) })
-        }
-        return ["title": dataset.title, "count": dataset.rows.count, "sample": dataset.sample, "rows": rows]
-    }
-
-    /// Renders the page of one dataset row.
-    private func renderRecord(
-        _ index: Int, records: [CollectionPages.Entry], model: SiteModel, theme: Theme,
-        datasets: [String: Dataset], shared: [String: Any], perDepth: [String: SendableBox<[String: Any]>]
-    ) -> RenderedPage {
-        let entry = records[index]
-        let dataset = datasets[entry.dataset]!
-        let markdown = RenderedMarkdown(html: "", headings: [], usesSampleData: dataset.sample)
-        let context = PageContext(
-            model: model, page: entry.page, markdown: markdown,
-            shared: shared, perDepth: perDepth[SitePaths.root(of: entry.page.outputPath)]?.value ?? [:])
-        var values = context.make()
-        let parent = model.config.collections[entry.collection].parent
-        for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
-            values[key] = value
-        }
-        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
-        let document = SearchDocument(
-            url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",
-            text: CollectionPages.searchText(dataset: dataset, row: entry.row))
-        return RenderedPage(html: html, diagnostics: [], searchDocument: document)
-    }
-
-    private func sharedValues(model: SiteModel) -> [String: Any] {
-        let config = model.config
-        var footer: [String: Any] = [:]
-        for (key, value) in config.footer { footer[key] = value }
-        let site: [String: Any] = PageContext.withoutEmptyStrings([
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "baseURL": config.baseURL ?? "",
-            "sectionMode": config.sectionMode,
-            "footer": footer,
-            "hasFooter": !config.sectionMode && !config.footer.isEmpty,
-        ])
-        return ["site": site, "lang": config.language, "generator": "Qingshan"]
-    }
 }
 
 /// Lets a value built before a parallel loop be read from its threads. The value is

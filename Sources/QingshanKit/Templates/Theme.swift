@@ -13,6 +13,12 @@ struct Theme: Sendable {
     let assets: [String: String]
     /// Source path of every template, by its library name (`layout/page`, `header`).
     let sources: [String: String]
+    /// For each layout, a hash of its text and of every partial it reaches: a page's
+    /// build-cache key includes the hash of its layout, so editing a partial re-renders
+    /// exactly the pages whose layouts use it.
+    let layoutHashes: [String: UInt64]
+    /// Layouts that read `data.*` directly, and so depend on every dataset.
+    let layoutsReadingData: Set<String>
 
     static let overridesFolder = "content/templates"
 
@@ -68,7 +74,33 @@ struct Theme: Sendable {
         }
         let layouts = texts.keys.filter { $0.hasPrefix("layout/") }.map { String($0.dropFirst(7)) }.sorted()
         let sources = texts.mapValues(\.path)
-        return (Theme(library: library, layouts: layouts, assets: assets, sources: sources), diagnostics)
+        var hashes: [String: UInt64] = [:]
+        var readingData: Set<String> = []
+        for layout in layouts {
+            let used = reachableTemplates(from: "layout/" + layout, texts: texts.mapValues(\.text))
+            var hash = StableHash()
+            for name in used.sorted() {
+                hash.combine(name)
+                hash.combine(texts[name]!.text)
+                if texts[name]!.text.contains("data.") { readingData.insert(layout) }
+            }
+            hashes[layout] = hash.value
+        }
+        let theme = Theme(library: library, layouts: layouts, assets: assets, sources: sources, layoutHashes: hashes, layoutsReadingData: readingData)
+        return (theme, diagnostics)
+    }
+
+    /// The template `start` and every partial it reaches, directly or through other partials.
+    static func reachableTemplates(from start: String, texts: [String: String]) -> Set<String> {
+        var seen: Set<String> = [start]
+        var queue = [start]
+        while let name = queue.popLast() {
+            for reference in partialReferences(in: texts[name] ?? "") where texts[reference.name] != nil && !seen.contains(reference.name) {
+                seen.insert(reference.name)
+                queue.append(reference.name)
+            }
+        }
+        return seen
     }
 
     /// `{{> name}}` tags in a template, with their positions (UTF-8 byte columns).

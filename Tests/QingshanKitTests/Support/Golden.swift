@@ -54,6 +54,16 @@ struct TemporarySite {
         }
     }
 
+    /// A copy of the repository's own site (`content/` and `site-templates/`).
+    init(copyingRepositorySite: Void = ()) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let repository = Self.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for item in ["content", "site-templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+    }
+
     func write(_ text: String, to path: String) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,0 +1,105 @@
+public import Foundation
+
+/// What the last successful build made, so the next one re-renders only the pages whose
+/// inputs changed. Kept in `.qingshan/cache.bin` in the site root.
+///
+/// Each output records a key: a hash of everything its rendering read (its source, the
+/// configuration, its layout and the partials it uses, the site's structure, the
+/// datasets it shows). A page is reused only when its key is unchanged **and** its file
+/// in the output folder still has the size and modification time recorded after it
+/// was written. A missing, corrupt or older-format cache means a full build.
+public struct BuildCache: Sendable {
+    /// Bump when keys or the layout of this file change: old caches are then ignored.
+    static let formatVersion = 2
+    static let magic = "QINGSHAN-CACHE"
+    static let relativePath = ".qingshan/cache.bin"
+
+    struct Entry: Sendable, Hashable {
+        var key: UInt64
+        var datasetsUsed: [String]
+        var search: SearchDocument?
+        var warnings: [Diagnostic]
+        /// Size and modification time (nanoseconds) of the written file.
+        var size: Int = -1
+        var modified: Int = -1
+    }
+
+    /// The output folder the entries describe (a cache is only used for the same folder).
+    var outputFolder: String
+    var entries: [String: Entry]
+
+    init(outputFolder: String, entries: [String: Entry] = [:]) {
+        self.outputFolder = outputFolder
+        self.entries = entries
+    }
+
+    public static func url(root: URL) -> URL { root.appendingPathComponent(relativePath) }
+
+    /// The cache of the site at `root`, or `nil` when there is none usable.
+    public static func load(root: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: url(root: root)) else { return nil }
+        return decode(data)
+    }
+
+    func encoded() -> Data {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(Self.formatVersion)
+        writer.write(outputFolder)
+        writer.write(entries.count)
+        for path in entries.keys.sorted() {
+            let entry = entries[path]!
+            writer.write(path)
+            writer.write(entry.key)
+            writer.write(entry.datasetsUsed)
+            writer.write(entry.search != nil)
+            if let search = entry.search { writer.write([search.url, search.title, search.section, search.text]) }
+            writer.write(entry.warnings.count)
+            for warning in entry.warnings {
+                writer.write([warning.severity.rawValue, warning.message.id, warning.message.text, warning.location?.path ?? ""])
+                writer.write(warning.location?.line ?? -1)
+                writer.write(warning.location?.column ?? -1)
+                writer.write(warning.notes)
+            }
+            writer.write(entry.size)
+            writer.write(entry.modified)
+        }
+        return writer.data
+    }
+
+    static func decode(_ data: Data) -> BuildCache? {
+        var reader = BinaryReader(data)
+        guard reader.readString() == magic, reader.readInt() == formatVersion,
+              let folder = reader.readString(), let count = reader.readInt(), count >= 0 else { return nil }
+        var entries: [String: Entry] = [:]
+        for _ in 0..<count {
+            guard let path = reader.readString(), let key = reader.readUInt64(),
+                  let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
+            var search: SearchDocument?
+            if hasSearch {
+                guard let parts = reader.readStrings(), parts.count == 4 else { return nil }
+                search = SearchDocument(url: parts[0], title: parts[1], section: parts[2], text: parts[3])
+            }
+            guard let warningCount = reader.readInt(), warningCount >= 0 else { return nil }
+            var warnings: [Diagnostic] = []
+            for _ in 0..<warningCount {
+                guard let parts = reader.readStrings(), parts.count == 4, let severity = Diagnostic.Severity(rawValue: parts[0]),
+                      let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings() else { return nil }
+                let location = parts[3].isEmpty ? nil : SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
+                warnings.append(Diagnostic(severity, .init(id: parts[1], text: parts[2]), at: location, notes: notes))
+            }
+            guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
+            entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
+        }
+        guard reader.isAtEnd else { return nil }
+        return BuildCache(outputFolder: folder, entries: entries)
+    }
+
+    /// Size and modification time of a file, as recorded in entries.
+    static func stamp(of url: URL) -> (size: Int, modified: Int)? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        let nanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        return (Int(info.st_size), nanoseconds)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Mustache
+
+/// One output page rendered: its HTML and what the search index and the cache keep of it.
+struct RenderedPage: Sendable {
+    var html: String = ""
+    var diagnostics: [Diagnostic] = []
+    /// What the search index holds for the page; `nil` for pages left out of search.
+    var searchDocument: SearchDocument?
+    /// Datasets its data blocks read.
+    var datasetsUsed: Set<String> = []
+}
+
+/// Renders pages of a site model: Markdown pages and the pages of collection rows.
+/// Built once per build; every method may run on any thread.
+struct PageRenderer: @unchecked Sendable {
+    // @unchecked: the `[String: Any]` values are built before rendering starts and
+    // only read afterwards.
+    let model: SiteModel
+    let theme: Theme
+    let datasets: [String: Dataset]
+    let records: [CollectionPages.Entry]
+    private let resolver: LinkResolver
+    private let blocks: DataBlockRenderer
+    private let shared: [String: Any]
+    private let perDepth: [String: [String: Any]]
+    /// The pages of each collection, listed on its parent page (`page.records`).
+    let recordLinks: [String: [(title: String, output: String)]]
+
+    init(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry]) {
+        self.model = model
+        self.theme = theme
+        self.datasets = datasets
+        self.records = records
+        resolver = LinkResolver(model: model)
+        blocks = DataBlockRenderer(datasets: datasets)
+        let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
+        perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, PageContext.perDepthValues(model: model, root: $0)) })
+        var values = Self.sharedValues(config: model.config)
+        values["data"] = datasets.mapValues(Self.templateValue)
+        shared = values
+        var links: [String: [(title: String, output: String)]] = [:]
+        for entry in records {
+            if let parent = model.config.collections[entry.collection].parent {
+                links[parent, default: []].append((entry.page.frontMatter.title, entry.page.outputPath))
+            }
+        }
+        recordLinks = links
+    }
+
+    /// Output paths of every job: the Markdown pages, then the collection pages.
+    var outputs: [String] { model.pages.map(\.outputPath) + records.map(\.page.outputPath) }
+
+    /// Renders job `index` (see `outputs`).
+    func render(_ index: Int) -> RenderedPage {
+        index < model.pages.count ? renderPage(model.pages[index]) : renderRecord(index - model.pages.count)
+    }
+
+    func layoutName(of index: Int) -> String {
+        let page = index < model.pages.count ? model.pages[index] : records[index - model.pages.count].page
+        return PageContext(model: model, page: page, markdown: RenderedMarkdown(html: "", headings: []), shared: [:], perDepth: [:]).layoutName
+    }
+
+    private func renderPage(_ page: Page) -> RenderedPage {
+        var options = MarkdownOptions()
+        options.allowRawHTML = model.config.allowRawHTML
+        options.resolveLink = { [resolver] destination, location in resolver.resolve(destination, from: page, at: location) }
+        options.blockViews = DataBlockRenderer.viewNames
+        options.renderBlock = { [blocks] view, info, body, bodyStart in
+            let result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
+            return RenderedBlock(html: result.html, diagnostics: result.diagnostics, datasetsUsed: result.datasetsUsed, usesSampleData: result.usesSample)
+        }
+        let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
+        let context = PageContext(
+            model: model, page: page, markdown: markdown,
+            shared: shared, perDepth: perDepth[SitePaths.root(of: page.outputPath)] ?? [:])
+        var values = context.make()
+        if let records = recordLinks[page.pagePath], var pageValues = values["page"] as? [String: Any] {
+            let root = SitePaths.root(of: page.outputPath)
+            pageValues["records"] = records.map { ["title": $0.title, "url": root + $0.output] }
+            pageValues["hasRecords"] = true
+            values["page"] = pageValues
+        }
+        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
+        var document: SearchDocument?
+        if page.pagePath != "404.md", context.layoutName != "search" {
+            let text = HTMLText.plainText(fromHTML: markdown.html)
+            document = SearchDocument(url: page.outputPath, title: page.frontMatter.title, section: context.sectionTitle() ?? "", text: text)
+        }
+        return RenderedPage(html: html, diagnostics: markdown.diagnostics, searchDocument: document, datasetsUsed: markdown.datasetsUsed)
+    }
+
+    /// Renders the page of one dataset row.
+    private func renderRecord(_ index: Int) -> RenderedPage {
+        let entry = records[index]
+        let dataset = datasets[entry.dataset]!
+        let markdown = RenderedMarkdown(html: "", headings: [], usesSampleData: dataset.sample)
+        let context = PageContext(
+            model: model, page: entry.page, markdown: markdown,
+            shared: shared, perDepth: perDepth[SitePaths.root(of: entry.page.outputPath)] ?? [:])
+        var values = context.make()
+        let parent = model.config.collections[entry.collection].parent
+        for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
+            values[key] = value
+        }
+        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
+        let document = SearchDocument(
+            url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",
+            text: CollectionPages.searchText(dataset: dataset, row: entry.row))
+        return RenderedPage(html: html, diagnostics: [], searchDocument: document, datasetsUsed: [entry.dataset])
+    }
+
+    /// A dataset as templates see it: `{title, count, sample, rows: [{field: text}]}`.
+    static func templateValue(_ dataset: Dataset) -> [String: Any] {
+        let rows = dataset.rows.map { row in
+            Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].description) })
+        }
+        return ["title": dataset.title, "count": dataset.rows.count, "sample": dataset.sample, "rows": rows]
+    }
+
+    static func sharedValues(config: SiteConfig) -> [String: Any] {
+        var footer: [String: Any] = [:]
+        for (key, value) in config.footer { footer[key] = value }
+        let site: [String: Any] = PageContext.withoutEmptyStrings([
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "baseURL": config.baseURL ?? "",
+            "sectionMode": config.sectionMode,
+            "footer": footer,
+            "hasFooter": !config.sectionMode && !config.footer.isEmpty,
+        ])
+        return ["site": site, "lang": config.language, "generator": "Qingshan"]
+    }
+}

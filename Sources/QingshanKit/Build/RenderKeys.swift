@@ -1,0 +1,110 @@
+import Foundation
+
+/// The build-cache keys of a site's pages: a hash of everything rendering a page reads.
+struct RenderKeys {
+    private let base: UInt64
+    private let structure: UInt64
+    private let datasetHashes: [String: UInt64]
+    private let allDatasets: UInt64
+
+    /// - Parameter configText: the bytes of `site.yaml` (every setting can show on every page).
+    init(configText: Data, model: SiteModel, datasets: [String: Dataset], records: [CollectionPages.Entry], otherOutputs: [String]) {
+        var baseHash = StableHash()
+        baseHash.combine(BuildCache.formatVersion)
+        baseHash.combine(bytes: configText)
+        base = baseHash.value
+
+        // The structure every page can show: navigation targets, breadcrumbs, section
+        // lists, latest updates, and which files exist for links to resolve against.
+        var structureHash = StableHash()
+        for page in model.pages {
+            let matter = page.frontMatter
+            for part in [page.pagePath, page.outputPath, matter.title, matter.date ?? "", matter.lastmod ?? "", matter.summary, matter.layout ?? ""] {
+                structureHash.combine(part)
+            }
+            structureHash.combine(matter.weight)
+        }
+        for output in otherOutputs.sorted() { structureHash.combine(output) }
+        structure = structureHash.value
+
+        var hashes: [String: UInt64] = [:]
+        var all = StableHash()
+        for name in datasets.keys.sorted() {
+            let hash = Self.hash(datasets[name]!)
+            hashes[name] = hash
+            all.combine(name)
+            all.combine(hash)
+        }
+        datasetHashes = hashes
+        allDatasets = all.value
+    }
+
+    /// The key of a Markdown page, given the datasets its data blocks read.
+    func key(page: Page, layoutHash: UInt64, readsAllData: Bool, datasetsUsed: [String], records: [(title: String, output: String)]?) -> UInt64 {
+        var hash = start(layoutHash: layoutHash, readsAllData: readsAllData)
+        let matter = page.frontMatter
+        for part in [page.sourcePath, matter.title, matter.date ?? "", matter.lastmod ?? "", matter.summary, matter.slug ?? "", matter.layout ?? ""] {
+            hash.combine(part)
+        }
+        hash.combine(matter.weight)
+        for key in matter.params.keys.sorted() {
+            hash.combine(key)
+            hash.combine(matter.params[key]!)
+        }
+        hash.combine(page.bodyLineOffset)
+        hash.combine(page.body)
+        for name in datasetsUsed.sorted() {
+            hash.combine(name)
+            hash.combine(datasetHashes[name] ?? 0)
+        }
+        for record in records ?? [] {
+            hash.combine(record.title)
+            hash.combine(record.output)
+        }
+        return hash.value
+    }
+
+    /// The key of a collection page: its row, its neighbours and its dataset's columns.
+    func key(record index: Int, in records: [CollectionPages.Entry], dataset: Dataset, layoutHash: UInt64, readsAllData: Bool) -> UInt64 {
+        var hash = start(layoutHash: layoutHash, readsAllData: readsAllData)
+        let entry = records[index]
+        hash.combine(entry.page.outputPath)
+        hash.combine(entry.page.frontMatter.title)
+        hash.combine(entry.page.folder)
+        Self.combineColumns(of: dataset, into: &hash)
+        for field in dataset.fields { hash.combine(dataset.rows[entry.row][field.name].description) }
+        for neighbour in [index - 1, index + 1] where records.indices.contains(neighbour) && records[neighbour].collection == entry.collection {
+            hash.combine(records[neighbour].page.frontMatter.title)
+            hash.combine(records[neighbour].page.outputPath)
+        }
+        return hash.value
+    }
+
+    private func start(layoutHash: UInt64, readsAllData: Bool) -> StableHash {
+        var hash = StableHash()
+        hash.combine(base)
+        hash.combine(structure)
+        hash.combine(layoutHash)
+        if readsAllData { hash.combine(allDatasets) }
+        return hash
+    }
+
+    private static func combineColumns(of dataset: Dataset, into hash: inout StableHash) {
+        hash.combine(dataset.name)
+        hash.combine(dataset.title)
+        hash.combine(dataset.sample)
+        for field in dataset.fields {
+            for part in [field.name, field.type.rawValue, field.title, field.unit ?? ""] { hash.combine(part) }
+            hash.combine(field.decimals ?? -1)
+        }
+    }
+
+    static func hash(_ dataset: Dataset) -> UInt64 {
+        var hash = StableHash()
+        combineColumns(of: dataset, into: &hash)
+        for row in dataset.rows {
+            for field in dataset.fields { hash.combine(row[field.name].description) }
+        }
+        return hash.value
+    }
+}

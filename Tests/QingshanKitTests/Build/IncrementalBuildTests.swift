@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import QingshanKit
+
+/// Incremental builds: which pages a change re-renders, and that any sequence of edits
+/// built incrementally gives the same bytes as a clean build.
+@Suite struct IncrementalBuildTests {
+    /// Builds `site` incrementally into its `public/` folder and returns the result.
+    @discardableResult
+    private func build(_ site: TemporarySite) throws -> BuildResult {
+        let output = site.root.appendingPathComponent("public")
+        let result = SiteBuilder.incremental(root: site.root, output: output).build()
+        try #require(result.succeeded, "\(result.diagnostics.sorted.map(\.description))")
+        _ = try OutputWriter(root: site.root, output: output).write(result)
+        return result
+    }
+
+    private func replace(_ old: String, with new: String, in path: String, of site: TemporarySite) throws {
+        let url = site.root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(old), "\(path) does not contain \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    @Test func noOpRebuildRendersNothing() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(first.renderedPageCount == 73)
+        let second = try build(site)
+        #expect(second.renderedPageCount == 0)
+        #expect(second.keptFiles.count == 73)
+    }
+
+    @Test func editingOneVillageRendersItsPageAndThePagesThatAggregateVillages() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        try replace("511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,76.8,",
+                    with: "511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,80.0,",
+                    in: "content/data/villages.csv", of: site)
+        let result = try build(site)
+        let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
+        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html"])
+        #expect(result.renderedPageCount == 2)
+    }
+
+    @Test func editingOneLayoutRendersOnlyThePagesThatUseIt() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        try site.append("<!-- changed -->\n", to: "site-templates/default/layouts/record.mustache")
+        #expect(try build(site).renderedPageCount == 49)
+        try site.append("<!-- changed -->\n", to: "site-templates/default/partials/footer.mustache")
+        #expect(try build(site).renderedPageCount == 73)
+    }
+
+    @Test func editingSiteConfigurationRendersEverything() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        try site.append("\n# a comment\n", to: "content/site.yaml")
+        #expect(try build(site).renderedPageCount == 73)
+    }
+
+    @Test func aCorruptCacheFallsBackToAFullBuild() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        try Data("QINGSHAN-CACHE garbage".utf8).write(to: BuildCache.url(root: site.root))
+        #expect(try build(site).renderedPageCount == 73)
+        #expect(try build(site).renderedPageCount == 0)
+    }
+
+    @Test func aPageFileChangedInTheOutputIsRenderedAgain() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        try Data("tampered".utf8).write(to: site.root.appendingPathComponent("public/goals/index.html"))
+        let result = try build(site)
+        #expect(result.renderedPageCount == 1)
+        #expect(result.files["goals/index.html"] != nil)
+    }
+
+    /// Any sequence of edits, built incrementally, equals a clean build byte for byte.
+    @Test(arguments: [1, 2, 3])
+    func randomEditsMatchACleanBuild(seed: UInt64) throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        var random = SeededRandom(seed: seed)
+        try build(site)
+        let edits: [(TemporarySite) throws -> Void] = [
+            { try $0.append("\n更多正文。\n", to: "content/pages/about.md") },
+            { try $0.append("\n见[关于](../about.md)。\n", to: "content/pages/news/first.md") },
+            { try $0.write("---\ntitle: 新页面\ndate: 2021-05-01\n---\n新内容。\n", to: "content/pages/news/third.md") },
+            { try? FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/pages/news/third.md")) },
+            { try $0.append("<!-- x -->\n", to: "site-templates/plain/layouts/page.mustache") },
+            { try $0.append("<!-- y -->\n", to: "site-templates/plain/partials/foot.mustache") },
+            { site in
+                let url = site.root.appendingPathComponent("content/site.yaml")
+                var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+                lines[0] = "title: 测试站点\(UUID().uuidString.prefix(4))"
+                try Data(lines.joined(separator: "\n").utf8).write(to: url)
+            },
+            { try $0.write("changed \(UUID())\n", to: "content/static/files/a.txt") },
+            { try $0.write("---\ntitle: 第二条（改）\ndate: 2020-09-04\nslug: tongbo\n---\n铜钵河。\n", to: "content/pages/news/second.md") },
+        ]
+        for _ in 0..<8 {
+            try edits[Int(random.next() % UInt64(edits.count))](site)
+            try build(site)
+            let clean = SiteBuilder(root: site.root).build()
+            try #require(clean.succeeded)
+            #expect(try contents(of: site.root.appendingPathComponent("public")) == clean.files)
+        }
+    }
+
+    private func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing edit sequence can be replayed.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
