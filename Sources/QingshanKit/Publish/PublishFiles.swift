@@ -31,7 +31,9 @@ public enum PublishFiles {
         }
         var files: [String: Data] = [:]
         files[sitemapPath] = Data(Sitemap.xml(pages: pages, base: base).utf8)
-        files[feedPath] = Data(feed(config: config, pages: pages, base: base, sourceDateEpoch: sourceDateEpoch).xml.utf8)
+        if hasFeed(pages: pages) {
+            files[feedPath] = Data(feed(config: config, pages: pages, base: base, sourceDateEpoch: sourceDateEpoch).xml.utf8)
+        }
         files[robotsPath] = Data(robots(base: base).utf8)
         return (files, diagnostics)
     }
@@ -41,13 +43,18 @@ public enum PublishFiles {
         environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
+    /// The site has an `updates` section, so `feed.xml` is written (with a `baseURL`).
+    public static func hasFeed(pages: [PublishedPage]) -> Bool {
+        pages.contains { $0.section == feedSection }
+    }
+
     static func feed(config: SiteConfig, pages: [PublishedPage], base: PublishBase, sourceDateEpoch: Int?) -> AtomFeed {
         let sectionPage = pages.first { $0.section == feedSection && $0.isSectionIndex }
         let entries = pages.filter { $0.section == feedSection && !$0.isSectionIndex }
         // Only where content has no date: the build's declared date, else the newest date
-        // the content gives anywhere. Never the wall clock.
+        // the section gives, so the feed depends on the section's pages alone. Never the wall clock.
         let fallback = sourceDateEpoch.map(FeedDate.timestamp(fromUnixTime:))
-            ?? pages.compactMap { $0.modified.flatMap(FeedDate.timestamp(fromContentDate:)) }.max()
+            ?? pages.filter { $0.section == feedSection }.compactMap { $0.modified.flatMap(FeedDate.timestamp(fromContentDate:)) }.max()
             ?? FeedDate.timestamp(fromUnixTime: 0)
         let title = sectionPage.map { "\($0.title) - \(config.title)" } ?? config.title
         return AtomFeed(
@@ -70,7 +77,7 @@ public enum PublishFiles {
 
     /// The head values of one page (see `PageHeadValues`); all empty without a valid `baseURL`.
     ///
-    /// - Parameter hasFeed: the site has a `updates` section, so `feed.xml` exists.
+    /// - Parameter hasFeed: `hasFeed(pages:)`: the site has an `updates` section, so `feed.xml` exists.
     public static func headValues(for page: PublishedPage, config: SiteConfig, hasFeed: Bool) -> PageHeadValues {
         guard let base = config.baseURL.flatMap(PublishBase.init) else { return PageHeadValues() }
         let url = base.url(for: page.outputPath)
