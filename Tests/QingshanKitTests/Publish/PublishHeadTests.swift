@@ -5,7 +5,7 @@ import Testing
 /// The default theme's head with the values of `PublishFiles.headValues`, as the page
 /// context will carry them under `page`.
 @Suite struct PublishHeadTests {
-    func head(page: PublishedPage, baseURL: String?) throws -> String {
+    func html(page: PublishedPage, baseURL: String?) throws -> String {
         let theme = try DefaultTheme()
         var config = SiteConfig(title: "万达开 & <示范区>")
         config.baseURL = baseURL
@@ -13,7 +13,11 @@ import Testing
         var pageValues = try #require(context["page"] as? [String: Any])
         for (key, value) in PublishFiles.headValues(for: page, config: config, hasFeed: true).templateValues { pageValues[key] = value }
         context["page"] = pageValues
-        let html = try #require(theme.render(layout: "page", context: context))
+        return try #require(theme.render(layout: "page", context: context))
+    }
+
+    func head(page: PublishedPage, baseURL: String?) throws -> String {
+        let html = try html(page: page, baseURL: baseURL)
         return String(html[..<(try #require(html.range(of: "</head>"))).lowerBound])
     }
 
@@ -36,5 +40,17 @@ import Testing
         for absent in ["canonical", "og:", "application/atom+xml", "https://"] {
             #expect(!head.contains(absent), "\(absent)")
         }
+    }
+
+    /// The lead adds `feed.xml` to the build's files before the output checks run: then the
+    /// feed link resolves, and the canonical URL (not fetched) passes the offline audit.
+    @Test func outputChecksAcceptTheTags() throws {
+        let html = try html(page: Self.page, baseURL: "https://sthjj.dazhou.gov.cn/zt/wdk/")
+        let files: [String: [UInt8]] = ["updates/a&b/index.html": Array(html.utf8), "feed.xml": Array("<feed/>".utf8)]
+        let findings = OutputChecker.check(files: files, options: OutputCheckOptions())
+        let about = findings.filter { $0.message.text.contains("feed.xml") || $0.message.text.contains("sthjj") }
+        #expect(about.isEmpty, "\(about)")
+        let withoutFeed = OutputChecker.check(files: files.filter { $0.key != "feed.xml" }, options: OutputCheckOptions())
+        #expect(withoutFeed.contains { $0.message.text.contains("feed.xml") }, "the check does see the feed link")
     }
 }

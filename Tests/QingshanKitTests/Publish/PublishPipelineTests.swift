@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import QingshanKit
 
@@ -46,5 +49,31 @@ import Testing
         #expect(files[PublishFiles.sitemapPath] == nil)
         #expect(files[PublishFiles.feedPath] == nil)
         #expect(files[PublishFiles.robotsPath] == nil)
+    }
+}
+
+/// The bundled site, published at the bureau's address: every 工作动态 page is in the feed
+/// with its own date, and the build's output checks accept the head tags.
+@Suite struct BundledSitePublishTests {
+    @Test func feedOfTheBundledSiteUsesContentDatesOnly() throws {
+        let root = BundledSite.root.deletingLastPathComponent()
+        let (content, _) = ContentLoader.load(root: root)
+        var config = try #require(content).config
+        config.baseURL = "https://sthjj.dazhou.gov.cn/zt/wdk/"
+        let pages = try #require(content).pages.map(PublishedPage.init)
+        let updates = pages.filter { $0.section == "updates" && !$0.isSectionIndex }
+        #expect(updates.count == 5)
+        #expect(updates.allSatisfy { $0.date != nil }, "an undated update would take a fallback date in the feed")
+        let files = PublishFiles.make(config: config, pages: pages, sourceDateEpoch: nil).files
+        let feedData = try #require(files["feed.xml"])
+        let sitemapData = try #require(files["sitemap.xml"])
+        let feed = try #require(try XMLDocument(data: feedData, options: []).rootElement())
+        let entries = feed.elements(forName: "entry")
+        #expect(entries.count == 5)
+        let published = entries.compactMap { $0.elements(forName: "published").first?.stringValue }
+        #expect(published == published.sorted(by: >))
+        #expect(published.first == "2020-09-03T00:00:00+08:00")
+        let sitemap = try XMLDocument(data: sitemapData, options: [])
+        #expect(sitemap.rootElement()?.elements(forName: "url").count == pages.count - 1, "every page but 404.html")
     }
 }
