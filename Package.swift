@@ -74,7 +74,14 @@ let package = Package(
 
         .testTarget(
             name: "QingshanKitTests",
-            dependencies: ["QingshanKit"],
+            dependencies: [
+                "QingshanKit",
+                // Imported by tests directly: theme tests render with Mustache, data tests
+                // compose YAML, archive tests unzip.
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),

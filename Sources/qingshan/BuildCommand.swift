@@ -13,6 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var output: String = "public"
 
+    @Option(name: .long, help: "Also write the site as a ZIP for offline use (with 使用说明.txt).")
+    var archive: String?
+
     @Flag(name: .long, help: "Render every page again, ignoring the build cache in .qingshan/.")
     var clean = false
 
@@ -49,8 +52,15 @@ struct BuildCommand: ParsableCommand {
             renderer.render(Diagnostics([diagnostic]))
             throw ExitCode.failure
         }
+        if let archive {
+            var complete = result
+            for path in result.keptFiles {
+                complete.files[path] = FileManager.default.contents(atPath: writer.output.appendingPathComponent(path).path)
+            }
+            try writeArchive(result: complete, path: archive)
+        }
         let seconds = Date().timeIntervalSince(started)
         if let size = result.searchIndexSize { print(size.description) }
-        print("built \(result.renderedPageCount) pages (\(result.keptFiles.count) unchanged, reused) into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s")
+        print("built \(result.renderedPageCount) pages (\(result.keptFiles.count) unchanged, reused) into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s; deploy: \(summary.deploy.summary)")
     }
 }

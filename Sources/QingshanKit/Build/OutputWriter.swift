@@ -6,6 +6,9 @@ public struct WriteSummary: Sendable, Hashable {
     public var changed: [String] = []
     public var removed: [String] = []
     public var unchanged = 0
+    /// What changed for a deploy, from the manifest of every output file
+    /// (`.qingshan/manifest.json`: path, size and SHA-256 per file).
+    public var deploy = DeployManifest.Changes()
 }
 
 /// Writes a successful build into the output folder, touching only files whose bytes
@@ -89,7 +92,27 @@ public struct OutputWriter: Sendable {
             }
             try cache.encoded().write(to: BuildCache.url(root: root), options: .atomic)
         }
+        summary.deploy = try writeManifest(result: result, kept: kept)
         return summary
+    }
+
+    /// The deploy manifest: written files hashed now; kept files take their entry from the
+    /// previous manifest (their bytes are unchanged), or are hashed from disk.
+    private func writeManifest(result: BuildResult, kept: Set<String>) throws -> DeployManifest.Changes {
+        let url = root.appendingPathComponent(".qingshan/manifest.json")
+        let previous = (try? Data(contentsOf: url)).flatMap { try? DeployManifest(decoding: $0) }
+        let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var entries = DeployManifest(files: result.files).files
+        for path in kept {
+            if let entry = before[path] {
+                entries.append(entry)
+            } else if let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) {
+                entries.append(DeployManifest.Entry(path: path, size: data.count, sha256: SHA256.hex(data)))
+            }
+        }
+        let manifest = DeployManifest(entries: entries)
+        try manifest.encoded().write(to: url, options: .atomic)
+        return manifest.diff(from: previous)
     }
 
     /// The file for an output path, or `nil` if the path would leave the output folder.

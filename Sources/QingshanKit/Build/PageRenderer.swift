@@ -26,6 +26,9 @@ struct PageRenderer: @unchecked Sendable {
     private let perDepth: [String: [String: Any]]
     /// The pages of each collection, listed on its parent page (`page.records`).
     let recordLinks: [String: [(title: String, output: String)]]
+    /// Every page as the sitemap, the feed and the head tags see it.
+    let publishedPages: [PublishedPage]
+    private let hasFeed: Bool
 
     init(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry]) {
         self.model = model
@@ -46,6 +49,16 @@ struct PageRenderer: @unchecked Sendable {
             }
         }
         recordLinks = links
+        publishedPages = (model.pages + records.map(\.page)).map(PublishedPage.init)
+        hasFeed = PublishFiles.hasFeed(pages: publishedPages)
+    }
+
+    /// Canonical, Open Graph and feed values for a page's head (empty without a baseURL).
+    private func addHeadValues(for page: Page, to values: inout [String: Any]) {
+        guard var pageValues = values["page"] as? [String: Any] else { return }
+        let head = PublishFiles.headValues(for: PublishedPage(page), config: model.config, hasFeed: hasFeed).templateValues
+        for (key, value) in head { pageValues[key] = value }
+        values["page"] = PageContext.withoutEmptyStrings(pageValues)
     }
 
     /// Output paths of every job: the Markdown pages, then the collection pages.
@@ -81,6 +94,7 @@ struct PageRenderer: @unchecked Sendable {
             pageValues["hasRecords"] = true
             values["page"] = pageValues
         }
+        addHeadValues(for: page, to: &values)
         let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
         var document: SearchDocument?
         if page.pagePath != "404.md", context.layoutName != "search" {
@@ -103,6 +117,7 @@ struct PageRenderer: @unchecked Sendable {
         for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
             values[key] = value
         }
+        addHeadValues(for: entry.page, to: &values)
         let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
         let document = SearchDocument(
             url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",

@@ -162,6 +162,17 @@ public struct SiteBuilder: Sendable {
         }
         let searchIndex = SearchIndex(documents: documents)
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
+        // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same
+        // name wins, with a warning.
+        let published = PublishFiles.make(config: config, pages: renderer.publishedPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
+        diagnostics.append(contentsOf: published.diagnostics)
+        for (path, data) in published.files {
+            if let source = otherSources[path] {
+                diagnostics.warning(.outputCollision(path, other: "the generated \(path)"), at: SourceLocation(path: source))
+            } else {
+                files[path] = data
+            }
+        }
         if !diagnostics.hasErrors {
             diagnostics.append(contentsOf: OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks))
         }

@@ -7,7 +7,8 @@ import Testing
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
         let result = SiteBuilder(root: site.root).build()
-        #expect(result.diagnostics.items == [])
+        #expect(result.diagnostics.items.map(\.message) == [.publishWithoutBaseURL])
+        #expect(result.diagnostics.errorCount + result.diagnostics.warningCount == 0)
         try Golden.expect(site: result.files, matches: "sites/basic")
     }
 
