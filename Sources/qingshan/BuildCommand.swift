@@ -60,7 +60,6 @@ struct BuildCommand: ParsableCommand {
             try writeArchive(result: complete, path: archive)
         }
         let seconds = Date().timeIntervalSince(started)
-        if let size = result.searchIndexSize { print(size.description) }
-        print("built \(result.renderedPageCount) pages (\(result.keptFiles.count) unchanged, reused) into \(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed, \(summary.unchanged) unchanged in \(String(format: "%.2f", seconds)) s; deploy: \(summary.deploy.summary)")
+        print(BuildReport.line(result: result, summary: summary, output: output, seconds: seconds))
     }
 }

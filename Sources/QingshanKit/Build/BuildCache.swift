@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -27,10 +27,40 @@ public struct BuildCache: Sendable {
     /// The output folder the entries describe (a cache is only used for the same folder).
     var outputFolder: String
     var entries: [String: Entry]
+    /// Size and modification time of every source file (`content/**`, `site-templates/**`),
+    /// to say what changed since the last build.
+    var inputs: [String: Int] = [:]
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
         self.entries = entries
+    }
+
+    /// The source files of the site at `root` with a stamp (size and modification time
+    /// folded into one number) each.
+    static func inputStamps(root: URL) -> [String: Int] {
+        var stamps: [String: Int] = [:]
+        for folder in ["content", "site-templates"] {
+            let base = root.appendingPathComponent(folder)
+            for path in SourceFile.list(in: base) {
+                guard let stamp = stamp(of: base.appendingPathComponent(path)) else { continue }
+                stamps[folder + "/" + path] = stamp.modified &* 31 &+ stamp.size
+            }
+        }
+        return stamps
+    }
+
+    /// "content/data/villages.csv changed", "2 files changed, 1 added: …", or "no source changed".
+    static func describeChanges(from old: [String: Int], to new: [String: Int]) -> String {
+        let changed = new.keys.filter { old[$0] != nil && old[$0] != new[$0] }.sorted()
+        let added = new.keys.filter { old[$0] == nil }.sorted()
+        let removed = old.keys.filter { new[$0] == nil }.sorted()
+        var parts: [String] = []
+        for (files, verb) in [(changed, "changed"), (added, "added"), (removed, "removed")] where !files.isEmpty {
+            let shown = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+            parts.append("\(verb) \(shown)")
+        }
+        return parts.isEmpty ? "no source changed" : parts.joined(separator: "; ")
     }
 
     public static func url(root: URL) -> URL { root.appendingPathComponent(relativePath) }
@@ -46,6 +76,11 @@ public struct BuildCache: Sendable {
         writer.write(Self.magic)
         writer.write(Self.formatVersion)
         writer.write(outputFolder)
+        writer.write(inputs.count)
+        for path in inputs.keys.sorted() {
+            writer.write(path)
+            writer.write(inputs[path]!)
+        }
         writer.write(entries.count)
         for path in entries.keys.sorted() {
             let entry = entries[path]!
@@ -70,7 +105,13 @@ public struct BuildCache: Sendable {
     static func decode(_ data: Data) -> BuildCache? {
         var reader = BinaryReader(data)
         guard reader.readString() == magic, reader.readInt() == formatVersion,
-              let folder = reader.readString(), let count = reader.readInt(), count >= 0 else { return nil }
+              let folder = reader.readString(), let inputCount = reader.readInt(), inputCount >= 0 else { return nil }
+        var inputs: [String: Int] = [:]
+        for _ in 0..<inputCount {
+            guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
+            inputs[path] = stamp
+        }
+        guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readUInt64(),
@@ -92,7 +133,9 @@ public struct BuildCache: Sendable {
             entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
         }
         guard reader.isAtEnd else { return nil }
-        return BuildCache(outputFolder: folder, entries: entries)
+        var cache = BuildCache(outputFolder: folder, entries: entries)
+        cache.inputs = inputs
+        return cache
     }
 
     /// Size and modification time of a file, as recorded in entries.

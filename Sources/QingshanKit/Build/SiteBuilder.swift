@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var keptFiles: [String] = []
     /// The build cache to save once `files` are written (see `OutputWriter`).
     public var cache: BuildCache? = nil
+    /// What changed in the sources since the build the cache describes ("full build" without one).
+    public var sourceChanges = "full build"
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -47,6 +49,16 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> BuildResult {
+        let inputStamps = BuildCache.inputStamps(root: root)
+        var result = buildSite()
+        result.cache?.inputs = inputStamps
+        if let previous, outputFolder?.path == previous.outputFolder {
+            result.sourceChanges = BuildCache.describeChanges(from: previous.inputs, to: inputStamps)
+        }
+        return result
+    }
+
+    private func buildSite() -> BuildResult {
         var diagnostics = Diagnostics()
         let (loaded, contentDiagnostics) = ContentLoader.load(root: root)
         diagnostics.append(contentsOf: contentDiagnostics)
