@@ -30,6 +30,19 @@ enum ChartSVG {
         }
     }
 
+    /// `text` shortened with a trailing "…" so that it fits `width` (estimated as `textWidth` does).
+    static func truncated(_ text: String, toWidth width: Double, fontSize: Double = fontSize) -> String {
+        guard textWidth(text, fontSize: fontSize) > width else { return text }
+        var result = ""
+        let ellipsis = textWidth("…", fontSize: fontSize)
+        for character in text {
+            let next = result + String(character)
+            if textWidth(next, fontSize: fontSize) + ellipsis > width { break }
+            result = next
+        }
+        return result + "…"
+    }
+
     /// The opening `<svg>` with its title and description, which `aria-labelledby` names.
     static func open(id: String, kind: String, height: Double, title: String, description: String) -> String {
         """

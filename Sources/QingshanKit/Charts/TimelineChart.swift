@@ -42,7 +42,9 @@ struct TimelineChart {
             let rowTop = top + Double(row) * rowHeight
             let mid = rowTop + rowHeight / 2
             out += "<g class=\"qs-timeline-item\">\n"
-            out += ChartSVG.text(item.label, x: left - 8, y: mid + 4, anchor: "end", className: "qs-chart-label")
+            // A label wider than its column is shortened with "…" rather than cut off at
+            // the chart's edge; the full text is in the data table below the chart.
+            out += ChartSVG.text(ChartSVG.truncated(item.label, toWidth: labelWidth - 4), x: left - 8, y: mid + 4, anchor: "end", className: "qs-chart-label")
             let x1 = x(item.start)
             var markEnd = x1 + 7
             if let end = item.end, (end.dayNumber ?? 0) > (item.start.dayNumber ?? 0) {
