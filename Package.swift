@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // MARK: System libraries
@@ -55,13 +56,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        /// `qingshan serve`: serves the output folder on loopback, live-reloads open pages
+        /// through Server-Sent Events. Kept out of `QingshanKit` so the generator does not
+        /// pull in SwiftNIO.
+        .target(
+            name: "QingshanServer",
+            dependencies: [
+                "QingshanKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Command-line tool
 
-        /// `qingshan build | check`: parses arguments, renders diagnostics, sets exit codes.
+        /// `qingshan build | check | serve`: parses arguments, renders diagnostics, sets exit codes.
         .executableTarget(
             name: "qingshan",
             dependencies: [
                 "QingshanKit",
+                "QingshanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +87,11 @@ let package = Package(
             name: "QingshanKitTests",
             dependencies: ["QingshanKit"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QingshanServerTests",
+            dependencies: ["QingshanServer", "QingshanKit"],
             swiftSettings: strictSettings
         ),
     ]
