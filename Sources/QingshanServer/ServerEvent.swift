@@ -30,7 +30,7 @@ public enum ServerEvent: Sendable, Hashable {
             ]
         }
         let object: [String: Any] = ["summary": diagnostics.summary, "diagnostics": items]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             watching: watcher, firstBuild: first,
             onStart: { url in
                 print("serving \(outputURL.standardizedFileURL.path) at \(url.absoluteString) (watching content/ and site-templates/ with \(watcher.mechanism.rawValue); Ctrl-C stops)")
+                fflush(nil)
                 if !["127.0.0.1", "::1", "localhost"].contains(host) {
                     FileHandle.standardError.write(Data("warning: listening on \(host): other machines can read this preview\n".utf8))
                 }

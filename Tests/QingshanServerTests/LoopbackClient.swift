@@ -5,7 +5,7 @@ import Glibc
 
 /// A deliberately raw HTTP/1.1 client for loopback tests: it sends the request target
 /// byte for byte (no URL normalisation, so `/../x` reaches the server as written).
-/// Blocking socket calls run on Dispatch threads, never on the cooperative pool.
+/// Blocking socket calls run on threads of their own, never on the cooperative pool.
 enum LoopbackClient {
     struct Reply: Sendable {
         var status: Int
@@ -25,18 +25,28 @@ enum LoopbackClient {
             defer { close(socket) }
             try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
             var raw = Data()
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline, let chunk = receive(socket) {
-                if chunk.isEmpty { break }  // the server closed the connection
-                raw.append(chunk)
+            let started = Date()
+            var closed = false
+            // Read until the server closes the connection (`Connection: close`); a
+            // timed-out read (nil) just means the server is busy, so wait on.
+            while !closed && Date() < started.addingTimeInterval(10) {
+                guard let chunk = receive(socket) else { continue }
+                if chunk.isEmpty { closed = true } else { raw.append(chunk) }
+            }
+            guard !raw.isEmpty else {
+                let waited = String(format: "%.1f", Date().timeIntervalSince(started))
+                throw Failure(description: "no reply to \(method) \(target) on port \(port): \(closed ? "closed" : "timed out") after \(waited) s")
             }
             return try parse(raw, isHead: method == "HEAD")
         }
     }
 
+    /// Runs blocking socket code on a thread of its own: Dispatch's global queues are
+    /// as narrow as the machine (2 threads here), and on Linux the Swift cooperative pool
+    /// shares their threads, so blocking there could starve the very server under test.
     static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 
@@ -106,7 +116,7 @@ enum LoopbackClient {
 
 /// An open `text/event-stream` connection, read event by event.
 final class EventStreamClient: @unchecked Sendable {
-    // @unchecked: used by one test at a time, each call on one Dispatch thread.
+    // @unchecked: used by one test at a time, one blocking call after another.
     struct Event: Sendable, Equatable {
         var name: String
         var data: String

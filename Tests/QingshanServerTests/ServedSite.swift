@@ -37,7 +37,8 @@ struct ServedSite {
     /// Runs `body` with the port of a server for this site; `live` also watches and rebuilds.
     func withServer<T: Sendable>(live: Bool = false, _ body: @Sendable (Int) async throws -> T) async throws -> T {
         let preview = LivePreview(root: root, output: output, host: "127.0.0.1", port: 0)
-        let first = preview.loop.rebuild(changes: [])
+        let loop = preview.loop
+        let first = try await LoopbackClient.offPool { loop.rebuild(changes: []) }
         let watcher = live ? FileWatcher(root: root) : nil
         let (started, starter) = AsyncStream<URL>.makeStream()
         let task = Task {

@@ -103,13 +103,14 @@ public struct RebuildLoop: Sendable {
         }
     }
 
-    /// `rebuild` on a Dispatch thread: it blocks for as long as the build takes, and the
-    /// cooperative pool has as few threads as cores.
+    /// `rebuild` on a thread of its own: it blocks for as long as the build takes, and the
+    /// cooperative pool (which a server in the same process answers from) has as few
+    /// threads as cores.
     private func rebuildOffPool(changes: [String]) async -> RebuildReport {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: rebuild(changes: changes))
-            }
+            let thread = Thread { continuation.resume(returning: rebuild(changes: changes)) }
+            thread.name = "qingshan.rebuild"
+            thread.start()
         }
     }
 }
