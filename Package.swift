@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // MARK: System libraries
@@ -58,13 +59,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        /// `qingshan serve`: serves the output folder on loopback, live-reloads open pages
+        /// through Server-Sent Events. Kept out of `QingshanKit` so the generator does not
+        /// pull in SwiftNIO.
+        .target(
+            name: "QingshanServer",
+            dependencies: [
+                "QingshanKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Command-line tool
 
-        /// `qingshan build | check`: parses arguments, renders diagnostics, sets exit codes.
+        /// `qingshan build | check | serve`: parses arguments, renders diagnostics, sets exit codes.
         .executableTarget(
             name: "qingshan",
             dependencies: [
                 "QingshanKit",
+                "QingshanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -83,6 +97,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QingshanServerTests",
+            dependencies: ["QingshanServer", "QingshanKit"],
             swiftSettings: strictSettings
         ),
     ]

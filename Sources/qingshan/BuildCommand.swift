@@ -22,7 +22,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Do all the work of a build but write nothing (for timing and validation).")
     var dryRun = false
 
+    @Flag(name: .long, help: "Keep watching content/ and site-templates/ and rebuild on every change.")
+    var watch = false
+
     func run() throws {
+        if watch { return try runWatching() }
         let started = Date()
         let root = URL(fileURLWithPath: site.root)
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Qingshan: ParsableCommand {
+struct Qingshan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qingshan",
         abstract: "Build a static reporting site from Markdown, data files and templates.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
