@@ -207,10 +207,8 @@ public struct SiteBuilder: Sendable {
             }
             let layout = PageContext(model: model, page: page, markdown: RenderedMarkdown(html: "", headings: []), shared: [:], perDepth: [:]).layoutName
             if !theme.layouts.contains(layout) {
-                let location = page.frontMatter.layout != nil
-                    ? SourceLocation(path: page.sourcePath, line: 2, column: 1)
-                    : SourceLocation(path: page.sourcePath, line: 1, column: 1)
-                diagnostics.append(.error(.unknownLayout(layout, known: theme.layouts), at: layoutLocation(page) ?? location))
+                let location = layoutLocation(page) ?? SourceLocation(path: page.sourcePath, line: 1, column: 1)
+                diagnostics.append(.error(.unknownLayout(layout, known: theme.layouts), at: location))
             }
         }
         for folder in Set(model.pages.map(\.folder)) where !folder.isEmpty && model.sectionIndexByFolder[folder] == nil {

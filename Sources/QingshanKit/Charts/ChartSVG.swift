@@ -48,8 +48,8 @@ enum ChartSVG {
         """
         <svg class="qs-chart qs-chart-\(kind)" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" \
         width="100%" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="\(n(fontSize))">
-        <title id="\(id)-title">\(title.escapedForDataBlock)</title>
-        <desc id="\(id)-desc">\(description.escapedForDataBlock)</desc>
+        <title id="\(id)-title">\(title.htmlEscaped)</title>
+        <desc id="\(id)-desc">\(description.htmlEscaped)</desc>
 
         """
     }
@@ -64,7 +64,7 @@ enum ChartSVG {
         out += " fill=\"\(fill)\""
         if let size { out += " font-size=\"\(n(size))\"" }
         if let weight { out += " font-weight=\"\(weight)\"" }
-        return out + ">\(content.escapedForDataBlock)</text>\n"
+        return out + ">\(content.htmlEscaped)</text>\n"
     }
 
     /// A "nice" upper bound for an axis (1, 2, 2.5 or 5 times a power of ten).

@@ -116,7 +116,7 @@ enum CmarkDocument {
             free(rendered)
             let openTag = "<h\(level)>"
             if html.hasPrefix(openTag) {
-                html = "<h\(level) id=\"\(escapeAttribute(id))\">" + html.dropFirst(openTag.count)
+                html = "<h\(level) id=\"\(id.htmlEscaped)\">" + html.dropFirst(openTag.count)
             }
             replace(node, withHTML: html)
         }
@@ -170,19 +170,5 @@ enum CmarkDocument {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
-    }
-
-    private static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

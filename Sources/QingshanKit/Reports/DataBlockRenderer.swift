@@ -67,7 +67,7 @@ public struct DataBlockRenderer: Sendable {
         var describedBy: String?
         if let description = query.options.description {
             describedBy = "\(id)-desc"
-            out += "<p class=\"qs-block-description\" id=\"\(id)-desc\">\(description.escapedForDataBlock)</p>\n"
+            out += "<p class=\"qs-block-description\" id=\"\(id)-desc\">\(description.htmlEscaped)</p>\n"
         }
         out += TableRenderer.html(table, caption: caption, id: id, sortable: true, describedBy: describedBy)
         return out + "\n</div>\n"
@@ -78,10 +78,10 @@ public struct DataBlockRenderer: Sendable {
         -> String
     {
         var out = "<figure class=\"qs-block qs-figure\" id=\"\(id)\">\n"
-        out += "<figcaption>\(title.escapedForDataBlock)"
-        if let unit { out += "<span class=\"qs-unit\">（单位：\(unit.escapedForDataBlock)）</span>" }
+        out += "<figcaption>\(title.htmlEscaped)"
+        if let unit { out += "<span class=\"qs-unit\">（单位：\(unit.htmlEscaped)）</span>" }
         out += "</figcaption>\n"
-        if let description { out += "<p class=\"qs-block-description\">\(description.escapedForDataBlock)</p>\n" }
+        if let description { out += "<p class=\"qs-block-description\">\(description.htmlEscaped)</p>\n" }
         out += svg + "\n"
         out += "<details class=\"qs-data-table\"><summary>数据表</summary>\n"
         out += TableRenderer.html(table, caption: title, id: nil, sortable: false)
@@ -113,11 +113,11 @@ public struct DataBlockRenderer: Sendable {
         let text = (format ?? .number).cell(value, decimals: options.decimals ?? field?.decimals)
         let label = options.label?.value ?? options.title ?? query.dataset.title
         var out = "<figure class=\"qs-block qs-stat\" id=\"\(id)\">\n<p class=\"qs-stat-figure\">"
-        out += "<data class=\"qs-stat-value\" value=\"\(value.attributeValue.escapedForDataBlock)\">\(text.escapedForDataBlock)</data>"
-        if let unit { out += "<span class=\"qs-stat-unit\">\(unit.escapedForDataBlock)</span>" }
-        out += "</p>\n<figcaption class=\"qs-stat-label\">\(label.escapedForDataBlock)</figcaption>\n"
+        out += "<data class=\"qs-stat-value\" value=\"\(value.attributeValue.htmlEscaped)\">\(text.htmlEscaped)</data>"
+        if let unit { out += "<span class=\"qs-stat-unit\">\(unit.htmlEscaped)</span>" }
+        out += "</p>\n<figcaption class=\"qs-stat-label\">\(label.htmlEscaped)</figcaption>\n"
         if let description = options.description {
-            out += "<p class=\"qs-block-description\">\(description.escapedForDataBlock)</p>\n"
+            out += "<p class=\"qs-block-description\">\(description.htmlEscaped)</p>\n"
         }
         return out + "</figure>\n"
     }

@@ -7,16 +7,16 @@ struct TableRenderer {
         -> String
     {
         var out = "<table class=\"qs-table\""
-        if let id { out += " id=\"\(id.escapedForDataBlock)\"" }
+        if let id { out += " id=\"\(id.htmlEscaped)\"" }
         if sortable { out += " data-sortable" }
-        if let describedBy { out += " aria-describedby=\"\(describedBy.escapedForDataBlock)\"" }
-        out += ">\n<caption>\(caption.escapedForDataBlock)</caption>\n<thead>\n<tr>"
+        if let describedBy { out += " aria-describedby=\"\(describedBy.htmlEscaped)\"" }
+        out += ">\n<caption>\(caption.htmlEscaped)</caption>\n<thead>\n<tr>"
         for column in table.columns {
             let type = column.numeric ? "number" : (column.format == .date || column.format == .month ? "date" : "text")
             out += "<th scope=\"col\""
             if column.numeric { out += " class=\"qs-num\"" }
-            if sortable { out += " data-sort=\"\(column.name.escapedForDataBlock)\" data-type=\"\(type)\"" }
-            out += ">\(column.title.escapedForDataBlock)"
+            if sortable { out += " data-sort=\"\(column.name.htmlEscaped)\" data-type=\"\(type)\"" }
+            out += ">\(column.title.htmlEscaped)"
             if let unit = column.unit {
                 out += "<span class=\"qs-unit\">（\(unit == "%" ? "%" : "单位：" + unit)）</span>"
             }
@@ -28,8 +28,8 @@ struct TableRenderer {
             for (column, value) in zip(table.columns, row) {
                 out += "<td"
                 if column.numeric { out += " class=\"qs-num\"" }
-                if sortable { out += " data-value=\"\(value.attributeValue.escapedForDataBlock)\"" }
-                out += ">\(column.text(value).escapedForDataBlock)</td>"
+                if sortable { out += " data-value=\"\(value.attributeValue.htmlEscaped)\"" }
+                out += ">\(column.text(value).htmlEscaped)</td>"
             }
             out += "</tr>\n"
         }

@@ -1,7 +1,7 @@
 extension String {
     /// The text with `& < > " '` replaced by entities: safe in HTML and SVG text and in
     /// quoted attribute values alike.
-    var escapedForDataBlock: String {
+    var htmlEscaped: String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for character in unicodeScalars {
