@@ -71,6 +71,11 @@ public struct SiteBuilder: Sendable {
 
         let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root)
         diagnostics.append(contentsOf: dataDiagnostics)
+        // Say which encoding a file was read in whenever it was not plain UTF-8, so a
+        // GBK export from Excel is never read silently.
+        for name in datasets.keys.sorted() where !datasets[name]!.encoding.hasPrefix("UTF-8") {
+            diagnostics.note(.datasetEncoding(datasets[name]!.encoding), at: SourceLocation(path: datasets[name]!.path))
+        }
 
         // Personal data is refused at its source, unless site.yaml allows it with a reason.
         for page in content.pages {

@@ -48,6 +48,12 @@ extension Diagnostic.Message {
         .init(id: "section-without-index", text: "folder '\(folder)' has pages but no index.md; it gets no section page")
     }
 
+    // MARK: Datasets
+
+    static func datasetEncoding(_ encoding: String) -> Self {
+        .init(id: "data-encoding", text: "read as \(encoding)")
+    }
+
     // MARK: Collections
 
     static func unknownCollectionDataset(_ name: String) -> Self {

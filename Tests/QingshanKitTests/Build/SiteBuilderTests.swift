@@ -81,6 +81,8 @@ import Testing
                     text: "---\ntitle: 撞车\nslug: first\n---\n", append: false, messageID: "output-collision", location: "content/pages/news/first.md:1:1"),
         InvalidCase(description: "invalid UTF-8", file: "content/pages/news/first.md",
                     text: "---\ntitle: 第一条\n---\nab\u{FFFD}", append: false, messageID: "invalid-utf8", location: "content/pages/news/first.md:4:3"),
+        InvalidCase(description: "ragged CSV row", file: "content/data/towns.csv",
+                    text: "id,name\n1,大竹\n2\n", append: false, messageID: "csv-ragged-row", location: "content/data/towns.csv:3:1"),
         InvalidCase(description: "navigation to a missing page", file: "content/site.yaml",
                     text: "title: 测试站点\ntheme: plain\nnavigation:\n  - title: 无\n    page: nowhere.md\n", append: false,
                     messageID: "unknown-navigation-target", location: "content/site.yaml:5:11"),
@@ -105,6 +107,22 @@ import Testing
         let errors = result.diagnostics.items.filter { $0.severity == .error }
         let match = errors.first { $0.message.id == testCase.messageID }
         #expect(match?.location?.description.hasPrefix(testCase.location) == true, "got: \(errors.map(\.description))")
+    }
+
+    @Test func badDataIsReportedAtItsCellsAndLeavesTheOutputUntouched() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build())
+        let before = try snapshot(output)
+        try site.write("id,name,updated\n1,大竹,2021-04-01\n5.10E+11,开江,2021/4/1\n", to: "content/data/towns.csv")
+        try site.write("fields:\n  - {name: id, type: string}\n  - {name: name}\n  - {name: updated, type: date}\n", to: "content/data/towns.schema.yaml")
+        let result = SiteBuilder(root: site.root).build()
+        #expect(!result.succeeded)
+        let errors = result.diagnostics.sorted.filter { $0.severity == .error }.map { $0.location?.description ?? "" }
+        // "5.10E+11," is 9 bytes and "开江," 7 more: the date starts at byte 17.
+        #expect(errors == ["content/data/towns.csv:3:1", "content/data/towns.csv:3:17"])
+        #expect(try snapshot(output) == before)
     }
 
     @Test func allProblemsAreReportedInOneRun() throws {
