@@ -76,6 +76,11 @@ enum CmarkDocument {
         //    dead links are reported where they stand.
         for (node, block) in links {
             let destination = string(cmark_node_get_url(node))
+            // cmark drops these only when raw HTML is off; Qingshan drops them always.
+            if URLSafety.isDangerousInMarkdown(destination) {
+                _ = cmark_node_set_url(node, "")
+                continue
+            }
             switch options.resolveLink(destination, location(of: node, fallback: block)) {
             case .keep:
                 break
