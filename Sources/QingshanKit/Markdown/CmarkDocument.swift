@@ -19,8 +19,11 @@ enum CmarkDocument {
         if options.allowRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
         let parseOptions = renderOptions | CMARK_OPT_SOURCEPOS
 
-        let document: OpaquePointer? = markdown.withCString { bytes in
-            cmark_parse_document(bytes, strlen(bytes), parseOptions)
+        // The length is the UTF-8 count, not strlen: a NUL must not cut the body short
+        // (cmark replaces it with U+FFFD).
+        var text = markdown
+        let document: OpaquePointer? = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
         }
         guard let document else {
             return RenderedMarkdown(html: "", headings: [])

@@ -41,6 +41,7 @@ public enum MarkdownGuard {
     }
 
     /// One pass over the bytes; at most one finding per shape, at its first occurrence.
+    /// Image openers count while unclosed: `[![a](b)` repeated is harmless, `![[]()` is not.
     static func scan(_ bytes: some RandomAccessCollection<UInt8>) -> [Shape] {
         let b = Array(bytes)
         var shapes: [Shape] = []
@@ -49,7 +50,9 @@ public enum MarkdownGuard {
             if reported.insert(key).inserted { shapes.append(shape) }
         }
 
-        // Per block: the first `![` and how many; the deepest quote; emphasis marks.
+        // Per block: the open brackets (true for an image's `![`), how many of them are
+        // images and where the first unclosed one starts; the deepest quote; emphasis marks.
+        var brackets: [Bool] = []
         var images = 0, imageLine = 0, imageColumn = 0
         var quoteDepth = 0, quoteLine = 0, emphasis = 0
         // Across blocks: blank lines weighted by the depth of the last non-blank line.
@@ -62,6 +65,7 @@ public enum MarkdownGuard {
             while end < b.count, b[end] != 0x0A { end += 1 }
             let prefix = containerPrefix(b, from: start, to: end)
             if prefix.isBlank {
+                brackets.removeAll(keepingCapacity: true)
                 images = 0; quoteDepth = 0; emphasis = 0
                 blankCost += max(lastDepth, prefix.depth)
                 if blankCost > SafetyLimits.maxBlankLinesTimesListDepth {
@@ -76,20 +80,27 @@ public enum MarkdownGuard {
                 var i = start
                 while i < end {
                     switch b[i] {
-                    case 0x21 where i + 1 < end && b[i + 1] == 0x5B: // "!["
+                    case 0x5C: // a backslash escapes the next byte
+                        i += 1
+                    case 0x21 where i + 1 < end && b[i + 1] == 0x5B && (i == 0 || b[i - 1] != 0x3C): // "![", not "<!["
                         if images == 0 { imageLine = line; imageColumn = i - start + 1 }
                         images += 1
+                        brackets.append(true)
                         i += 1
+                        if images > SafetyLimits.maxImageOpenersPerBlock {
+                            report("image", Shape(message: .markdownManyImageOpeners(limit: SafetyLimits.maxImageOpenersPerBlock),
+                                                  advisory: "CVE-2023-22486, repeated '![[]()'", line: imageLine, column: imageColumn))
+                        }
+                    case 0x5B: // "["
+                        brackets.append(false)
+                    case 0x5D: // "]" closes the innermost opener
+                        if brackets.popLast() == true { images -= 1 }
                     case 0x2A, 0x5F: // "*", "_"
                         emphasis += 1
                     default:
                         break
                     }
                     i += 1
-                }
-                if images > SafetyLimits.maxImageOpenersPerBlock {
-                    report("image", Shape(message: .markdownManyImageOpeners(count: images, limit: SafetyLimits.maxImageOpenersPerBlock),
-                                          advisory: "CVE-2023-22486, repeated '![[]()'", line: imageLine, column: imageColumn))
                 }
                 if quoteDepth * emphasis > SafetyLimits.maxQuoteDepthTimesEmphasis {
                     report("quote", Shape(message: .markdownDeepQuoteEmphasis(depth: quoteDepth, delimiters: emphasis),
