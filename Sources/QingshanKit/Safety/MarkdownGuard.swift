@@ -55,7 +55,10 @@ public enum MarkdownGuard {
         var brackets: [Bool] = []
         var images = 0, imageLine = 0, imageColumn = 0
         var quoteDepth = 0, quoteLine = 0, emphasis = 0
-        // Across blocks: blank lines weighted by the depth of the last non-blank line.
+        // Across the whole body, so many blocks each just under a limit cannot add up to
+        // minutes: quote depth × emphasis of the blocks before this one, and blank lines
+        // weighted by the depth of the last non-blank line.
+        var earlierQuoteCost = 0
         var lastDepth = 0, lastDepthLine = 0, blankCost = 0
 
         var line = 1
@@ -66,6 +69,7 @@ public enum MarkdownGuard {
             let prefix = containerPrefix(b, from: start, to: end)
             if prefix.isBlank {
                 brackets.removeAll(keepingCapacity: true)
+                earlierQuoteCost += quoteDepth * emphasis
                 images = 0; quoteDepth = 0; emphasis = 0
                 blankCost += max(lastDepth, prefix.depth)
                 if blankCost > SafetyLimits.maxBlankLinesTimesListDepth {
@@ -75,7 +79,6 @@ public enum MarkdownGuard {
             } else {
                 lastDepth = prefix.depth
                 lastDepthLine = line
-                if prefix.depth < 2 { blankCost = 0 }
                 if prefix.quotes > quoteDepth { quoteDepth = prefix.quotes; quoteLine = line }
                 var i = start
                 while i < end {
@@ -102,7 +105,7 @@ public enum MarkdownGuard {
                     }
                     i += 1
                 }
-                if quoteDepth * emphasis > SafetyLimits.maxQuoteDepthTimesEmphasis {
+                if earlierQuoteCost + quoteDepth * emphasis > SafetyLimits.maxQuoteDepthTimesEmphasis {
                     report("quote", Shape(message: .markdownDeepQuoteEmphasis(depth: quoteDepth, delimiters: emphasis),
                                           advisory: "CVE-2023-24824, emphasis in deep block quotes", line: quoteLine, column: 1))
                 }

@@ -21,16 +21,19 @@ public enum SafetyLimits {
 
     /// Image openers `![` in one block (text between blank lines). CVE-2023-22486: each
     /// link closed after N unclosed `![` walks all of them. 0.30.2 CLI: 5,000 → 0.06 s,
-    /// 10,000 → 0.8 s, 20,000 → 3.8 s, 160,000 (960 KB) → minutes.
+    /// 10,000 → 0.8 s, 20,000 → 3.8 s, 160,000 (960 KB) → minutes. Per block, since
+    /// cmark parses inlines per paragraph: 80 blocks of 2,000 (960 KB) take 1.1 s.
     public static let maxImageOpenersPerBlock = 2_000
 
-    /// Block-quote depth × emphasis delimiters (`*`, `_`) in one block
-    /// (CVE-2023-24824). 0.30.2 CLI: 10,000 × 10,000 → 1.1 s, 20,000 × 20,000 → 6.1 s.
+    /// Block-quote depth × emphasis delimiters (`*`, `_`) of each block, summed over the
+    /// page (CVE-2023-24824). 0.30.2 CLI: 10,000 × 10,000 → 1.1 s, 20,000 × 20,000 → 6.1 s;
+    /// summed because 100 blocks of 3,000 × 3,300 took 2.6 s.
     public static let maxQuoteDepthTimesEmphasis = 10_000_000
 
-    /// Σ over blank lines of the container depth (list items, quotes) they sit in
-    /// (GHSA-66g8-4hjf-77xh: empty lines in deeply nested lists). 0.30.2 CLI:
-    /// 2,000 × 2,000 → 0.3 s, 5,000 × 5,000 → 3.5 s, 10,000 × 10,000 → 17 s.
+    /// Σ over the page's blank lines of the container depth (list items, quotes) they sit
+    /// in (GHSA-66g8-4hjf-77xh: empty lines in deeply nested lists). 0.30.2 CLI:
+    /// 2,000 × 2,000 → 0.3 s, 5,000 × 5,000 → 3.5 s, 10,000 × 10,000 → 17 s, and
+    /// 45 lists of 10,000 levels × 399 blank lines → 9.2 s, hence a sum over the page.
     public static let maxBlankLinesTimesListDepth = 4_000_000
 
     /// The first libcmark release with all three fixes.
