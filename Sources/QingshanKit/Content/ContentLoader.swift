@@ -24,6 +24,7 @@ enum ContentLoader {
             let parsed = SiteConfig.parse(text)
             config = parsed.config
             diagnostics += parsed.diagnostics
+            if let parsedConfig = parsed.config { diagnostics += URLSafety.check(parsedConfig) }
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         }

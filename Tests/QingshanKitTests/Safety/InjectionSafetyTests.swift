@@ -74,4 +74,17 @@ import Testing
         #expect(unsafe.first?.message.text.contains("'url'") == true)
         #expect(result.files.isEmpty)
     }
+
+    @Test func unsafeURLsInSiteConfigAreErrorsAtTheirValue() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let config = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    page: about.md\n", with: "    url: \"javascript:alert(1)\"\n")
+            .replacingOccurrences(of: "  sponsor: 测试局\n", with: "  sponsor: 测试局\n  icpURL: vbscript:x\n")
+        try site.write(config, to: "content/site.yaml")
+        let result = SiteBuilder(root: site.root).build()
+        let unsafe = result.diagnostics.sorted.filter { $0.message.id == "unsafe-url" }
+        #expect(unsafe.map(\.location?.line) == [8, 13])
+        #expect(result.files.isEmpty)
+    }
 }
