@@ -3,8 +3,8 @@ extension Diagnostic.Message {
     static func fileTooLarge(bytes: Int, limit: Int) -> Self {
         .init(id: "file-too-large", text: "file is \(bytes) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB)")
     }
-    static func markdownManyImageOpeners(limit: Int) -> Self {
-        .init(id: "markdown-many-image-openers", text: "more than \(limit) unclosed image openers '![' in one block; refused because the Markdown library would take minutes")
+    static func markdownManyImageOpeners(count: Int) -> Self {
+        .init(id: "markdown-many-image-openers", text: "too many unclosed image openers '![' (\(count) in this block); refused because the Markdown library would take minutes")
     }
     static func markdownDeepQuoteEmphasis(depth: Int, delimiters: Int) -> Self {
         .init(id: "markdown-deep-quote-emphasis", text: "block quote \(depth) levels deep with \(delimiters) emphasis marks in one block; refused because the Markdown library would take minutes")

@@ -54,6 +54,8 @@ public enum MarkdownGuard {
         // images and where the first unclosed one starts; the deepest quote; emphasis marks.
         var brackets: [Bool] = []
         var images = 0, imageLine = 0, imageColumn = 0
+        // Σ over earlier blocks of (most unclosed `![` at once)²: cmark's time for each block.
+        var mostImages = 0, earlierImageCost = 0
         var quoteDepth = 0, quoteLine = 0, emphasis = 0
         // Across the whole body, so many blocks each just under a limit cannot add up to
         // minutes: quote depth × emphasis of the blocks before this one, and blank lines
@@ -70,7 +72,8 @@ public enum MarkdownGuard {
             if prefix.isBlank {
                 brackets.removeAll(keepingCapacity: true)
                 earlierQuoteCost += quoteDepth * emphasis
-                images = 0; quoteDepth = 0; emphasis = 0
+                earlierImageCost += mostImages * mostImages
+                images = 0; mostImages = 0; quoteDepth = 0; emphasis = 0
                 blankCost += max(lastDepth, prefix.depth)
                 if blankCost > SafetyLimits.maxBlankLinesTimesListDepth {
                     report("list", Shape(message: .markdownDeepListBlankLines(depth: lastDepth),
@@ -88,10 +91,12 @@ public enum MarkdownGuard {
                     case 0x21 where i + 1 < end && b[i + 1] == 0x5B && (i == 0 || b[i - 1] != 0x3C): // "![", not "<!["
                         if images == 0 { imageLine = line; imageColumn = i - start + 1 }
                         images += 1
+                        mostImages = max(mostImages, images)
                         brackets.append(true)
                         i += 1
-                        if images > SafetyLimits.maxImageOpenersPerBlock {
-                            report("image", Shape(message: .markdownManyImageOpeners(limit: SafetyLimits.maxImageOpenersPerBlock),
+                        if images > SafetyLimits.maxImageOpenersPerBlock
+                            || earlierImageCost + images * images > SafetyLimits.maxImageOpenerCostPerPage {
+                            report("image", Shape(message: .markdownManyImageOpeners(count: images),
                                                   advisory: "CVE-2023-22486, repeated '![[]()'", line: imageLine, column: imageColumn))
                         }
                     case 0x5B: // "["

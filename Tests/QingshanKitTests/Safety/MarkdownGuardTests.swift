@@ -42,6 +42,10 @@ import Testing
         let quotes = try #require(MarkdownGuard.check(String(repeating: quote, count: 3), path: "p.md", cmarkVersion: Self.old).first)
         #expect(quotes.message.id == "markdown-deep-quote-emphasis")
         #expect(quotes.location?.line == 5)
+        let images = String(repeating: "![[]()", count: 1_500) + "\n\n"
+        let imageError = try #require(MarkdownGuard.check(String(repeating: images, count: 10), path: "p.md", cmarkVersion: Self.old).first)
+        #expect(imageError.message.id == "markdown-many-image-openers")
+        #expect(imageError.location?.line == 17)
         let list = String(repeating: "- ", count: 10_000) + "x" + String(repeating: "\n", count: 150) + "a\n"
         let lists = try #require(MarkdownGuard.check(String(repeating: list, count: 3), path: "p.md", cmarkVersion: Self.old).first)
         #expect(lists.message.id == "markdown-deep-list-blank-lines")
