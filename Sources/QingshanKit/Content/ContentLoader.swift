@@ -20,9 +20,11 @@ enum ContentLoader {
         var config: SiteConfig?
         switch SourceFile.readText(configURL, path: SiteConfig.path) {
         case .success(let text):
+            diagnostics += TextSafety.scan(text.utf8, path: SiteConfig.path)
             let parsed = SiteConfig.parse(text)
             config = parsed.config
             diagnostics += parsed.diagnostics
+            if let parsedConfig = parsed.config { diagnostics += URLSafety.check(parsedConfig) }
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         }
@@ -32,8 +34,11 @@ enum ContentLoader {
         for pagePath in SourceFile.list(in: pagesFolder, extensions: ["md"]) {
             let sourcePath = "content/pages/" + pagePath
             let text: String
-            switch SourceFile.readText(pagesFolder.appendingPathComponent(pagePath), path: sourcePath) {
-            case .success(let read): text = read
+            switch SourceFile.readText(pagesFolder.appendingPathComponent(pagePath), path: sourcePath, limit: SafetyLimits.maxMarkdownBytes) {
+            case .success(let read):
+                text = read
+                // Front matter and body alike: a bidi override hides in either.
+                diagnostics += TextSafety.scan(text.utf8, path: sourcePath)
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 continue

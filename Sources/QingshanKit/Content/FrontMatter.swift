@@ -82,6 +82,10 @@ public struct FrontMatter: Sendable, Hashable {
         matter.layout = fields.string("layout")
         for pair in fields.pairs where !knownKeys.contains(pair.key) {
             matter.params[pair.key] = text(of: pair.value)
+            // Templates put these in href/src, where Mustache's escaping does not stop `javascript:`.
+            if URLSafety.isURLKey(pair.key), let url = pair.value.scalarText, !URLSafety.isSafe(url) {
+                fields.diagnostics.append(.error(.unsafeURL(key: pair.key, value: url), at: document.location(of: pair.value)))
+            }
         }
         return (matter, fields.diagnostics)
     }

@@ -23,8 +23,12 @@ enum SourceFile {
     }
 
     /// Reads `url` as UTF-8 text (a leading BOM is dropped). Invalid UTF-8 and NUL
-    /// bytes are errors at their line and byte column.
-    static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
+    /// bytes are errors at their line and byte column; a file over `limit` bytes is
+    /// refused from its size alone, before it is read.
+    static func readText(_ url: URL, path: String, limit: Int? = nil) -> Result<String, Diagnostic> {
+        if let limit, let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > limit {
+            return .failure(.error(.fileTooLarge(bytes: size, limit: limit), at: SourceLocation(path: path, line: 1, column: 1)))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -54,6 +54,7 @@ public enum DatasetLoader {
                 switch read(dataFolder.appendingPathComponent(schemaFile), path: path, declared: nil) {
                 case .failure(let failure): diagnostics.append(failure.diagnostic)
                 case .success(let text):
+                    diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
                     let result = TableSchema.load(utf8: text.utf8, path: path, isJSON: schemaFile.hasSuffix(".json"))
                     schema = result.schema
                     diagnostics.append(contentsOf: result.diagnostics)
@@ -68,6 +69,7 @@ public enum DatasetLoader {
             switch read(dataFolder.appendingPathComponent(file), path: path, declared: declared) {
             case .failure(let failure): diagnostics.append(failure.diagnostic)
             case .success(let text):
+                diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
                 let result = load(name: name, path: path, text: text, schema: schema)
                 datasets[name] = result.dataset
                 diagnostics.append(contentsOf: result.diagnostics)
@@ -136,6 +138,10 @@ public enum DatasetLoader {
 
     private static func read(_ url: URL, path: String, declared: TextEncoding?) -> Result<DecodedText, ReadFailure> {
         let bytes: [UInt8]
+        // Refused from its size alone: a 32 MB file costs a stat, not a decode.
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > SafetyLimits.maxDataFileBytes {
+            return .failure(ReadFailure(diagnostic: .error(.fileTooLarge(bytes: size, limit: SafetyLimits.maxDataFileBytes), at: SourceLocation(path: path, line: 1, column: 1))))
+        }
         do {
             bytes = Array(try Data(contentsOf: url))
         } catch {

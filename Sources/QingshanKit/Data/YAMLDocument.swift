@@ -29,6 +29,13 @@ struct YAMLDocument {
         self.lineOffset = lineOffset
         lineStarts = [0]
         for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+        // Bound the nesting before Yams, which composes (and Swift frees) nodes recursively.
+        if let excess = NestingDepthScanner.firstExcess(in: utf8, isJSON: isJSON, limit: SafetyLimits.maxYAMLDepth) {
+            throw .diagnostic(.error(
+                .yamlTooDeep(depth: excess.depth, limit: SafetyLimits.maxYAMLDepth),
+                at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column),
+                notes: ["deeply nested data is refused before parsing so it cannot exhaust the stack; flatten it"]))
+        }
         let text = String(decoding: utf8, as: UTF8.self)
         do {
             root = try Parser(yaml: text).singleRoot()

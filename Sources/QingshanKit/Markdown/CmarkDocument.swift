@@ -19,8 +19,11 @@ enum CmarkDocument {
         if options.allowRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
         let parseOptions = renderOptions | CMARK_OPT_SOURCEPOS
 
-        let document: OpaquePointer? = markdown.withCString { bytes in
-            cmark_parse_document(bytes, strlen(bytes), parseOptions)
+        // The length is the UTF-8 count, not strlen: a NUL must not cut the body short
+        // (cmark replaces it with U+FFFD).
+        var text = markdown
+        let document: OpaquePointer? = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
         }
         guard let document else {
             return RenderedMarkdown(html: "", headings: [])
@@ -76,6 +79,11 @@ enum CmarkDocument {
         //    dead links are reported where they stand.
         for (node, block) in links {
             let destination = string(cmark_node_get_url(node))
+            // cmark drops these only when raw HTML is off; Qingshan drops them always.
+            if URLSafety.isDangerousInMarkdown(destination) {
+                _ = cmark_node_set_url(node, "")
+                continue
+            }
             switch options.resolveLink(destination, location(of: node, fallback: block)) {
             case .keep:
                 break

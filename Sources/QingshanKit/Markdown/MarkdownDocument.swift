@@ -83,8 +83,14 @@ public struct MarkdownOptions: Sendable {
 public enum Markdown {
     /// Renders a page body. `lineOffset` is the number of file lines above the body
     /// (its front matter), so positions name the file's real lines.
+    ///
+    /// A body over `SafetyLimits.maxMarkdownBytes`, or one with a shape that makes the
+    /// linked libcmark take quadratic time (`MarkdownGuard`), is not given to libcmark:
+    /// the result is empty HTML with the positioned errors.
     public static func render(_ body: String, path: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
-        CmarkDocument.render(body, path: path, lineOffset: lineOffset, options: options)
+        let refusals = MarkdownGuard.check(body, path: path, lineOffset: lineOffset, cmarkVersion: CmarkDocument.libraryVersion)
+        guard refusals.isEmpty else { return RenderedMarkdown(html: "", headings: [], diagnostics: refusals) }
+        return CmarkDocument.render(body, path: path, lineOffset: lineOffset, options: options)
     }
 
     /// The libcmark version linked at run time, as `major.minor.patch`.
