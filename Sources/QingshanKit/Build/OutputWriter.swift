@@ -44,15 +44,22 @@ public struct OutputWriter: Sendable {
         precondition(result.succeeded, "a failed build is never written")
         if let problem = validateOutputFolder() { throw problem }
         let manager = FileManager.default
+        try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
+        defer { lock.release() }
+        let swap = FolderSwap(output: output)
+        try swap.recoverInterruptedSwap()
+
+        // What changes: files whose bytes differ, and files an earlier build wrote that
+        // this one no longer has.
         var summary = WriteSummary()
-        try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        var writes: [String] = []
         for path in result.files.keys.sorted() {
-            guard let target = safeURL(for: path) else {
+            guard safeURL(for: path) != nil else {
                 throw Diagnostic.error(.outputWriteFailed("refusing to write '\(path)' outside the output folder"), at: nil)
             }
-            let bytes = result.files[path]!
-            if let existing = manager.contents(atPath: target.path) {
-                if existing == bytes {
+            if let existing = manager.contents(atPath: output.appendingPathComponent(path).path) {
+                if existing == result.files[path]! {
                     summary.unchanged += 1
                     continue
                 }
@@ -60,19 +67,29 @@ public struct OutputWriter: Sendable {
             } else {
                 summary.added.append(path)
             }
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: target, options: .atomic)
+            writes.append(path)
         }
         let kept = Set(result.keptFiles)
         let previous = (try? String(contentsOf: recordURL, encoding: .utf8)).map(Self.parseRecord) ?? (folder: "", files: [])
         if previous.folder == output.path {
-            for path in previous.files where result.files[path] == nil && !kept.contains(path) {
-                guard let target = safeURL(for: path), manager.fileExists(atPath: target.path) else { continue }
-                try manager.removeItem(at: target)
-                summary.removed.append(path)
-                removeEmptyParents(of: target)
+            summary.removed = previous.files.filter { path in
+                result.files[path] == nil && !kept.contains(path) && safeURL(for: path).map { manager.fileExists(atPath: $0.path) } == true
             }
         }
+
+        // The new site is assembled beside the old one (unchanged files hard-linked, so
+        // their times stay as they were) and swapped in with renames: a failed write, a
+        // full disk or a killed build leaves the previous site exactly as it was.
+        if !writes.isEmpty || !summary.removed.isEmpty || !manager.fileExists(atPath: output.path) {
+            try swap.replace(skipping: Set(writes).union(summary.removed)) { staging in
+                for path in writes {
+                    let target = staging.appendingPathComponent(path)
+                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try result.files[path]!.write(to: target, options: .atomic)
+                }
+            }
+        }
+
         try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let record = ([output.path] + Set(result.files.keys).union(kept).sorted()).joined(separator: "\n") + "\n"
         try Data(record.utf8).write(to: recordURL, options: .atomic)
@@ -120,15 +137,6 @@ public struct OutputWriter: Sendable {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
         return output.appendingPathComponent(path)
-    }
-
-    private func removeEmptyParents(of file: URL) {
-        var folder = file.deletingLastPathComponent().standardizedFileURL
-        while folder.path.hasPrefix(output.path + "/"),
-              let items = try? FileManager.default.contentsOfDirectory(atPath: folder.path), items.isEmpty {
-            try? FileManager.default.removeItem(at: folder)
-            folder = folder.deletingLastPathComponent().standardizedFileURL
-        }
     }
 
     private static func parseRecord(_ text: String) -> (folder: String, files: [String]) {

@@ -110,6 +110,16 @@ public struct SiteBuilder: Sendable {
         for collection in config.collections where !theme.layouts.contains(collection.layout) {
             diagnostics.error(.unknownLayout(collection.layout, known: theme.layouts), at: collection.location)
         }
+        diagnostics.append(contentsOf: OutputPathRules.check(
+            outputs: otherSources.mapValues { SourceLocation(path: $0) }
+                .merging(model.pages.map { ($0.outputPath, SourceLocation(path: $0.sourcePath, line: 1, column: 1)) }, uniquingKeysWith: { a, _ in a })
+                .merging(records.map { ($0.page.outputPath, SourceLocation(path: $0.page.sourcePath)) }, uniquingKeysWith: { a, _ in a })))
+        for folder in ["content", "site-templates"] {
+            for path in SourceFile.linksLeavingRoot(in: root.appendingPathComponent(folder), root: root) {
+                diagnostics.error(.symlinkLeavesSite, at: SourceLocation(path: "\(folder)/\(path)"))
+            }
+        }
+
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)

@@ -22,6 +22,22 @@ enum SourceFile {
         return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// Files below `folder` that are symbolic links resolving outside `root`: a site must
+    /// not publish `/etc/passwd` because someone linked it into `content/`.
+    static func linksLeavingRoot(in folder: URL, root: URL) -> [String] {
+        let rootPath = root.resolvingSymlinksInPath().path
+        let base = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey]) else { return [] }
+        var escaping: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
+            let target = url.resolvingSymlinksInPath().path
+            if target != rootPath && !target.hasPrefix(rootPath + "/") {
+                escaping.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+            }
+        }
+        return escaping.sorted()
+    }
+
     /// Reads `url` as UTF-8 text (a leading BOM is dropped). Invalid UTF-8 and NUL
     /// bytes are errors at their line and byte column; a file over `limit` bytes is
     /// refused from its size alone, before it is read.

@@ -95,9 +95,17 @@ extension Diagnostic.Message {
 
     // MARK: Output
 
+    static let symlinkLeavesSite = Self(id: "symlink-leaves-site", text: "symbolic link to a file outside the site root; copy the file into the site instead")
+    static func outputsCollide(_ path: String, other: String) -> Self {
+        .init(id: "output-case-collision", text: "output '\(path)' differs from '\(other)' only by letter case or Unicode normalisation; they would overwrite each other on Windows and macOS")
+    }
+    static func reservedOutputName(_ path: String, reason: String) -> Self {
+        .init(id: "reserved-output-name", text: "output path '\(path)' \(reason), which Windows cannot store (the site must open from any USB stick)")
+    }
     static func outputInsideSource(_ output: String) -> Self {
         .init(id: "output-inside-source", text: "output folder '\(output)' would overlap the site's sources; choose a folder outside content/ and site-templates/")
     }
+    static let buildInProgress = Self(id: "build-in-progress", text: "another qingshan build is writing this site's output right now; run again when it has finished")
     static func outputWriteFailed(_ reason: String) -> Self {
         .init(id: "output-write-failed", text: "cannot write output: \(reason)")
     }

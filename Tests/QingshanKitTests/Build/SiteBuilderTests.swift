@@ -83,6 +83,10 @@ import Testing
                     text: "---\ntitle: 第一条\n---\nab\u{FFFD}", append: false, messageID: "invalid-utf8", location: "content/pages/news/first.md:4:3"),
         InvalidCase(description: "ragged CSV row", file: "content/data/towns.csv",
                     text: "id,name\n1,大竹\n2\n", append: false, messageID: "csv-ragged-row", location: "content/data/towns.csv:3:1"),
+        InvalidCase(description: "outputs differing only by case", file: "content/pages/About.md",
+                    text: "---\ntitle: 大写\n---\n", append: false, messageID: "output-case-collision", location: "content/pages/about.md:1:1"),
+        InvalidCase(description: "Windows-reserved name", file: "content/pages/con.md",
+                    text: "---\ntitle: 保留名\n---\n", append: false, messageID: "reserved-output-name", location: "content/pages/con.md:1:1"),
         InvalidCase(description: "navigation to a missing page", file: "content/site.yaml",
                     text: "title: 测试站点\ntheme: plain\nnavigation:\n  - title: 无\n    page: nowhere.md\n", append: false,
                     messageID: "unknown-navigation-target", location: "content/site.yaml:5:11"),
@@ -123,6 +127,16 @@ import Testing
         // "5.10E+11," is 9 bytes and "开江," 7 more: the date starts at byte 17.
         #expect(errors == ["content/data/towns.csv:3:1", "content/data/towns.csv:3:17"])
         #expect(try snapshot(output) == before)
+    }
+
+    @Test func aSymlinkOutOfTheSiteIsRefused() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/static/files/leak.txt").path, withDestinationPath: "/etc/hostname")
+        let result = SiteBuilder(root: site.root).build()
+        #expect(result.diagnostics.items.contains { $0.message == .symlinkLeavesSite && $0.location?.path == "content/static/files/leak.txt" })
+        #expect(!result.succeeded)
     }
 
     @Test func allProblemsAreReportedInOneRun() throws {

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Output paths that would break on another machine: the site is copied to Windows
+/// and macOS machines and USB sticks, whose file systems ignore case, normalise
+/// Unicode and reserve some names and characters.
+enum OutputPathRules {
+    private static let reservedNames: Set<String> = {
+        var names: Set<String> = ["con", "prn", "aux", "nul"]
+        for n in 1...9 { names.insert("com\(n)"); names.insert("lpt\(n)") }
+        return names
+    }()
+    private static let reservedCharacters = Set("<>:\"|?*\\".unicodeScalars)
+
+    /// Errors for outputs (path → where it comes from) that collide or cannot be stored.
+    static func check(outputs: [String: SourceLocation]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for path in outputs.keys.sorted() {
+            let location = outputs[path]!
+            if let reason = problem(with: path) {
+                diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))
+            }
+            let folded = path.precomposedStringWithCanonicalMapping.lowercased()
+            if let other = seen[folded] {
+                diagnostics.append(.error(.outputsCollide(path, other: other), at: location))
+            } else {
+                seen[folded] = path
+            }
+        }
+        return diagnostics
+    }
+
+    static func problem(with path: String) -> String? {
+        for component in path.split(separator: "/") {
+            if let bad = component.unicodeScalars.first(where: { reservedCharacters.contains($0) || $0.value < 0x20 }) {
+                return "contains '\(bad.escaped(asASCII: true))'"
+            }
+            if component.hasSuffix(".") || component.hasSuffix(" ") {
+                return "has a component ending in a dot or space"
+            }
+            let stem = component.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            if reservedNames.contains(stem) { return "uses the reserved name '\(component)'" }
+        }
+        return nil
+    }
+}

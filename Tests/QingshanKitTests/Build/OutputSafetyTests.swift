@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import QingshanKit
+
+/// The previous site survives whatever happens while a new one is written.
+@Suite struct OutputSafetyTests {
+    struct Failure: Error {}
+
+    private func builtSite() throws -> (TemporarySite, URL, [String: Data]) {
+        let site = try TemporarySite(copying: "basic")
+        let output = site.root.appendingPathComponent("public")
+        _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build())
+        return (site, output, try snapshot(output))
+    }
+
+    @Test func aFailureWhileWritingLeavesThePreviousSiteIntact() throws {
+        let (site, output, before) = try builtSite()
+        defer { site.remove() }
+        #expect(throws: Diagnostic.self) {
+            try FolderSwap(output: output).replace(skipping: []) { staging in
+                try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"), options: .atomic)
+                try Data("new".utf8).write(to: staging.appendingPathComponent("new.html"))
+                throw Failure()
+            }
+        }
+        #expect(try snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("qingshan-") }.isEmpty)
+    }
+
+    @Test func aBuildKilledBetweenTheRenamesIsRecovered() throws {
+        let (site, output, before) = try builtSite()
+        defer { site.remove() }
+        // The state a kill leaves after the old site was moved aside and before the new
+        // one was moved in.
+        let aside = site.root.appendingPathComponent(".public.qingshan-old")
+        try FileManager.default.moveItem(at: output, to: aside)
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent(".public.qingshan-new"), withIntermediateDirectories: false)
+        try FolderSwap(output: output).recoverInterruptedSwap()
+        #expect(try snapshot(output) == before)
+        #expect(!FileManager.default.fileExists(atPath: aside.path))
+    }
+
+    @Test func aSecondBuildWritingAtTheSameTimeIsRefused() throws {
+        let (site, output, before) = try builtSite()
+        defer { site.remove() }
+        let lock = try BuildLock(url: site.root.appendingPathComponent(".qingshan/build.lock"))
+        defer { lock.release() }
+        try site.append("\n更多。\n", to: "content/pages/about.md")
+        let result = SiteBuilder(root: site.root).build()
+        #expect {
+            _ = try OutputWriter(root: site.root, output: output).write(result)
+        } throws: { ($0 as? Diagnostic)?.message == .buildInProgress }
+        #expect(try snapshot(output) == before)
+    }
+
+    @Test func unchangedFilesKeepTheirIdentityAcrossAWrite() throws {
+        let (site, output, _) = try builtSite()
+        defer { site.remove() }
+        let unchanged = output.appendingPathComponent("news/tongbo/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: unchanged)
+        try site.append("\n更多。\n", to: "content/pages/about.md")
+        let summary = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build())
+        #expect(summary.changed.contains("about/index.html"))
+        let after = try FileManager.default.attributesOfItem(atPath: unchanged)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        #expect(after[.systemFileNumber] as? UInt64 == before[.systemFileNumber] as? UInt64)
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
