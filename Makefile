@@ -25,6 +25,7 @@ swift-test:
 e2e:
 	$(SWIFT) build --product qingshan
 	QINGSHAN_BIN=.build/debug/qingshan scripts/e2e
+	scripts/hostile .build/debug/qingshan
 
 deps:
 	@scripts/install-deps build

@@ -31,7 +31,7 @@ struct CollectionPages {
                     }
                     return text
                 }
-                let title = CollectionConfig.expand(collection.titlePattern) { name in
+                let title = CollectionConfig.expand(collection.titlePattern ?? "{\(dataset.fields.first?.name ?? "")}") { name in
                     dataset.field(named: name) != nil ? row[name].description : nil
                 }
                 switch (path, title) {

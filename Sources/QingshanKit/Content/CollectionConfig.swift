@@ -14,8 +14,8 @@ public struct CollectionConfig: Sendable, Hashable {
     public var dataset: String
     /// The output path, with `{field}` replaced by each row's value; must end in `.html`.
     public var pathPattern: String
-    /// The page title, with `{field}` replaced.
-    public var titlePattern: String
+    /// The page title, with `{field}` replaced; the first column's value when not given.
+    public var titlePattern: String?
     public var layout: String
     /// The section page the generated pages belong to (breadcrumbs and the way back).
     public var parent: String?
@@ -35,7 +35,7 @@ public struct CollectionConfig: Sendable, Hashable {
                 at: fields.location(of: "path")))
         }
         let config = CollectionConfig(
-            dataset: dataset ?? "", pathPattern: path ?? "", titlePattern: fields.string("title") ?? "{\(dataset ?? "")}",
+            dataset: dataset ?? "", pathPattern: path ?? "", titlePattern: fields.string("title"),
             layout: fields.string("layout") ?? "record", parent: fields.string("parent"), location: document.location(of: node))
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (fields.diagnostics.contains { $0.severity == .error } ? nil : config, fields.diagnostics)
