@@ -77,6 +77,7 @@ struct PageRenderer: @unchecked Sendable {
     private func renderPage(_ page: Page) -> RenderedPage {
         var options = MarkdownOptions()
         options.allowRawHTML = model.config.allowRawHTML
+        options.maxBytes = model.config.maxMarkdownBytes
         options.resolveLink = { [resolver] destination, location in resolver.resolve(destination, from: page, at: location) }
         options.blockViews = DataBlockRenderer.viewNames
         options.renderBlock = { [blocks] view, info, body, bodyStart in

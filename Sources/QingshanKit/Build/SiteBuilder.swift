@@ -69,7 +69,7 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
-        let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root)
+        let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: config.maxDataBytes)
         diagnostics.append(contentsOf: dataDiagnostics)
         // Say which encoding a file was read in whenever it was not plain UTF-8, so a
         // GBK export from Excel is never read silently.

@@ -34,7 +34,7 @@ enum ContentLoader {
         for pagePath in SourceFile.list(in: pagesFolder, extensions: ["md"]) {
             let sourcePath = "content/pages/" + pagePath
             let text: String
-            switch SourceFile.readText(pagesFolder.appendingPathComponent(pagePath), path: sourcePath, limit: SafetyLimits.maxMarkdownBytes) {
+            switch SourceFile.readText(pagesFolder.appendingPathComponent(pagePath), path: sourcePath, limit: config?.maxMarkdownBytes ?? SafetyLimits.maxMarkdownBytes) {
             case .success(let read):
                 text = read
                 // Front matter and body alike: a bidi override hides in either.

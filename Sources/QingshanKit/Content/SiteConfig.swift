@@ -20,6 +20,10 @@ public struct SiteConfig: Sendable {
     public var footerLocations: [String: SourceLocation] = [:]
     /// Files and dataset columns allowed to carry personal data, each with its reason.
     public var personalData = PersonalDataPolicy()
+    /// Per-file size limits (`limits: {markdownBytes, dataBytes}`): a file over them is
+    /// refused quickly with a positioned error instead of being parsed slowly.
+    public var maxMarkdownBytes = SafetyLimits.maxMarkdownBytes
+    public var maxDataBytes = SafetyLimits.maxDataFileBytes
     /// Datasets that get one page per row.
     public var collections: [CollectionConfig] = []
     /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
@@ -39,7 +43,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let path = "content/site.yaml"
-    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "meta", "collections", "personalData"]
+    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "meta", "collections", "personalData", "limits"]
     static let metaKeys = ["siteName", "siteDomain", "contentSource"]
     static let footerKeys = ["sponsor", "organizer", "address", "phone", "email", "siteIDCode", "icp", "icpURL", "publicSecurity", "publicSecurityURL", "errorReportURL"]
 
@@ -97,6 +101,12 @@ public struct SiteConfig: Sendable {
             }
             meta.warnAboutUnknownKeys(known: metaKeys)
             fields.diagnostics += meta.diagnostics
+        }
+        if var limits = fields.mapping("limits") {
+            config.maxMarkdownBytes = limits.int("markdownBytes") ?? config.maxMarkdownBytes
+            config.maxDataBytes = limits.int("dataBytes") ?? config.maxDataBytes
+            limits.warnAboutUnknownKeys(known: ["markdownBytes", "dataBytes"])
+            fields.diagnostics += limits.diagnostics
         }
         for item in fields.sequence("collections") ?? [] {
             let (collection, problems) = CollectionConfig.parse(item, document: document)

@@ -15,7 +15,7 @@ public import Foundation
 /// A dataset with errors is still returned (bad cells are `.null`) so that later checks
 /// and foreign keys can report everything in one run; the build must stop on any error.
 public enum DatasetLoader {
-    public static func load(dataFolder: URL, root: URL) -> (datasets: [String: Dataset], diagnostics: [Diagnostic]) {
+    public static func load(dataFolder: URL, root: URL, maxFileBytes: Int = SafetyLimits.maxDataFileBytes) -> (datasets: [String: Dataset], diagnostics: [Diagnostic]) {
         let folderPath = relativePath(of: dataFolder, to: root)
         let names: [String]
         do {
@@ -51,7 +51,7 @@ public enum DatasetLoader {
             var schema: TableSchema?
             if let schemaFile = schemaFiles[name] {
                 let path = join(folderPath, schemaFile)
-                switch read(dataFolder.appendingPathComponent(schemaFile), path: path, declared: nil) {
+                switch read(dataFolder.appendingPathComponent(schemaFile), path: path, declared: nil, maxFileBytes: maxFileBytes) {
                 case .failure(let failure): diagnostics.append(failure.diagnostic)
                 case .success(let text):
                     diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
@@ -66,7 +66,7 @@ public enum DatasetLoader {
                 declared = TextEncoding(declared: name)
                 if declared == nil { diagnostics.append(.error(.dataUnknownEncoding(name), at: SourceLocation(path: schema!.path))) }
             }
-            switch read(dataFolder.appendingPathComponent(file), path: path, declared: declared) {
+            switch read(dataFolder.appendingPathComponent(file), path: path, declared: declared, maxFileBytes: maxFileBytes) {
             case .failure(let failure): diagnostics.append(failure.diagnostic)
             case .success(let text):
                 diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
@@ -136,11 +136,11 @@ public enum DatasetLoader {
         return (dataset, diagnostics)
     }
 
-    private static func read(_ url: URL, path: String, declared: TextEncoding?) -> Result<DecodedText, ReadFailure> {
+    private static func read(_ url: URL, path: String, declared: TextEncoding?, maxFileBytes: Int) -> Result<DecodedText, ReadFailure> {
         let bytes: [UInt8]
         // Refused from its size alone: a 32 MB file costs a stat, not a decode.
-        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > SafetyLimits.maxDataFileBytes {
-            return .failure(ReadFailure(diagnostic: .error(.fileTooLarge(bytes: size, limit: SafetyLimits.maxDataFileBytes), at: SourceLocation(path: path, line: 1, column: 1))))
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > maxFileBytes {
+            return .failure(ReadFailure(diagnostic: .error(.fileTooLarge(bytes: size, limit: maxFileBytes), at: SourceLocation(path: path, line: 1, column: 1))))
         }
         do {
             bytes = Array(try Data(contentsOf: url))

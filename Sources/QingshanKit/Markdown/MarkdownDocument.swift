@@ -67,6 +67,8 @@ public struct RenderedBlock: Sendable, Hashable {
 public struct MarkdownOptions: Sendable {
     /// Pass raw HTML through. Off unless `site.yaml` opts in (`markdown: {unsafe: true}`).
     public var allowRawHTML: Bool = false
+    /// The largest body rendered (`limits.markdownBytes` in `site.yaml`).
+    public var maxBytes: Int = SafetyLimits.maxMarkdownBytes
     /// Decides what each link or image destination becomes (`.md` links → page URLs).
     public var resolveLink: @Sendable (_ destination: String, _ location: SourceLocation) -> LinkResolution = { _, _ in .keep }
     /// Fenced code blocks whose info string's first word is in this set are data blocks.
@@ -88,7 +90,7 @@ public enum Markdown {
     /// linked libcmark take quadratic time (`MarkdownGuard`), is not given to libcmark:
     /// the result is empty HTML with the positioned errors.
     public static func render(_ body: String, path: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
-        let refusals = MarkdownGuard.check(body, path: path, lineOffset: lineOffset, cmarkVersion: CmarkDocument.libraryVersion)
+        let refusals = MarkdownGuard.check(body, path: path, lineOffset: lineOffset, cmarkVersion: CmarkDocument.libraryVersion, maxBytes: options.maxBytes)
         guard refusals.isEmpty else { return RenderedMarkdown(html: "", headings: [], diagnostics: refusals) }
         return CmarkDocument.render(body, path: path, lineOffset: lineOffset, options: options)
     }

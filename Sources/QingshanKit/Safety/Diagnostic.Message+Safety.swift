@@ -1,7 +1,7 @@
 /// Messages about hostile or broken input: limits, pathological shapes, unsafe text and URLs.
 extension Diagnostic.Message {
     static func fileTooLarge(bytes: Int, limit: Int) -> Self {
-        .init(id: "file-too-large", text: "file is \(bytes) bytes; the limit is \(limit) bytes (\(limit >> 20) MiB)")
+        .init(id: "file-too-large", text: "file is \(bytes) bytes; the limit is \(limit) bytes\(limit >= 1 << 20 ? " (\(limit >> 20) MiB)" : "") (`limits:` in site.yaml)")
     }
     static func markdownManyImageOpeners(count: Int) -> Self {
         .init(id: "markdown-many-image-openers", text: "too many unclosed image openers '![' (\(count) in this block; at most \(SafetyLimits.maxImageOpenersPerBlock) per block, fewer after blocks with many); refused because the Markdown library would take minutes")

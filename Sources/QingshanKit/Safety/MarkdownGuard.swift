@@ -14,11 +14,11 @@ public enum MarkdownGuard {
     /// are skipped for 0.31.0 and later.
     public static func check(
         _ body: String, path: String, lineOffset: Int = 0,
-        cmarkVersion: (major: Int, minor: Int, patch: Int)
+        cmarkVersion: (major: Int, minor: Int, patch: Int), maxBytes: Int = SafetyLimits.maxMarkdownBytes
     ) -> [Diagnostic] {
         let utf8 = body.utf8
-        if utf8.count > SafetyLimits.maxMarkdownBytes {
-            return [.error(.fileTooLarge(bytes: utf8.count, limit: SafetyLimits.maxMarkdownBytes),
+        if utf8.count > maxBytes {
+            return [.error(.fileTooLarge(bytes: utf8.count, limit: maxBytes),
                            at: SourceLocation(path: path, line: lineOffset + 1, column: 1),
                            notes: ["split the page into several pages"])]
         }

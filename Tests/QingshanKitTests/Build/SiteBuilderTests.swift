@@ -139,6 +139,15 @@ import Testing
         #expect(!result.succeeded)
     }
 
+    @Test func sizeLimitsAreConfigurable() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try site.append("limits: {markdownBytes: 200}\n", to: "content/site.yaml")
+        let result = SiteBuilder(root: site.root).build()
+        let refused = result.diagnostics.items.filter { $0.message.id == "file-too-large" }.compactMap { $0.location?.path }
+        #expect(refused == ["content/pages/about.md"])
+    }
+
     @Test func allProblemsAreReportedInOneRun() throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
