@@ -53,7 +53,7 @@ enum DiagnosticJSON {
             return item
         }
         let object: [String: Any] = ["diagnostics": items, "errors": diagnostics.errorCount, "warnings": diagnostics.warningCount]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }
