@@ -81,11 +81,27 @@ public struct OutputWriter: Sendable {
         // their times stay as they were) and swapped in with renames: a failed write, a
         // full disk or a killed build leaves the previous site exactly as it was.
         if !writes.isEmpty || !summary.removed.isEmpty || !manager.fileExists(atPath: output.path) {
+            let writes = writes
             try swap.replace(skipping: Set(writes).union(summary.removed)) { staging in
-                for path in writes {
-                    let target = staging.appendingPathComponent(path)
-                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try result.files[path]!.write(to: target, options: .atomic)
+                // Each folder is made once, then the files are written on all cores. No
+                // per-file temporary and fsync: the swap below is what makes the update atomic,
+                // and the written paths were left out of the hard-linked copy, so every write
+                // creates a new file and never changes one the live site shares.
+                let folders = Set(writes.map { ($0 as NSString).deletingLastPathComponent }).sorted()
+                for folder in folders where !folder.isEmpty {
+                    try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+                let failures = ResultSlots<String?>(count: writes.count)
+                DispatchQueue.concurrentPerform(iterations: writes.count) { index in
+                    do {
+                        try result.files[writes[index]]!.write(to: staging.appendingPathComponent(writes[index]))
+                        failures[index] = nil
+                    } catch {
+                        failures[index] = "\(writes[index]): \(error.localizedDescription)"
+                    }
+                }
+                if let failure = failures.values.compactMap({ $0 }).first {
+                    throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
                 }
             }
         }

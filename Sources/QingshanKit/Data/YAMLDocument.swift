@@ -38,7 +38,9 @@ struct YAMLDocument {
         }
         let text = String(decoding: utf8, as: UTF8.self)
         do {
-            root = try Parser(yaml: text).singleRoot()
+            // The encoding is given, not left to `.default`, which reads the whole process
+            // environment on every parse (a third of front-matter parsing in the profile).
+            root = try Parser(yaml: text, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw .diagnostic(diagnostic(for: error))
         } catch {
