@@ -6,20 +6,37 @@ enum SourceFile {
     /// relative to `folder`, sorted by their bytes so the order never depends on the
     /// file system. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
     static func list(in folder: URL, extensions: Set<String>? = nil) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            return []
-        }
-        let base = folder.standardizedFileURL.path
+        // readdir with d_type, not URL resource values: listing 10,000 pages cost a third
+        // of loading through Foundation's per-URL property lookups.
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            if let extensions, !extensions.contains(url.pathExtension.lowercased()) { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(String(full.dropFirst(base.count + 1)))
+        var pending = [""]
+        let base = folder.standardizedFileURL.path
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                    var info = stat()
+                    guard stat(base + "/" + path, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+                    // A symbolic link to a folder is not followed (it could loop); one to a file is listed.
+                    if type == Int32(DT_DIR), Int32(entry.pointee.d_type) == Int32(DT_LNK) { continue }
+                }
+                if type == Int32(DT_DIR) {
+                    pending.append(path)
+                } else if type == Int32(DT_REG) {
+                    if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
+                    paths.append(path)
+                }
+            }
         }
-        return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must
