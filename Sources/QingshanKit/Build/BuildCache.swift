@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -30,6 +30,9 @@ public struct BuildCache: Sendable {
     /// Size and modification time of every source file (`content/**`, `site-templates/**`),
     /// to say what changed since the last build.
     var inputs: [String: Int] = [:]
+    /// Stamps of the other files written (assets, static files, the search index, the
+    /// sitemap), so a build with nothing to do can still notice one was deleted.
+    var others: [String: Int] = [:]
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
@@ -40,6 +43,14 @@ public struct BuildCache: Sendable {
     /// folded into one number) each.
     static func inputStamps(root: URL) -> [String: Int] {
         var stamps: [String: Int] = [:]
+        // Not files, but inputs all the same: the program itself (a new Qingshan may render
+        // differently) and SOURCE_DATE_EPOCH (the feed's fallback date).
+        if let program = stamp(of: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) {
+            stamps["(qingshan)"] = program.modified &* 31 &+ program.size
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            stamps["(SOURCE_DATE_EPOCH)"] = Int(StableHash.of(epoch) >> 1)
+        }
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
             for path in SourceFile.list(in: base) {
@@ -81,6 +92,11 @@ public struct BuildCache: Sendable {
             writer.write(path)
             writer.write(inputs[path]!)
         }
+        writer.write(others.count)
+        for path in others.keys.sorted() {
+            writer.write(path)
+            writer.write(others[path]!)
+        }
         writer.write(entries.count)
         for path in entries.keys.sorted() {
             let entry = entries[path]!
@@ -111,6 +127,12 @@ public struct BuildCache: Sendable {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
             inputs[path] = stamp
         }
+        guard let otherCount = reader.readInt(), otherCount >= 0 else { return nil }
+        var others: [String: Int] = [:]
+        for _ in 0..<otherCount {
+            guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
+            others[path] = stamp
+        }
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
@@ -135,7 +157,13 @@ public struct BuildCache: Sendable {
         guard reader.isAtEnd else { return nil }
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
+        cache.others = others
         return cache
+    }
+
+    /// Size and modification time folded into one number.
+    static func foldedStamp(of url: URL) -> Int? {
+        stamp(of: url).map { $0.modified &* 31 &+ $0.size }
     }
 
     /// Size and modification time of a file, as recorded in entries.

@@ -43,6 +43,9 @@ public struct OutputWriter: Sendable {
     public func write(_ result: BuildResult) throws -> WriteSummary {
         precondition(result.succeeded, "a failed build is never written")
         if let problem = validateOutputFolder() { throw problem }
+        if result.isUnchanged {
+            return WriteSummary(unchanged: result.keptFiles.count)
+        }
         let manager = FileManager.default
         try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
@@ -122,6 +125,9 @@ public struct OutputWriter: Sendable {
                 updated.size = stamp.size
                 updated.modified = stamp.modified
                 cache.entries[path] = updated
+            }
+            for path in result.files.keys where cache.entries[path] == nil {
+                cache.others[path] = BuildCache.foldedStamp(of: output.appendingPathComponent(path))
             }
             try cache.encoded().write(to: BuildCache.url(root: root), options: .atomic)
         }

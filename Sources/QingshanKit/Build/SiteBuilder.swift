@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var keptFiles: [String] = []
     /// The build cache to save once `files` are written (see `OutputWriter`).
     public var cache: BuildCache? = nil
+    /// Nothing changed since the previous build into the same folder: there is nothing to write.
+    public var isUnchanged = false
     /// What changed in the sources since the build the cache describes ("full build" without one).
     public var sourceChanges = "full build"
 
@@ -50,6 +52,20 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> BuildResult {
         let inputStamps = BuildCache.inputStamps(root: root)
+        // Nothing changed since the last build into this folder, and every page it wrote is
+        // still as it was: there is nothing to do, and only file stamps were read.
+        if let previous, let outputFolder, outputFolder.path == previous.outputFolder,
+           !previous.inputs.isEmpty, previous.inputs == inputStamps,
+           previous.entries.allSatisfy({ path, entry in
+               BuildCache.stamp(of: outputFolder.appendingPathComponent(path)).map { $0.size == entry.size && $0.modified == entry.modified } == true
+           }),
+           previous.others.allSatisfy({ path, stamp in BuildCache.foldedStamp(of: outputFolder.appendingPathComponent(path)) == stamp }) {
+            var result = BuildResult(files: [:], diagnostics: Diagnostics(previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings }), renderedPageCount: 0)
+            result.keptFiles = previous.entries.keys.sorted()
+            result.isUnchanged = true
+            result.sourceChanges = "no source changed"
+            return result
+        }
         var result = buildSite()
         result.cache?.inputs = inputStamps
         if let previous, outputFolder?.path == previous.outputFolder {

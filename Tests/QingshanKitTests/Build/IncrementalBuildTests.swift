@@ -82,6 +82,27 @@ import Testing
         #expect(result.files["goals/index.html"] != nil)
     }
 
+    @Test func aDeletedAssetIsWrittenAgainEvenWhenNoSourceChanged() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        let style = site.root.appendingPathComponent("public/assets/style.css")
+        try FileManager.default.removeItem(at: style)
+        let result = try build(site)
+        #expect(result.renderedPageCount == 0)
+        #expect(FileManager.default.fileExists(atPath: style.path))
+    }
+
+    @Test func nothingChangedReadsOnlyStamps() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        let result = try build(site)
+        #expect(result.isUnchanged)
+        #expect(result.files.isEmpty)
+        #expect(result.sourceChanges == "no source changed")
+    }
+
     /// Any sequence of edits, built incrementally, equals a clean build byte for byte.
     @Test(arguments: [1, 2, 3])
     func randomEditsMatchACleanBuild(seed: UInt64) throws {
