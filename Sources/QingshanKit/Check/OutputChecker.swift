@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `OutputChecker` looks at. Everything is on by default.
 public struct OutputCheckOptions: Sendable, Hashable {
     /// Every relative link, asset and `#anchor` resolves to a file and an id in the output.
@@ -39,18 +41,29 @@ public enum OutputChecker {
     /// sorted by path and position.
     public static func check(files: [String: [UInt8]], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
         let paths = files.keys.sorted()
-        var reports: [String: PageReport] = [:]
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
+        // Each file is analysed on its own, on all cores; links are resolved afterwards,
+        // when every file's ids are known.
+        let analyses = ResultSlots<(report: PageReport?, personal: [Diagnostic])>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
             let bytes = files[path]!
+            var report: PageReport?
             switch fileExtension(path) {
-            case "html", "htm": reports[path] = PageAnalyzer.analyze(html: bytes, options: options)
-            case "css": reports[path] = PageAnalyzer.analyze(css: bytes)
+            case "html", "htm": report = PageAnalyzer.analyze(html: bytes, options: options)
+            case "css": report = PageAnalyzer.analyze(css: bytes)
             default: break
             }
+            var personal: [Diagnostic] = []
             if options.personalData, textExtensions.contains(fileExtension(path)), !options.personalDataAllowedPaths.contains(path) {
-                diagnostics += PersonalDataScanner.scan(bytes: bytes, path: path).map(\.diagnostic)
+                personal = PersonalDataScanner.scan(bytes: bytes, path: path).map(\.diagnostic)
             }
+            analyses[index] = (report, personal)
+        }
+        var reports: [String: PageReport] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (index, analysis) in analyses.values.enumerated() {
+            if let report = analysis.report { reports[paths[index]] = report }
+            diagnostics += analysis.personal
         }
         let folders = Set(paths.flatMap { path in
             path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
