@@ -5,7 +5,7 @@
         writes DIR/qingshan (a Qingshan site root) and DIR/hugo (a Hugo site)
         from the same pseudo-random Markdown pages; identical bytes for the
         same N and seed.
-    bench-site.py report RESULTS.tsv
+    bench-site.py report RESULTS.tsv [MORE.tsv ...]
         prints the table of medians, ratios and targets from the raw timings
         that scripts/bench appends (size, scenario, tool, run, seconds, KiB).
 
@@ -360,10 +360,14 @@ def generate(n, out, seed, repo):
 
 # --- report -----------------------------------------------------------------
 
-def report(path):
+def report(paths):
     runs = defaultdict(list)  # (size, scenario, tool) -> [(seconds, kib)]
-    with open(path, encoding="utf-8") as f:
-        for line in f:
+    lines = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            lines += f.readlines()
+    if True:
+        for line in lines:
             parts = line.split()
             if len(parts) != 6 or parts[0] == "size":
                 continue
@@ -381,6 +385,8 @@ def report(path):
     def fmt_t(x):
         if x is None:
             return "—"
+        if x < 0.01:
+            return f"{x * 1000:.2f} ms"
         return f"{x * 1000:.0f} ms" if x < 10 else f"{x:.1f} s"
 
     sizes = sorted({k[0] for k in runs})
@@ -440,7 +446,7 @@ def main():
     g.add_argument("--seed", type=int, default=8)
     g.add_argument("--repo", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     r = sub.add_parser("report")
-    r.add_argument("results")
+    r.add_argument("results", nargs="+", help="results.tsv files, merged (e.g. two invocations at one size)")
     args = ap.parse_args()
     if args.cmd == "generate":
         generate(args.pages, args.out, args.seed, args.repo)
