@@ -40,11 +40,27 @@ struct FolderSwap {
             try fill(staging)
         } catch {
             try? manager.removeItem(at: staging)
-            throw Diagnostic.error(.outputWriteFailed(error.localizedDescription), at: nil, notes: ["the previous site in \(output.path) is unchanged"])
+            let note = "the previous site in \(output.path) is unchanged"
+            if var diagnostic = error as? Diagnostic {
+                diagnostic.notes.append(note)
+                throw diagnostic
+            }
+            throw Diagnostic.error(.outputWriteFailed(Self.describe(error)), at: nil, notes: [note])
         }
         if manager.fileExists(atPath: output.path) { try manager.moveItem(at: output, to: previous) }
         try manager.moveItem(at: staging, to: output)
         try? manager.removeItem(at: previous)
+    }
+
+    /// The system's own words for a file error ("No space left on device"), which
+    /// Foundation's description on Linux often hides.
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
     }
 
     private func linkTree(from source: URL, to target: URL, skipping: Set<String>) throws {

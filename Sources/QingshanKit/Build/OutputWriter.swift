@@ -100,7 +100,7 @@ public struct OutputWriter: Sendable {
                         try result.files[writes[index]]!.write(to: staging.appendingPathComponent(writes[index]))
                         failures[index] = nil
                     } catch {
-                        failures[index] = "\(writes[index]): \(error.localizedDescription)"
+                        failures[index] = "\(writes[index]): \(FolderSwap.describe(error))"
                     }
                 }
                 if let failure = failures.values.compactMap({ $0 }).first {
