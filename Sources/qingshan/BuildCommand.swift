@@ -37,7 +37,11 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
-        let result = (clean || dryRun) ? SiteBuilder(root: root).build() : SiteBuilder.incremental(root: root, output: outputURL).build()
+        var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
+        let progress = ProgressLine()
+        builder.progress = { done, total in progress.update(done: done, total: total) }
+        let result = builder.build()
+        progress.finish()
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
         guard result.succeeded else {

@@ -37,6 +37,9 @@ public struct SiteBuilder: Sendable {
     /// again. `nil` (the default, and `--clean`) renders everything.
     public var previous: BuildCache?
     public var outputFolder: URL?
+    /// Called from rendering threads with (pages rendered so far, pages to render), for a
+    /// progress line; the library itself never prints.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -168,8 +171,12 @@ public struct SiteBuilder: Sendable {
         }
         let toRender = outputs.indices.filter { kept[$0] == nil }
         let slots = ResultSlots<RenderedPage>(count: toRender.count)
+        let counter = ResultSlots<Int>(count: 1)
+        counter[0] = 0
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
             slots[slot] = renderer.render(toRender[slot])
+            if let progress { progress(counter.increment(0), toRender.count) }
         }
         let rendered = Dictionary(uniqueKeysWithValues: zip(toRender, slots.values))
         for index in toRender { diagnostics.append(contentsOf: rendered[index]!.diagnostics) }
@@ -279,8 +286,8 @@ struct SendableBox<Value>: @unchecked Sendable {
 
 /// Fixed slots that parallel workers fill, each its own index.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
+    fileprivate var storage: [Value?]
+    fileprivate let lock = NSLock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
@@ -290,4 +297,14 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     }
 
     var values: [Value] { lock.withLock { storage.map { $0! } } }
+}
+
+extension ResultSlots where Value == Int {
+    /// Adds one to slot `index` and returns the new value, atomically.
+    func increment(_ index: Int) -> Int {
+        lock.withLock {
+            storage[index] = (storage[index] ?? 0) + 1
+            return storage[index]!
+        }
+    }
 }
