@@ -80,16 +80,16 @@ public struct OutputWriter: Sendable {
             }
         }
 
-        // The new site is assembled beside the old one (unchanged files hard-linked, so
-        // their times stay as they were) and swapped in with renames: a failed write, a
-        // full disk or a killed build leaves the previous site exactly as it was.
-        if !writes.isEmpty || !summary.removed.isEmpty || !manager.fileExists(atPath: output.path) {
+        // A first build assembles the site beside its final place and renames it in; later
+        // builds update the site file by file under a journal. Either way a failed write,
+        // a full disk or a killed build leaves the previous site exactly as it was.
+        let journal = OutputJournal(output: output)
+        try journal.recover()
+        if !manager.fileExists(atPath: output.path) {
             let writes = writes
-            try swap.replace(skipping: Set(writes).union(summary.removed)) { staging in
+            try swap.replace(skipping: []) { staging in
                 // Each folder is made once, then the files are written on all cores. No
-                // per-file temporary and fsync: the swap below is what makes the update atomic,
-                // and the written paths were left out of the hard-linked copy, so every write
-                // creates a new file and never changes one the live site shares.
+                // per-file temporary and fsync: renaming the folder in is the atomic step.
                 let folders = Set(writes.map { ($0 as NSString).deletingLastPathComponent }).sorted()
                 for folder in folders where !folder.isEmpty {
                     try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -107,6 +107,9 @@ public struct OutputWriter: Sendable {
                     throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
                 }
             }
+        } else if !writes.isEmpty || !summary.removed.isEmpty {
+            let changing = Set(writes)
+            try journal.update(writes: result.files.filter { changing.contains($0.key) }, removals: summary.removed)
         }
 
         try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -40,6 +40,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: aside.path))
     }
 
+    @Test func anUpdateKilledHalfwayIsRolledBackByTheNextBuild() throws {
+        let (site, output, before) = try builtSite()
+        defer { site.remove() }
+        let journal = OutputJournal(output: output)
+        let writes = ["about/index.html": Data("新".utf8), "index.html": Data("新首页".utf8), "added/index.html": Data("加".utf8)]
+        #expect(throws: OutputJournal.Interrupted.self) {
+            try journal.update(writes: writes, removals: ["news/tongbo/index.html"], interruptAfter: 2)
+        }
+        #expect(try snapshot(output) != before, "the interrupted update changed some files")
+        try journal.recover()
+        #expect(try snapshot(output) == before)
+        #expect(!FileManager.default.fileExists(atPath: journal.folder.path))
+    }
+
+    @Test func aFailedUpdateRollsBackAtOnce() throws {
+        let (site, output, before) = try builtSite()
+        defer { site.remove() }
+        // A folder where a file must go makes the second write fail after the first succeeded.
+        let writes = ["about/index.html": Data("新".utf8), "news": Data("x".utf8)]
+        #expect(throws: Diagnostic.self) {
+            try OutputJournal(output: output).update(writes: writes, removals: [])
+        }
+        #expect(try snapshot(output) == before)
+    }
+
     @Test func aSecondBuildWritingAtTheSameTimeIsRefused() throws {
         let (site, output, before) = try builtSite()
         defer { site.remove() }
