@@ -1,11 +1,8 @@
 import Foundation
 
-/// Replaces a folder as a whole: the new content is assembled in a hidden sibling and
-/// renamed into place, so readers and deploy tools see either the old site or the new
-/// one, never a mixture, and a build that fails or is killed leaves the old one intact.
-///
-/// Unchanged files are hard links to the old ones: no bytes are copied and their
-/// modification times stay as they were (the build cache and `rsync` rely on that).
+/// Puts a whole new folder in place: the content is assembled in a hidden sibling and
+/// renamed in, so a first build that fails or is killed leaves no half-written site.
+/// (Later builds update in place under `OutputJournal`.)
 struct FolderSwap {
     let output: URL
 
@@ -27,16 +24,12 @@ struct FolderSwap {
         }
     }
 
-    /// Builds the new folder from the old one, less `skipping` (paths relative to the
-    /// folder), lets `fill` write into it, then swaps it in.
-    ///
-    /// `fill` must replace files (write to a new file and rename, as `.atomic` does),
-    /// never modify one in place: the unchanged files are hard links to the live site.
-    func replace(skipping: Set<String>, fill: (URL) throws -> Void) throws {
+    /// Lets `fill` write the new folder beside its place, then renames it in (moving any
+    /// folder already there aside first, and deleting it after).
+    func replace(fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            if manager.fileExists(atPath: output.path) { try linkTree(from: output, to: staging, skipping: skipping) }
             try fill(staging)
         } catch {
             try? manager.removeItem(at: staging)
@@ -61,28 +54,6 @@ struct FolderSwap {
         }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
         return nsError.localizedDescription
-    }
-
-    private func linkTree(from source: URL, to target: URL, skipping: Set<String>) throws {
-        let manager = FileManager.default
-        let base = source.standardizedFileURL.path
-        guard let walker = manager.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { return }
-        for case let url as URL in walker {
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            let destination = target.appendingPathComponent(relative)
-            let values = try url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            // Folders are made as files need them, so a folder emptied by this build goes.
-            guard values.isDirectory != true || values.isSymbolicLink == true, !skipping.contains(relative) else { continue }
-            try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if values.isSymbolicLink == true {
-                try manager.createSymbolicLink(atPath: destination.path, withDestinationPath: manager.destinationOfSymbolicLink(atPath: url.path))
-            } else {
-                if link(url.path, destination.path) != 0 {
-                    // Another file system or no hard links: copy instead.
-                    try manager.copyItem(at: url, to: destination)
-                }
-            }
-        }
     }
 }
 

@@ -87,7 +87,7 @@ public struct OutputWriter: Sendable {
         try journal.recover()
         if !manager.fileExists(atPath: output.path) {
             let writes = writes
-            try swap.replace(skipping: []) { staging in
+            try swap.replace { staging in
                 // Each folder is made once, then the files are written on all cores. No
                 // per-file temporary and fsync: renaming the folder in is the atomic step.
                 let folders = Set(writes.map { ($0 as NSString).deletingLastPathComponent }).sorted()
