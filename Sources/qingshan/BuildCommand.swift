@@ -16,6 +16,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the site as a ZIP for offline use (with 使用说明.txt).")
     var archive: String?
 
+    @Flag(name: .long, help: "Print the time each phase of the build took.")
+    var timings = false
+
     @Flag(name: .long, help: "Render every page again, ignoring the build cache in .qingshan/.")
     var clean = false
 
@@ -42,6 +45,9 @@ struct BuildCommand: ParsableCommand {
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
+        if timings {
+            for lap in result.timings { FileHandle.standardError.write(Data((String(format: "%8.3f s  ", lap.seconds) + lap.phase + "\n").utf8)) }
+        }
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
         guard result.succeeded else {

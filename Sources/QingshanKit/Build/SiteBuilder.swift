@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var keptFiles: [String] = []
     /// The build cache to save once `files` are written (see `OutputWriter`).
     public var cache: BuildCache? = nil
+    /// Wall time of each phase, in order (`qingshan build --timings`).
+    public var timings: [(phase: String, seconds: Double)] = []
     /// Nothing changed since the previous build into the same folder: there is nothing to write.
     public var isUnchanged = false
     /// What changed in the sources since the build the cache describes ("full build" without one).
@@ -79,11 +81,13 @@ public struct SiteBuilder: Sendable {
 
     private func buildSite() -> BuildResult {
         var diagnostics = Diagnostics()
+        var clock = PhaseClock()
         let (loaded, contentDiagnostics) = ContentLoader.load(root: root)
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let content = loaded else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
         let config = content.config
 
+        clock.lap("load pages")
         let (loadedTheme, themeDiagnostics) = Theme.load(root: root, name: config.theme)
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
@@ -141,6 +145,7 @@ public struct SiteBuilder: Sendable {
 
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
+        clock.lap("load theme, data; validate")
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
         let keys = RenderKeys(configText: configText, model: model, datasets: datasets, records: records, otherOutputs: Array(otherSources.keys))
@@ -169,6 +174,7 @@ public struct SiteBuilder: Sendable {
                 kept[index] = entry
             }
         }
+        clock.lap("keys and reuse")
         let toRender = outputs.indices.filter { kept[$0] == nil }
         let slots = ResultSlots<RenderedPage>(count: toRender.count)
         let counter = ResultSlots<Int>(count: 1)
@@ -210,10 +216,12 @@ public struct SiteBuilder: Sendable {
                 key: key(index, datasetsUsed: used), datasetsUsed: used, search: page.searchDocument,
                 warnings: page.diagnostics.filter { $0.severity != .error })
         }
+        clock.lap("render \(toRender.count) pages")
         let searchIndex = SearchIndex(documents: documents)
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same
         // name wins, with a warning.
+        clock.lap("search index")
         let published = PublishFiles.make(config: config, pages: renderer.publishedPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
         diagnostics.append(contentsOf: published.diagnostics)
         for (path, data) in published.files {
@@ -226,7 +234,9 @@ public struct SiteBuilder: Sendable {
         if !diagnostics.hasErrors {
             diagnostics.append(contentsOf: OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks))
         }
+        clock.lap("publish files, output checks")
         var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: toRender.count)
+        result.timings = clock.laps
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
         result.keptFiles = kept.keys.map { outputs[$0] }.sorted()
         result.cache = cache
@@ -306,5 +316,17 @@ extension ResultSlots where Value == Int {
             storage[index] = (storage[index] ?? 0) + 1
             return storage[index]!
         }
+    }
+}
+
+/// Measures the phases of a build for `--timings`.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(phase: String, seconds: Double)] = []
+
+    mutating func lap(_ phase: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((phase, Double(now - last) / 1e9))
+        last = now
     }
 }
