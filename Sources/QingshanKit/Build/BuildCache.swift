@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -33,6 +33,9 @@ public struct BuildCache: Sendable {
     /// Stamps of the other files written (assets, static files, the search index, the
     /// sitemap), so a build with nothing to do can still notice one was deleted.
     var others: [String: Int] = [:]
+    /// Parsed front matter by source path, reused while the file's text is unchanged:
+    /// parsing YAML is most of loading a large site.
+    var parsedPages: [String: ParsedPage] = [:]
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
@@ -97,6 +100,20 @@ public struct BuildCache: Sendable {
             writer.write(path)
             writer.write(others[path]!)
         }
+        writer.write(parsedPages.count)
+        for path in parsedPages.keys.sorted() {
+            let page = parsedPages[path]!
+            writer.write(path)
+            writer.write(page.textHash)
+            let matter = page.frontMatter
+            writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
+            writer.write(matter.weight)
+            writer.write(matter.draft)
+            let keys = matter.params.keys.sorted()
+            writer.write(keys)
+            writer.write(keys.map { matter.params[$0]! })
+            Self.write(page.diagnostics, to: &writer)
+        }
         writer.write(entries.count)
         for path in entries.keys.sorted() {
             let entry = entries[path]!
@@ -105,13 +122,7 @@ public struct BuildCache: Sendable {
             writer.write(entry.datasetsUsed)
             writer.write(entry.search != nil)
             if let search = entry.search { writer.write([search.url, search.title, search.section, search.text]) }
-            writer.write(entry.warnings.count)
-            for warning in entry.warnings {
-                writer.write([warning.severity.rawValue, warning.message.id, warning.message.text, warning.location?.path ?? ""])
-                writer.write(warning.location?.line ?? -1)
-                writer.write(warning.location?.column ?? -1)
-                writer.write(warning.notes)
-            }
+            Self.write(entry.warnings, to: &writer)
             writer.write(entry.size)
             writer.write(entry.modified)
         }
@@ -133,6 +144,25 @@ public struct BuildCache: Sendable {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
             others[path] = stamp
         }
+        guard let parsedCount = reader.readInt(), parsedCount >= 0 else { return nil }
+        var parsedPages: [String: ParsedPage] = [:]
+        for _ in 0..<parsedCount {
+            guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
+                  let weight = reader.readInt(), let draft = reader.readBool(), let keys = reader.readStrings(),
+                  let values = reader.readStrings(), keys.count == values.count, let diagnostics = readDiagnostics(&reader) else { return nil }
+            func optional(_ text: String) -> String? { text == "\u{0}" ? nil : text }
+            var matter = FrontMatter()
+            matter.title = texts[0]
+            matter.date = optional(texts[1])
+            matter.lastmod = optional(texts[2])
+            matter.summary = texts[3]
+            matter.slug = optional(texts[4])
+            matter.layout = optional(texts[5])
+            matter.weight = weight
+            matter.draft = draft
+            matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
+            parsedPages[path] = ParsedPage(textHash: hash, frontMatter: matter, diagnostics: diagnostics)
+        }
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
@@ -143,14 +173,7 @@ public struct BuildCache: Sendable {
                 guard let parts = reader.readStrings(), parts.count == 4 else { return nil }
                 search = SearchDocument(url: parts[0], title: parts[1], section: parts[2], text: parts[3])
             }
-            guard let warningCount = reader.readInt(), warningCount >= 0 else { return nil }
-            var warnings: [Diagnostic] = []
-            for _ in 0..<warningCount {
-                guard let parts = reader.readStrings(), parts.count == 4, let severity = Diagnostic.Severity(rawValue: parts[0]),
-                      let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings() else { return nil }
-                let location = parts[3].isEmpty ? nil : SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
-                warnings.append(Diagnostic(severity, .init(id: parts[1], text: parts[2]), at: location, notes: notes))
-            }
+            guard let warnings = readDiagnostics(&reader) else { return nil }
             guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
             entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
         }
@@ -158,7 +181,30 @@ public struct BuildCache: Sendable {
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
         cache.others = others
+        cache.parsedPages = parsedPages
         return cache
+    }
+
+    private static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {
+        writer.write(diagnostics.count)
+        for diagnostic in diagnostics {
+            writer.write([diagnostic.severity.rawValue, diagnostic.message.id, diagnostic.message.text, diagnostic.location?.path ?? ""])
+            writer.write(diagnostic.location?.line ?? -1)
+            writer.write(diagnostic.location?.column ?? -1)
+            writer.write(diagnostic.notes)
+        }
+    }
+
+    private static func readDiagnostics(_ reader: inout BinaryReader) -> [Diagnostic]? {
+        guard let count = reader.readInt(), count >= 0 else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let parts = reader.readStrings(), parts.count == 4, let severity = Diagnostic.Severity(rawValue: parts[0]),
+                  let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings() else { return nil }
+            let location = parts[3].isEmpty ? nil : SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
+            diagnostics.append(Diagnostic(severity, .init(id: parts[1], text: parts[2]), at: location, notes: notes))
+        }
+        return diagnostics
     }
 
     /// Size and modification time folded into one number.
@@ -173,4 +219,12 @@ public struct BuildCache: Sendable {
         let nanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return (Int(info.st_size), nanoseconds)
     }
+}
+
+/// A page file's front matter as parsed, with what loading it reported, valid while the
+/// file's text hashes to `textHash`.
+struct ParsedPage: Sendable, Hashable {
+    var textHash: UInt64
+    var frontMatter: FrontMatter
+    var diagnostics: [Diagnostic]
 }

@@ -82,7 +82,7 @@ public struct SiteBuilder: Sendable {
     private func buildSite() -> BuildResult {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
-        let (loaded, contentDiagnostics) = ContentLoader.load(root: root)
+        let (loaded, contentDiagnostics) = ContentLoader.load(root: root, parsed: previous?.parsedPages ?? [:])
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let content = loaded else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
         let config = content.config
@@ -239,6 +239,7 @@ public struct SiteBuilder: Sendable {
         result.timings = clock.laps
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
         result.keptFiles = kept.keys.map { outputs[$0] }.sorted()
+        cache.parsedPages = content.parsedPages
         result.cache = cache
         return result
     }
