@@ -20,13 +20,33 @@ struct JavaScriptWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Appends one byte as is.
+    @inline(__always)
+    mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     /// Appends `text` as a double-quoted, escaped string literal.
     mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 as a double-quoted, escaped string literal.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = Array(text.utf8)
         var i = 0
+        // Bytes that need no escape are copied in runs.
+        var run = 0
         while i < utf8.count {
             let byte = utf8[i]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+                && byte != 0xE2
+            {
+                i += 1
+                continue
+            }
+            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
             switch byte {
             case UInt8(ascii: "\""): escape("\\\"")
             case UInt8(ascii: "\\"): escape("\\\\")
@@ -42,7 +62,9 @@ struct JavaScriptWriter {
             default: bytes.append(byte)
             }
             i += 1
+            run = i
         }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count])) }
         bytes.append(UInt8(ascii: "\""))
     }
 

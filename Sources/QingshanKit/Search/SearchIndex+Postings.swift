@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The inverted index and its compact encoding.
 ///
 /// Postings dominate the index's size (a page yields a posting per distinct
@@ -10,6 +12,11 @@
 /// bits 0–1 class the hits in text and section title (0: one or none, 1: two,
 /// 2: three to five, 3: six or more). `search.js` turns a level back into a weight
 /// of `10 × inTitle + [1, 2, 4, 8][class]`.
+///
+/// Building it is the costly part of the index: documents are tokenized on all
+/// cores, each into its own table of distinct tokens and levels, and the tables
+/// are merged serially in document order, so the result does not depend on
+/// scheduling.
 extension SearchIndex {
     /// Digits of the posting encoding: values 0–31 end a number, 32–63 continue it.
     static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
@@ -20,25 +27,185 @@ extension SearchIndex {
         var level: Int
     }
 
-    /// Every token with its postings, tokens sorted by UTF-8 bytes, postings by document.
-    static func postings(of documents: [SearchDocument]) -> [(token: String, postings: [Posting])] {
-        var table: [SearchTokenizer.Token: [Posting]] = [:]
-        var hits: [SearchTokenizer.Token: Int] = [:]
-        var titleTokens: Set<SearchTokenizer.Token> = []
-        for (index, document) in documents.enumerated() {
-            hits.removeAll(keepingCapacity: true)
-            titleTokens.removeAll(keepingCapacity: true)
-            SearchTokenizer.forEachToken(in: document.text) { hits[$0, default: 0] += 1 }
-            SearchTokenizer.forEachToken(in: document.section) { hits[$0, default: 0] += 1 }
-            SearchTokenizer.forEachToken(in: document.title) { titleTokens.insert($0) }
-            for token in titleTokens where hits[token] == nil { hits[token] = 0 }
-            // Documents are visited in order, so each postings list stays sorted.
-            for (token, count) in hits {
-                let level = (titleTokens.contains(token) ? 4 : 0) + hitClass(count)
-                table[token, default: []].append(Posting(document: index, level: level))
+    /// One document's distinct tokens, in order of first appearance, with their levels.
+    struct DocumentTokens {
+        var table: TokenTable
+        var levels: [UInt8]
+    }
+
+    /// Counts a document's hits per distinct token (text and section) and marks title tokens.
+    private struct HitCounter: SearchTokenizer.Sink {
+        var table: TokenTable
+        var hits: [Int32] = []
+        var inTitle: [Bool] = []
+        /// Whether tokens now come from the title (marked) rather than counted.
+        var readingTitle = false
+
+        init(expectedCount: Int) {
+            table = TokenTable(expectedCount: expectedCount)
+            hits.reserveCapacity(expectedCount)
+            inTitle.reserveCapacity(expectedCount)
+        }
+
+        @inline(__always)
+        private mutating func record(_ entry: (index: Int, inserted: Bool)) {
+            if entry.inserted {
+                hits.append(0)
+                inTitle.append(false)
+            }
+            if readingTitle { inTitle[entry.index] = true } else { hits[entry.index] += 1 }
+        }
+
+        mutating func cjk(_ key: UInt64) { record(table.entry(cjk: key)) }
+
+        mutating func word(_ utf8: UnsafeBufferPointer<UInt8>) {
+            record(table.entry(word: utf8, tag: TokenTable.tag(ofWord: utf8)))
+        }
+    }
+
+    /// The distinct tokens of one document with their levels.
+    static func documentTokens(of document: SearchDocument, scratch: inout [UInt8]) -> DocumentTokens {
+        // About one distinct token per 2.5 bytes of CJK text; the table grows if needed.
+        var counter = HitCounter(expectedCount: max(16, (document.text.utf8.count + document.section.utf8.count) / 3))
+        SearchTokenizer.scan(document.text, into: &counter, scratch: &scratch)
+        SearchTokenizer.scan(document.section, into: &counter, scratch: &scratch)
+        counter.readingTitle = true
+        SearchTokenizer.scan(document.title, into: &counter, scratch: &scratch)
+        var levels = [UInt8](repeating: 0, count: counter.hits.count)
+        for i in levels.indices {
+            levels[i] = UInt8((counter.inTitle[i] ? 4 : 0) + hitClass(Int(counter.hits[i])))
+        }
+        return DocumentTokens(table: counter.table, levels: levels)
+    }
+
+    /// Every distinct token of a site with its postings.
+    struct InvertedIndex {
+        /// Distinct tokens, numbered in order of first appearance.
+        var table = TokenTable(expectedCount: 4096)
+        /// Per posting, in document order: the token's number.
+        var postingTokens: [Int32] = []
+        /// Per posting: `document * 8 + level`.
+        var postingValues: [Int] = []
+
+        var tokenCount: Int { table.count }
+
+        /// Adds a document's postings; documents must come in order.
+        mutating func add(_ tokens: DocumentTokens, document: Int) {
+            let source = tokens.table
+            postingTokens.reserveCapacity(postingTokens.count + source.count)
+            postingValues.reserveCapacity(postingValues.count + source.count)
+            source.arena.withUnsafeBufferPointer { arena in
+                for i in 0..<source.count {
+                    let tag = source.tags[i]
+                    let entry: Int
+                    if tag & TokenTable.wordBit != 0 {
+                        let word = UnsafeBufferPointer(rebasing: arena[Int(source.wordStarts[i])..<Int(source.wordStarts[i] + source.wordLengths[i])])
+                        entry = table.entry(word: word, tag: tag).index
+                    } else {
+                        entry = table.entry(cjk: tag).index
+                    }
+                    postingTokens.append(Int32(entry))
+                    postingValues.append(document * 8 + Int(tokens.levels[i]))
+                }
             }
         }
-        return table.map { (token: $0.key.text, postings: $0.value) }.sorted { utf8Order($0.token, $1.token) }
+
+        /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
+        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
+        func write(to writer: inout JavaScriptWriter) {
+            let count = table.count
+            guard count > 0 else { return }
+
+            // Postings grouped by token (a counting sort keeps document order).
+            var starts = [Int](repeating: 0, count: count + 1)
+            for token in postingTokens { starts[Int(token) + 1] += 1 }
+            for i in 0..<count { starts[i + 1] += starts[i] }
+            var next = starts
+            var grouped = [Int](repeating: 0, count: postingValues.count)
+            for (token, value) in zip(postingTokens, postingValues) {
+                grouped[next[Int(token)]] = value
+                next[Int(token)] += 1
+            }
+
+            // Each token's UTF-8, once.
+            var text: [UInt8] = []
+            text.reserveCapacity(count * 6 + table.arena.count)
+            var textStarts = [Int](repeating: 0, count: count + 1)
+            for i in 0..<count {
+                if table.isWord(i) {
+                    let start = Int(table.wordStarts[i])
+                    text.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[i])])
+                } else {
+                    let key = table.tags[i]
+                    if key >> 32 != 0 { appendUTF8(UInt32(key >> 32), to: &text) }
+                    appendUTF8(UInt32(key & 0xFFFF_FFFF), to: &text)
+                }
+                textStarts[i + 1] = text.count
+            }
+
+            text.withUnsafeBufferPointer { text in
+                func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
+                }
+                // Distinct tokens have distinct bytes, so the order is total.
+                let order = (0..<count).sorted { a, b in
+                    bytes(a).lexicographicallyPrecedes(bytes(b))
+                }
+                var group: UnsafeBufferPointer<UInt8>?
+                for token in order {
+                    let all = bytes(token)
+                    let firstLength = utf8Length(lead: all[0])
+                    let first = UnsafeBufferPointer(rebasing: all[0..<firstLength])
+                    if let current = group, current.elementsEqual(first) {
+                        writer.raw(",")
+                    } else {
+                        writer.raw(group == nil ? "" : "},")
+                        writer.string(utf8: first)
+                        writer.raw(":{")
+                        group = first
+                    }
+                    writer.string(utf8: UnsafeBufferPointer(rebasing: all[firstLength...]))
+                    writer.raw(":\"")
+                    // Digits need no escape, so they go straight into the string.
+                    var previous = 0
+                    for value in grouped[starts[token]..<starts[token + 1]] {
+                        let document = value >> 3
+                        appendNumber((document - previous) * 8 + (value & 7), to: &writer)
+                        previous = document
+                    }
+                    writer.raw("\"")
+                }
+                writer.raw("}")
+            }
+        }
+    }
+
+    /// The inverted index of `documents`, tokenized on all cores.
+    static func invertedIndex(of documents: [SearchDocument]) -> InvertedIndex {
+        var index = InvertedIndex()
+        // Batches bound the memory held by per-document tables on large sites.
+        let batchSize = 512
+        var batchStart = 0
+        var results = [DocumentTokens?](repeating: nil, count: min(batchSize, documents.count))
+        while batchStart < documents.count {
+            let batchEnd = min(batchStart + batchSize, documents.count)
+            results.withUnsafeMutableBufferPointer { buffer in
+                let slots = SendableBuffer(buffer)
+                let first = batchStart
+                DispatchQueue.concurrentPerform(iterations: batchEnd - batchStart) { offset in
+                    var scratch: [UInt8] = []
+                    scratch.reserveCapacity(64)
+                    // Each iteration writes only its own slot.
+                    slots.buffer[offset] = documentTokens(of: documents[first + offset], scratch: &scratch)
+                }
+            }
+            for document in batchStart..<batchEnd {
+                index.add(results[document - batchStart]!, document: document)
+                results[document - batchStart] = nil
+            }
+            batchStart = batchEnd
+        }
+        return index
     }
 
     static func hitClass(_ count: Int) -> Int {
@@ -52,14 +219,13 @@ extension SearchIndex {
 
     /// The postings as the string `search.js` decodes.
     static func encoded(_ postings: [Posting]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(postings.count * 2)
+        var writer = JavaScriptWriter()
         var previous = 0
         for posting in postings {
-            appendNumber((posting.document - previous) * 8 + posting.level, to: &bytes)
+            appendNumber((posting.document - previous) * 8 + posting.level, to: &writer)
             previous = posting.document
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return writer.result
     }
 
     /// Decodes ``encoded(_:)``; the tests use it to read postings back.
@@ -79,15 +245,49 @@ extension SearchIndex {
         return postings
     }
 
-    private static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
-        var digits: [Int] = [value % 32]
-        var rest = value / 32
-        while rest > 0 {
-            digits.append(rest % 32)
-            rest /= 32
+    /// Appends `value` in base 32, most significant digit first; all digits but
+    /// the last from the upper half of the alphabet.
+    @inline(__always)
+    private static func appendNumber(_ value: Int, to writer: inout JavaScriptWriter) {
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            writer.byte(alphabet[((value >> shift) & 31) + 32])
+            shift -= 5
         }
-        for (i, digit) in digits.reversed().enumerated() {
-            bytes.append(alphabet[i == digits.count - 1 ? digit : digit + 32])
-        }
+        writer.byte(alphabet[value & 31])
     }
+}
+
+/// The byte count of a UTF-8 sequence from its lead byte.
+@inline(__always)
+private func utf8Length(lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+}
+
+/// Appends the UTF-8 of a valid scalar value.
+@inline(__always)
+private func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+    switch value {
+    case ..<0x80:
+        bytes.append(UInt8(value))
+    case ..<0x800:
+        bytes.append(UInt8(0xC0 | value >> 6))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+        bytes.append(UInt8(0xE0 | value >> 12))
+        bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+    default:
+        bytes.append(UInt8(0xF0 | value >> 18))
+        bytes.append(UInt8(0x80 | (value >> 12) & 0x3F))
+        bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+    }
+}
+
+/// A buffer shared with `concurrentPerform`, whose iterations write disjoint slots.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -32,8 +32,8 @@ public struct SearchIndex: Sendable {
         self.documents = documents
         let sections = Array(Set(documents.map(\.section))).sorted(by: Self.utf8Order)
         let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let postings = Self.postings(of: documents)
-        tokenCount = postings.count
+        let inverted = Self.invertedIndex(of: documents)
+        tokenCount = inverted.tokenCount
 
         var writer = JavaScriptWriter()
         writer.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
@@ -55,22 +55,7 @@ public struct SearchIndex: Sendable {
             writer.raw("]")
         }
         writer.raw("],\"tokens\":{")
-        var group: Unicode.Scalar?
-        for entry in postings {
-            let first = entry.token.unicodeScalars.first!
-            if first != group {
-                writer.raw(group == nil ? "" : "},")
-                writer.string(String(first))
-                writer.raw(":{")
-                group = first
-            } else {
-                writer.raw(",")
-            }
-            writer.string(String(entry.token.unicodeScalars.dropFirst()))
-            writer.raw(":")
-            writer.string(Self.encoded(entry.postings))
-        }
-        writer.raw(group == nil ? "" : "}")
+        inverted.write(to: &writer)
         writer.raw("}};\n")
         javaScript = writer.result
     }

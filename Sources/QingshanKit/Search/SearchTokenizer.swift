@@ -17,65 +17,120 @@
 ///   `adbc`, `贷`, `贷款`, `款`);
 /// - everything else (punctuation, CJK punctuation 、，。《》“”（）, symbols,
 ///   emoji, spaces) separates tokens and is dropped.
+///
+/// The index builder tokenizes megabytes of text, so the scanner works on UTF-8
+/// bytes and builds no `String` per token: a CJK token is a number (one scalar,
+/// or two packed as `first << 32 | second`), a word is a slice of a reused byte
+/// buffer. Strings are made once per distinct token, when the index is written.
 public enum SearchTokenizer {
     /// The tokens of `text`, in order of appearance, repetitions included.
     public static func tokens(in text: String) -> [String] {
+        var sink = ListSink()
+        var scratch: [UInt8] = []
+        scan(text, into: &sink, scratch: &scratch)
+        return sink.tokens
+    }
+
+    /// The text of a CJK token key: one scalar, or a bigram `first << 32 | second`.
+    static func text(ofCJK key: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        // Scalars were valid when packed, so unpacking cannot fail.
+        if key >> 32 != 0 { scalars.append(Unicode.Scalar(UInt32(key >> 32))!) }
+        scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+        return String(scalars)
+    }
+
+    /// Receives the tokens of a scan, in order.
+    protocol Sink {
+        /// A CJK scalar (`value`) or bigram (`first << 32 | second`); never 0.
+        mutating func cjk(_ key: UInt64)
+        /// A lowercase word's UTF-8 bytes (not empty), valid only during the call.
+        mutating func word(_ utf8: UnsafeBufferPointer<UInt8>)
+    }
+
+    private struct ListSink: Sink {
         var tokens: [String] = []
-        forEachToken(in: text) { tokens.append($0.text) }
-        return tokens
+        mutating func cjk(_ key: UInt64) { tokens.append(SearchTokenizer.text(ofCJK: key)) }
+        mutating func word(_ utf8: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: utf8, as: UTF8.self)) }
     }
 
-    /// A token in a form that is cheap to hash: the index builder counts millions.
-    enum Token: Hashable {
-        /// One CJK scalar (`value`), or a bigram (`first << 32 | second`).
-        case cjk(UInt64)
-        /// A lowercase word.
-        case word(String)
+    /// Feeds `sink` each token of `text` in order. `scratch` holds the current
+    /// word; pass the same buffer to every call to reuse its storage.
+    static func scan<S: Sink>(_ text: String, into sink: inout S, scratch word: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            word.removeAll(keepingCapacity: true)
+            var previousCJK: UInt64 = 0
+            var i = 0
+            let n = utf8.count
 
-        var text: String {
-            switch self {
-            case .word(let word):
-                return word
-            case .cjk(let key):
-                var scalars = String.UnicodeScalarView()
-                // Scalars were valid when packed, so unpacking cannot fail.
-                if key >> 32 != 0 { scalars.append(Unicode.Scalar(UInt32(key >> 32))!) }
-                scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
-                return String(scalars)
+            @inline(__always) func flushWord() {
+                guard !word.isEmpty else { return }
+                word.withUnsafeBufferPointer { sink.word($0) }
+                word.removeAll(keepingCapacity: true)
             }
+
+            while i < n {
+                let lead = utf8[i]
+                var value: UInt32
+                // Strings hold valid UTF-8, so a lead byte tells the length.
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    i += 1
+                } else if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                        | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                // Folding, as in `folded(_:)`.
+                if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
+
+                if value < 0x80 {
+                    let byte = UInt8(value)
+                    if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                        previousCJK = 0
+                        word.append(byte)
+                    } else if byte &- 0x41 < 26 {
+                        previousCJK = 0
+                        word.append(byte | 0x20)
+                    } else {
+                        flushWord()
+                        previousCJK = 0
+                    }
+                    continue
+                }
+                // The URO first: the overwhelmingly common CJK scalars.
+                let kind: Kind = (value >= 0x4E00 && value <= 0x9FFF) ? .cjk : Self.kind(ofValue: value)
+                switch kind {
+                case .cjk:
+                    flushWord()
+                    let key = UInt64(value)
+                    if previousCJK != 0 { sink.cjk(previousCJK << 32 | key) }
+                    sink.cjk(key)
+                    previousCJK = key
+                case .word:
+                    previousCJK = 0
+                    // Only Latin-1 letters and Latin Extended-A/B are non-ASCII word scalars.
+                    word.append(contentsOf: lowercaseUTF8[Int(value) - 0xC0])
+                case .separator:
+                    flushWord()
+                    previousCJK = 0
+                }
+            }
+            flushWord()
         }
     }
 
-    /// Calls `body` with each token of `text` in order, without building strings
-    /// for CJK tokens.
-    static func forEachToken(in text: String, _ body: (Token) -> Void) {
-        var word = String.UnicodeScalarView()
-        var previousCJK: UInt64 = 0
-
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            body(.word(String(word)))
-            word = String.UnicodeScalarView()
-        }
-
-        for raw in text.unicodeScalars {
-            let scalar = folded(raw)
-            switch kind(of: scalar) {
-            case .cjk:
-                flushWord()
-                let value = UInt64(scalar.value)
-                if previousCJK != 0 { body(.cjk(previousCJK << 32 | value)) }
-                body(.cjk(value))
-                previousCJK = value
-            case .word:
-                previousCJK = 0
-                appendLowercased(scalar, to: &word)
-            case .separator:
-                flushWord()
-                previousCJK = 0
-            }
-        }
-        flushWord()
+    /// The UTF-8 of the lowercase mapping of U+00C0…U+024F (the non-ASCII word
+    /// scalars), from the same Unicode properties the tokenizer always used.
+    private static let lowercaseUTF8: [[UInt8]] = (0xC0...0x24F).map { value in
+        Array(Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping.utf8)
     }
 
     enum Kind { case cjk, word, separator }
@@ -93,7 +148,11 @@ public enum SearchTokenizer {
     /// from Unicode properties) so Swift and JavaScript agree whatever Unicode
     /// version either runtime ships.
     static func kind(of scalar: Unicode.Scalar) -> Kind {
-        let v = scalar.value
+        kind(ofValue: scalar.value)
+    }
+
+    @inline(__always)
+    static func kind(ofValue v: UInt32) -> Kind {
         if v < 0x80 {
             switch v {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
@@ -112,16 +171,6 @@ public enum SearchTokenizer {
         // CJK ideographs: Extension A, URO, compatibility, Extensions B–H.
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return .cjk
         default: return .separator
-        }
-    }
-
-    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
-        let v = scalar.value
-        if v < 0x80 {
-            // ASCII fast path: the overwhelmingly common case.
-            word.append((0x41...0x5A).contains(v) ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
-        } else {
-            word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
     }
 }
