@@ -92,8 +92,6 @@ extension SearchIndex {
         /// Adds a document's postings; documents must come in order.
         mutating func add(_ tokens: DocumentTokens, document: Int) {
             let source = tokens.table
-            postingTokens.reserveCapacity(postingTokens.count + source.count)
-            postingValues.reserveCapacity(postingValues.count + source.count)
             source.arena.withUnsafeBufferPointer { arena in
                 for i in 0..<source.count {
                     let tag = source.tags[i]
