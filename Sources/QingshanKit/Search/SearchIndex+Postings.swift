@@ -35,25 +35,29 @@ extension SearchIndex {
 
     /// Counts a document's hits per distinct token (text and section) and marks title tokens.
     private struct HitCounter: SearchTokenizer.Sink {
+        /// Set in ``hits`` when the title holds the token.
+        static let titleBit = 1 << 62
         var table: TokenTable
-        var hits: [Int32] = []
-        var inTitle: [Bool] = []
+        /// Per entry of ``table``: hits in text and section, plus ``titleBit``.
+        var hits: [Int] = []
         /// Whether tokens now come from the title (marked) rather than counted.
         var readingTitle = false
 
         init(expectedCount: Int) {
             table = TokenTable(expectedCount: expectedCount)
             hits.reserveCapacity(expectedCount)
-            inTitle.reserveCapacity(expectedCount)
         }
 
         @inline(__always)
         private mutating func record(_ entry: (index: Int, inserted: Bool)) {
+            let increment = readingTitle ? Self.titleBit : 1
             if entry.inserted {
-                hits.append(0)
-                inTitle.append(false)
+                hits.append(increment)
+            } else if readingTitle {
+                hits[entry.index] |= increment
+            } else {
+                hits[entry.index] += increment
             }
-            if readingTitle { inTitle[entry.index] = true } else { hits[entry.index] += 1 }
         }
 
         mutating func cjk(_ key: UInt64) { record(table.entry(cjk: key)) }
@@ -71,9 +75,8 @@ extension SearchIndex {
         SearchTokenizer.scan(document.section, into: &counter, scratch: &scratch)
         counter.readingTitle = true
         SearchTokenizer.scan(document.title, into: &counter, scratch: &scratch)
-        var levels = [UInt8](repeating: 0, count: counter.hits.count)
-        for i in levels.indices {
-            levels[i] = UInt8((counter.inTitle[i] ? 4 : 0) + hitClass(Int(counter.hits[i])))
+        let levels = counter.hits.map { hits in
+            UInt8((hits & HitCounter.titleBit != 0 ? 4 : 0) + hitClass(hits & (HitCounter.titleBit - 1)))
         }
         return DocumentTokens(table: counter.table, levels: levels)
     }

@@ -81,8 +81,10 @@ public struct SearchIndex: Sendable {
             text = text.dropFirst(document.title.count).drop(while: { $0 == " " })
         }
         let scalars = text.unicodeScalars
-        guard scalars.count > length else { return String(text) }
-        let end = scalars.index(scalars.startIndex, offsetBy: max(length, 0))
+        // Walks at most `length` scalars, not the whole text.
+        guard let end = scalars.index(scalars.startIndex, offsetBy: max(length, 0), limitedBy: scalars.endIndex),
+              end != scalars.endIndex
+        else { return String(text) }
         return String(scalars[scalars.startIndex..<end])
     }
 
