@@ -232,7 +232,9 @@ public struct SiteBuilder: Sendable {
             }
         }
         if !diagnostics.hasErrors {
-            diagnostics.append(contentsOf: OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks))
+            let findings = OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks)
+            let pagesByOutput = Dictionary(model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
+            diagnostics.append(contentsOf: SourceTrace.annotate(findings, files: files, pages: pagesByOutput))
         }
         clock.lap("publish files, output checks")
         var result = BuildResult(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics, renderedPageCount: toRender.count)

@@ -148,6 +148,19 @@ import Testing
         #expect(refused == ["content/pages/about.md"])
     }
 
+    @Test func aDeadAnchorIsTracedBackToItsMarkdown() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try site.append("\n见[不存在的小节](#不存在)。\n", to: "content/pages/news/first.md")
+        var builder = SiteBuilder(root: site.root)
+        builder.outputChecks = OutputCheckOptions()
+        let result = builder.build()
+        let finding = try #require(result.diagnostics.items.first { $0.message.id == "dead-anchor" })
+        #expect(finding.location?.path == "news/first/index.html")
+        // "见[不存在的小节]" is 3 + 1 + 18 + 1 = 23 bytes: the destination starts at byte 24.
+        #expect(finding.notes == ["written at content/pages/news/first.md:10:24"])
+    }
+
     @Test func allProblemsAreReportedInOneRun() throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
