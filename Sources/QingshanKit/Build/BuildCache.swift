@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -111,7 +111,7 @@ public struct BuildCache: Sendable {
             writer.write(matter.draft)
             let keys = matter.params.keys.sorted()
             writer.write(keys)
-            writer.write(keys.map { matter.params[$0]! })
+            for key in keys { matter.params[key]!.write(to: &writer) }
             Self.write(page.diagnostics, to: &writer)
         }
         writer.write(entries.count)
@@ -148,8 +148,13 @@ public struct BuildCache: Sendable {
         var parsedPages: [String: ParsedPage] = [:]
         for _ in 0..<parsedCount {
             guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
-                  let weight = reader.readInt(), let draft = reader.readBool(), let keys = reader.readStrings(),
-                  let values = reader.readStrings(), keys.count == values.count, let diagnostics = readDiagnostics(&reader) else { return nil }
+                  let weight = reader.readInt(), let draft = reader.readBool(), let keys = reader.readStrings() else { return nil }
+            var values: [ParamValue] = []
+            for _ in keys {
+                guard let value = ParamValue.read(from: &reader) else { return nil }
+                values.append(value)
+            }
+            guard let diagnostics = readDiagnostics(&reader) else { return nil }
             func optional(_ text: String) -> String? { text == "\u{0}" ? nil : text }
             var matter = FrontMatter()
             matter.title = texts[0]

@@ -49,7 +49,7 @@ struct RenderKeys {
         hash.combine(matter.weight)
         for key in matter.params.keys.sorted() {
             hash.combine(key)
-            hash.combine(matter.params[key]!)
+            hash.combine(matter.params[key]!.description)
         }
         hash.combine(page.bodyLineOffset)
         hash.combine(page.body)

@@ -11,8 +11,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var draft: Bool = false
     public var slug: String?
     public var layout: String?
-    /// Every other field, as text (lists joined), for templates as `page.params.*`.
-    public var params: [String: String] = [:]
+    /// Every other field with its shape, for templates as `page.params.*`.
+    public var params: [String: ParamValue] = [:]
 
     static let knownKeys = ["title", "date", "lastmod", "summary", "weight", "draft", "slug", "layout"]
 
@@ -81,7 +81,7 @@ public struct FrontMatter: Sendable, Hashable {
         }
         matter.layout = fields.string("layout")
         for pair in fields.pairs where !knownKeys.contains(pair.key) {
-            matter.params[pair.key] = text(of: pair.value)
+            matter.params[pair.key] = value(of: pair.value)
             // Templates put these in href/src, where Mustache's escaping does not stop `javascript:`.
             if URLSafety.isURLKey(pair.key), let url = pair.value.scalarText, !URLSafety.isSafe(url) {
                 fields.diagnostics.append(.error(.unsafeURL(key: pair.key, value: url), at: document.location(of: pair.value)))
@@ -97,12 +97,12 @@ public struct FrontMatter: Sendable, Hashable {
             && !slug.hasPrefix(".")
     }
 
-    private static func text(of node: Node) -> String {
+    private static func value(of node: Node) -> ParamValue {
         switch node {
-        case .scalar(let scalar): scalar.string
-        case .sequence(let items): items.map { text(of: $0) }.joined(separator: "、")
-        case .mapping(let mapping): mapping.map { "\(text(of: $0.key)): \(text(of: $0.value))" }.joined(separator: "；")
-        case .alias: ""
+        case .scalar(let scalar): .text(scalar.string)
+        case .sequence(let items): .list(items.map { value(of: $0) })
+        case .mapping(let mapping): .map(mapping.map { ParamValue.Pair(key: $0.key.scalarText ?? "", value: value(of: $0.value)) })
+        case .alias: .text("")
         }
     }
 }

@@ -72,7 +72,7 @@ struct PageContext {
             "hasChildren": !children.isEmpty,
             "isHome": page.isHome,
             "layout": layoutName,
-            "params": matter.params,
+            "params": matter.params.mapValues(\.templateValue),
             "sample": markdown.usesSampleData,
         ]
         values["weight"] = matter.weight

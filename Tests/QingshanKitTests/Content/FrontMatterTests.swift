@@ -21,8 +21,9 @@ import Testing
         #expect(matter.title == "no")
         #expect(matter.date == "2021-03-05")
         #expect(matter.weight == 3)
-        #expect(matter.params["county"] == "0510")
-        #expect(matter.params["tags"] == "a、b")
+        #expect(matter.params["county"] == .text("0510"))
+        #expect(matter.params["tags"] == .list([.text("a"), .text("b")]))
+        #expect(matter.params["tags"]?.description == "a、b")
     }
 
     @Test(arguments: [
