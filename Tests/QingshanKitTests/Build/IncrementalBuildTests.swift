@@ -131,20 +131,8 @@ import Testing
             try build(site)
             let clean = SiteBuilder(root: site.root).build()
             try #require(clean.succeeded)
-            #expect(try contents(of: site.root.appendingPathComponent("public")) == clean.files)
+            #expect(try snapshot(site.root.appendingPathComponent("public")) == clean.files)
         }
-    }
-
-    private func contents(of folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
     }
 }
 

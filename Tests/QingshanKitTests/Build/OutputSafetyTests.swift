@@ -90,16 +90,4 @@ import Testing
         #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
         #expect(after[.systemFileNumber] as? UInt64 == before[.systemFileNumber] as? UInt64)
     }
-
-    private func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
 }

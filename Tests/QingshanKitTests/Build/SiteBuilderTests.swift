@@ -215,16 +215,4 @@ import Testing
         #expect(writer.safeURL(for: "a//b.html") == nil)
         #expect(writer.safeURL(for: "a/b/index.html")?.path == "/tmp/site/public/a/b/index.html")
     }
-
-    private func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            let url = folder.appendingPathComponent(path)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
 }

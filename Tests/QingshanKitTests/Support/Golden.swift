@@ -78,3 +78,17 @@ struct TemporarySite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
+
+/// Every file below `folder` (relative path → bytes), to compare an output folder before
+/// and after something that must not change it, or with a build held in memory.
+func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+        var isFolder: ObjCBool = false
+        let url = folder.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            files[path] = try Data(contentsOf: url)
+        }
+    }
+    return files
+}
