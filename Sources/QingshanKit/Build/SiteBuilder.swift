@@ -290,13 +290,6 @@ public struct SiteBuilder: Sendable {
     static let searchIndexPath = "search-index.js"
 }
 
-/// Lets a value built before a parallel loop be read from its threads. The value is
-/// never mutated after construction.
-struct SendableBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Fixed slots that parallel workers fill, each its own index.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     fileprivate var storage: [Value?]

@@ -11,8 +11,6 @@ struct Theme: Sendable {
     let layouts: [String]
     /// Assets: output path (`assets/style.css`) → source path relative to the site root.
     let assets: [String: String]
-    /// Source path of every template, by its library name (`layout/page`, `header`).
-    let sources: [String: String]
     /// For each layout, a hash of its text and of every partial it reaches: a page's
     /// build-cache key includes the hash of its layout, so editing a partial re-renders
     /// exactly the pages whose layouts use it.
@@ -73,7 +71,6 @@ struct Theme: Sendable {
             }
         }
         let layouts = texts.keys.filter { $0.hasPrefix("layout/") }.map { String($0.dropFirst(7)) }.sorted()
-        let sources = texts.mapValues(\.path)
         var hashes: [String: UInt64] = [:]
         var readingData: Set<String> = []
         for layout in layouts {
@@ -86,7 +83,7 @@ struct Theme: Sendable {
             }
             hashes[layout] = hash.value
         }
-        let theme = Theme(library: library, layouts: layouts, assets: assets, sources: sources, layoutHashes: hashes, layoutsReadingData: readingData)
+        let theme = Theme(library: library, layouts: layouts, assets: assets, layoutHashes: hashes, layoutsReadingData: readingData)
         return (theme, diagnostics)
     }
 
