@@ -7,13 +7,9 @@ extension BuildCommand {
     /// until interrupted. A failed build is reported and the watch goes on; the output
     /// folder keeps the last good site.
     func runWatching() throws {
-        let root = URL(fileURLWithPath: site.root)
-        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let root = site.rootURL
         let renderer = DiagnosticRenderer()
-        if let problem = OutputWriter(root: root, output: outputURL).validateOutputFolder() {
-            renderer.render(Diagnostics([problem]))
-            throw ExitCode.failure
-        }
+        let outputURL = try site.outputFolder(output, renderer: renderer)
         let loop = RebuildLoop(root: root, output: outputURL)
         let watcher = FileWatcher(root: root)
         WatchOutput.report(loop.rebuild(changes: []), renderer: renderer)

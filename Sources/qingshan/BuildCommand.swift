@@ -31,14 +31,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         if watch { return try runWatching() }
         let started = Date()
-        let root = URL(fileURLWithPath: site.root)
-        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let writer = OutputWriter(root: root, output: outputURL)
+        let root = site.rootURL
         let renderer = DiagnosticRenderer()
-        if let problem = writer.validateOutputFolder() {
-            renderer.render(Diagnostics([problem]))
-            throw ExitCode.failure
-        }
+        let outputURL = try site.outputFolder(output, renderer: renderer)
+        let writer = OutputWriter(root: root, output: outputURL)
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         let progress = ProgressLine()

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import QingshanKit
 
 @main
 struct Qingshan: AsyncParsableCommand {
@@ -14,4 +16,17 @@ struct Qingshan: AsyncParsableCommand {
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The site root: the folder holding content/ and site-templates/.")
     var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root) }
+
+    /// The output folder (relative to the current folder), after refusing one that
+    /// overlaps the site's sources; the refusal is printed and ends the command.
+    func outputFolder(_ output: String, renderer: DiagnosticRenderer) throws -> URL {
+        let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let problem = OutputWriter(root: rootURL, output: url).validateOutputFolder() {
+            renderer.render(Diagnostics([problem]))
+            throw ExitCode.failure
+        }
+        return url
+    }
 }

@@ -24,13 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     var poll = false
 
     func run() async throws {
-        let root = URL(fileURLWithPath: site.root)
-        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let root = site.rootURL
         let renderer = DiagnosticRenderer()
-        if let problem = OutputWriter(root: root, output: outputURL).validateOutputFolder() {
-            renderer.render(Diagnostics([problem]))
-            throw ExitCode.failure
-        }
+        let outputURL = try site.outputFolder(output, renderer: renderer)
         let preview = LivePreview(root: root, output: outputURL, host: host, port: port)
         // Watch before the first build, so an edit made while it runs is not lost.
         let watcher = FileWatcher(root: root, mechanism: poll ? .polling : .inotify)

@@ -70,8 +70,7 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     func layoutName(of index: Int) -> String {
-        let page = index < model.pages.count ? model.pages[index] : records[index - model.pages.count].page
-        return PageContext(model: model, page: page, markdown: RenderedMarkdown(html: "", headings: []), shared: [:], perDepth: [:]).layoutName
+        (index < model.pages.count ? model.pages[index] : records[index - model.pages.count].page).layoutName
     }
 
     private func renderPage(_ page: Page) -> RenderedPage {

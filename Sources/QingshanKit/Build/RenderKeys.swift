@@ -8,7 +8,7 @@ struct RenderKeys {
     private let allDatasets: UInt64
 
     /// - Parameter configText: the bytes of `site.yaml` (every setting can show on every page).
-    init(configText: Data, model: SiteModel, datasets: [String: Dataset], records: [CollectionPages.Entry], otherOutputs: [String]) {
+    init(configText: Data, model: SiteModel, datasets: [String: Dataset], otherOutputs: [String]) {
         var baseHash = StableHash()
         baseHash.combine(BuildCache.formatVersion)
         baseHash.combine(bytes: configText)

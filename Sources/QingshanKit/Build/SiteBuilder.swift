@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("load theme, data; validate")
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
-        let keys = RenderKeys(configText: configText, model: model, datasets: datasets, records: records, otherOutputs: Array(otherSources.keys))
+        let keys = RenderKeys(configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys))
         let outputs = renderer.outputs
         let reusable = previous.flatMap { cache in
             outputFolder.map { $0.path == cache.outputFolder } == true ? cache : nil
@@ -256,7 +256,7 @@ public struct SiteBuilder: Sendable {
             } else {
                 owners[page.outputPath] = page.sourcePath
             }
-            let layout = PageContext(model: model, page: page, markdown: RenderedMarkdown(html: "", headings: []), shared: [:], perDepth: [:]).layoutName
+            let layout = page.layoutName
             if !theme.layouts.contains(layout) {
                 let location = layoutLocation(page) ?? SourceLocation(path: page.sourcePath, line: 1, column: 1)
                 diagnostics.append(.error(.unknownLayout(layout, known: theme.layouts), at: location))

@@ -35,6 +35,15 @@ public struct Page: Sendable, Hashable {
         return folder
     }
 
+    /// The layout the page renders with: its `layout:` field, else `home` for the home
+    /// page, `404` for `404.md`, `section` for a folder's `index.md`, `page` otherwise.
+    public var layoutName: String {
+        if let layout = frontMatter.layout { return layout }
+        if isHome { return "home" }
+        if pagePath == "404.md" { return "404" }
+        return isSectionIndex ? "section" : "page"
+    }
+
     /// The output path for a page file, honouring its slug.
     static func outputPath(forPagePath pagePath: String, slug: String?) -> String {
         var components = pagePath.split(separator: "/").map(String.init)

@@ -79,12 +79,7 @@ struct PageContext {
         return Self.withoutEmptyStrings(values)
     }
 
-    var layoutName: String {
-        if let layout = page.frontMatter.layout { return layout }
-        if page.isHome { return "home" }
-        if page.pagePath == "404.md" { return "404" }
-        return page.isSectionIndex ? "section" : "page"
-    }
+    var layoutName: String { page.layoutName }
 
     /// The title of the top-level section the page belongs to.
     func sectionTitle() -> String? {
