@@ -37,12 +37,14 @@ struct BuildCommand: ParsableCommand {
         let writer = OutputWriter(root: root, output: outputURL)
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
+        let cacheRead = Date()
         let progress = ProgressLine()
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
         if timings {
-            for lap in result.timings { FileHandle.standardError.write(Data((String(format: "%8.3f s  ", lap.seconds) + lap.phase + "\n").utf8)) }
+            let read = [(phase: "read build cache", seconds: cacheRead.timeIntervalSince(started))]
+            for lap in read + result.timings { FileHandle.standardError.write(Data((String(format: "%8.3f s  ", lap.seconds) + lap.phase + "\n").utf8)) }
         }
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
@@ -56,11 +58,15 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let summary: WriteSummary
+        let writeStarted = Date()
         do {
             summary = try writer.write(result)
         } catch let diagnostic as Diagnostic {
             renderer.render(Diagnostics([diagnostic]))
             throw ExitCode.failure
+        }
+        if timings {
+            FileHandle.standardError.write(Data((String(format: "%8.3f s  ", Date().timeIntervalSince(writeStarted)) + "write output, cache, manifest\n").utf8))
         }
         if let archive {
             var complete = result

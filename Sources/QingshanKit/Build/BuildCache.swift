@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -36,6 +36,8 @@ public struct BuildCache: Sendable {
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
+    /// The search index's tokens per document, so a rebuild tokenizes only changed pages.
+    var searchTokens = SearchTokenCache()
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
@@ -126,6 +128,7 @@ public struct BuildCache: Sendable {
             writer.write(entry.size)
             writer.write(entry.modified)
         }
+        searchTokens.write(to: &writer)
         return writer.data
     }
 
@@ -182,11 +185,12 @@ public struct BuildCache: Sendable {
             guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
             entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
         }
-        guard reader.isAtEnd else { return nil }
+        guard let searchTokens = SearchTokenCache.read(from: &reader), reader.isAtEnd else { return nil }
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
         cache.others = others
         cache.parsedPages = parsedPages
+        cache.searchTokens = searchTokens
         return cache
     }
 

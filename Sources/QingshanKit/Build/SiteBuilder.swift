@@ -56,7 +56,9 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> BuildResult {
+        var clock = PhaseClock()
         let inputStamps = BuildCache.inputStamps(root: root)
+        clock.lap("source stamps")
         // Nothing changed since the last build into this folder, and every page it wrote is
         // still as it was: there is nothing to do, and only file stamps were read.
         if let previous, let outputFolder, outputFolder.path == previous.outputFolder,
@@ -72,6 +74,7 @@ public struct SiteBuilder: Sendable {
             return result
         }
         var result = buildSite()
+        result.timings.insert(contentsOf: clock.laps, at: 0)
         result.cache?.inputs = inputStamps
         if let previous, outputFolder?.path == previous.outputFolder {
             result.sourceChanges = BuildCache.describeChanges(from: previous.inputs, to: inputStamps)
@@ -91,6 +94,7 @@ public struct SiteBuilder: Sendable {
         let (loadedTheme, themeDiagnostics) = Theme.load(root: root, name: config.theme)
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
+        clock.lap("load theme")
 
         let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: config.maxDataBytes)
         diagnostics.append(contentsOf: dataDiagnostics)
@@ -100,6 +104,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.note(.datasetEncoding(datasets[name]!.encoding), at: SourceLocation(path: datasets[name]!.path))
         }
 
+        clock.lap("load data")
         // Personal data is refused at its source, unless site.yaml allows it with a reason.
         for page in content.pages {
             diagnostics.append(contentsOf: PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, policy: config.personalData))
@@ -107,6 +112,7 @@ public struct SiteBuilder: Sendable {
         for name in datasets.keys.sorted() {
             diagnostics.append(contentsOf: PersonalDataScanner.scan(dataset: datasets[name]!, policy: config.personalData))
         }
+        clock.lap("personal data")
         var footer: [GovernmentFooterValidator.Field: GovernmentFooterValidator.Value] = [:]
         for field in GovernmentFooterValidator.Field.allCases {
             if let text = config.footer[field.rawValue] {
@@ -137,6 +143,7 @@ public struct SiteBuilder: Sendable {
             outputs: otherSources.mapValues { SourceLocation(path: $0) }
                 .merging(model.pages.map { ($0.outputPath, SourceLocation(path: $0.sourcePath, line: 1, column: 1)) }, uniquingKeysWith: { a, _ in a })
                 .merging(records.map { ($0.page.outputPath, SourceLocation(path: $0.page.sourcePath)) }, uniquingKeysWith: { a, _ in a })))
+        clock.lap("validate")
         for folder in ["content", "site-templates"] {
             for path in SourceFile.linksLeavingRoot(in: root.appendingPathComponent(folder), root: root) {
                 diagnostics.error(.symlinkLeavesSite, at: SourceLocation(path: "\(folder)/\(path)"))
@@ -145,8 +152,9 @@ public struct SiteBuilder: Sendable {
 
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
-        clock.lap("load theme, data; validate")
+        clock.lap("symlinks")
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+        clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
         let keys = RenderKeys(configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys))
         let outputs = renderer.outputs
@@ -189,6 +197,7 @@ public struct SiteBuilder: Sendable {
         for entry in kept.values { diagnostics.append(contentsOf: entry.warnings) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
+        clock.lap("render \(toRender.count) pages")
         var files: [String: Data] = [:]
         for (output, source) in otherSources {
             do {
@@ -216,8 +225,11 @@ public struct SiteBuilder: Sendable {
                 key: key(index, datasetsUsed: used), datasetsUsed: used, search: page.searchDocument,
                 warnings: page.diagnostics.filter { $0.severity != .error })
         }
-        clock.lap("render \(toRender.count) pages")
-        let searchIndex = SearchIndex(documents: documents)
+        clock.lap("read files, cache entries")
+        // Pages whose text did not change keep their tokens from the last build.
+        var searchTokens = previous?.searchTokens ?? SearchTokenCache()
+        let searchIndex = SearchIndex(documents: documents, cache: &searchTokens)
+        cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same
         // name wins, with a warning.

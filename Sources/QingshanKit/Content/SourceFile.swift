@@ -41,15 +41,37 @@ enum SourceFile {
 
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must
     /// not publish `/etc/passwd` because someone linked it into `content/`.
+    ///
+    /// Hidden files count too, and links are not followed. The walk reads directory
+    /// entries' types (readdir), not per-URL resource values: it runs on every build,
+    /// and Foundation's enumerator took most of a one-page rebuild's validation time.
     static func linksLeavingRoot(in folder: URL, root: URL) -> [String] {
         let rootPath = root.resolvingSymlinksInPath().path
         let base = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey]) else { return [] }
         var escaping: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
-            let target = url.resolvingSymlinksInPath().path
-            if target != rootPath && !target.hasPrefix(rootPath + "/") {
-                escaping.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(base + "/" + path, &info) == 0 else { continue }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFLNK ? Int32(DT_LNK) : (format == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG))
+                }
+                if type == Int32(DT_DIR) {
+                    pending.append(path)
+                } else if type == Int32(DT_LNK) {
+                    let target = URL(fileURLWithPath: base + "/" + path).resolvingSymlinksInPath().path
+                    if target != rootPath && !target.hasPrefix(rootPath + "/") { escaping.append(path) }
+                }
             }
         }
         return escaping.sorted()

@@ -29,10 +29,22 @@ public struct SearchIndex: Sendable {
     /// - Parameter storedTextLength: scalars of each text kept for snippets (the
     ///   whole text is always indexed).
     public init(documents: [SearchDocument], storedTextLength: Int = SearchIndex.defaultStoredTextLength) {
+        var cache = SearchTokenCache()
+        self.init(documents: documents, storedTextLength: storedTextLength, cache: &cache, updatingCache: false)
+    }
+
+    /// Builds the index reusing the postings of the documents in `cache`, and replaces
+    /// `cache` with the tokens of `documents` for the next build. The bytes are the same
+    /// as without a cache.
+    init(documents: [SearchDocument], storedTextLength: Int = SearchIndex.defaultStoredTextLength, cache: inout SearchTokenCache) {
+        self.init(documents: documents, storedTextLength: storedTextLength, cache: &cache, updatingCache: true)
+    }
+
+    private init(documents: [SearchDocument], storedTextLength: Int, cache: inout SearchTokenCache, updatingCache: Bool) {
         self.documents = documents
         let sections = Array(Set(documents.map(\.section))).sorted(by: Self.utf8Order)
         let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let inverted = Self.invertedIndex(of: documents)
+        let inverted = Self.invertedIndex(of: documents, cache: &cache, updating: updatingCache)
         tokenCount = inverted.tokenCount
 
         var writer = JavaScriptWriter()
