@@ -64,9 +64,9 @@ public struct SiteBuilder: Sendable {
         if let previous, let outputFolder, outputFolder.path == previous.outputFolder,
            !previous.inputs.isEmpty, previous.inputs == inputStamps,
            previous.entries.allSatisfy({ path, entry in
-               BuildCache.stamp(of: outputFolder.appendingPathComponent(path)).map { $0.size == entry.size && $0.modified == entry.modified } == true
+               BuildCache.stamp(atPath: outputFolder.path + "/" + path).map { $0.size == entry.size && $0.modified == entry.modified } == true
            }),
-           previous.others.allSatisfy({ path, stamp in BuildCache.foldedStamp(of: outputFolder.appendingPathComponent(path)) == stamp }) {
+           previous.others.allSatisfy({ path, stamp in BuildCache.foldedStamp(atPath: outputFolder.path + "/" + path) == stamp }) {
             var result = BuildResult(files: [:], diagnostics: Diagnostics(previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings }), renderedPageCount: 0)
             result.keptFiles = previous.entries.keys.sorted()
             result.isUnchanged = true
@@ -106,11 +106,24 @@ public struct SiteBuilder: Sendable {
 
         clock.lap("load data")
         // Personal data is refused at its source, unless site.yaml allows it with a reason.
+        // Pages were scanned when their text was first read (`ParsedPage.personalData`).
         for page in content.pages {
-            diagnostics.append(contentsOf: PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, policy: config.personalData))
+            let findings = content.parsedPages[page.sourcePath]?.personalData
+                ?? PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset)
+            diagnostics.append(contentsOf: config.personalData.diagnostics(for: findings, inFile: page.sourcePath))
         }
+        // Datasets are scanned when their bytes change; the policy applies on every build.
+        var datasetFindings: [String: BuildCache.DatasetFindings] = [:]
         for name in datasets.keys.sorted() {
-            diagnostics.append(contentsOf: PersonalDataScanner.scan(dataset: datasets[name]!, policy: config.personalData))
+            let dataset = datasets[name]!
+            let findings: [(column: String, finding: PersonalDataFinding)]
+            if dataset.sourceHash != 0, let known = previous?.datasetFindings[name], known.sourceHash == dataset.sourceHash {
+                findings = known.findings
+            } else {
+                findings = PersonalDataPolicy.findings(in: dataset)
+            }
+            datasetFindings[name] = BuildCache.DatasetFindings(sourceHash: dataset.sourceHash, findings: findings)
+            diagnostics.append(contentsOf: config.personalData.diagnostics(for: findings, in: dataset))
         }
         clock.lap("personal data")
         var footer: [GovernmentFooterValidator.Field: GovernmentFooterValidator.Value] = [:]
@@ -174,10 +187,10 @@ public struct SiteBuilder: Sendable {
         }
         // A page is reused when its key is unchanged and its file is as it was written.
         var kept: [Int: BuildCache.Entry] = [:]
-        if let reusable, let folder = outputFolder {
+        if let reusable, let folder = outputFolder?.path {
             for (index, output) in outputs.enumerated() {
                 guard let entry = reusable.entries[output], entry.key == key(index, datasetsUsed: entry.datasetsUsed),
-                      let stamp = BuildCache.stamp(of: folder.appendingPathComponent(output)),
+                      let stamp = BuildCache.stamp(atPath: folder + "/" + output),
                       stamp.size == entry.size, stamp.modified == entry.modified else { continue }
                 kept[index] = entry
             }
@@ -254,6 +267,7 @@ public struct SiteBuilder: Sendable {
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
         result.keptFiles = kept.keys.map { outputs[$0] }.sorted()
         cache.parsedPages = content.parsedPages
+        cache.datasetFindings = datasetFindings
         result.cache = cache
         return result
     }

@@ -81,6 +81,52 @@ enum SourceFile {
     /// bytes are errors at their line and byte column; a file over `limit` bytes is
     /// refused from its size alone, before it is read.
     static func readText(_ url: URL, path: String, limit: Int? = nil) -> Result<String, Diagnostic> {
+        readText(atPath: url.path, path: path, limit: limit)
+    }
+
+    /// ``readText(_:path:limit:)`` for a file system path. A readable file is read with
+    /// one `lstat`, `open` and `read` and its bytes validated once; anything unusual
+    /// (an error, a file changing size) takes the Foundation path, whose error messages
+    /// the diagnostics quote. Pages are read on every build, so this is per-build cost.
+    static func readText(atPath filePath: String, path: String, limit: Int? = nil) -> Result<String, Diagnostic> {
+        var info = stat()
+        // `lstat`, as `FileManager.attributesOfItem` does: the limit applies to what the
+        // slow path below would measure.
+        if lstat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, limit.map({ Int(info.st_size) <= $0 }) ?? true,
+           let bytes = readAll(filePath, expected: Int(info.st_size)) {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+            // One validating pass; the slow search for the bad byte runs only on failure.
+            if let text = String(validating: body, as: UTF8.self) {
+                if body.contains(0) { return readTextSlowly(filePath, path: path, limit: limit) }
+                return .success(text)
+            }
+        }
+        return readTextSlowly(filePath, path: path, limit: limit)
+    }
+
+    /// The whole file at `filePath` when it has exactly `expected` bytes, else `nil`.
+    private static func readAll(_ filePath: String, expected: Int) -> [UInt8]? {
+        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var complete = false
+        // One byte more than expected, to notice a file that grew.
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            var total = 0
+            while total < expected + 1 {
+                let got = read(descriptor, buffer.baseAddress! + total, expected + 1 - total)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                total += got
+            }
+            count = total
+            complete = total == expected
+        }
+        return complete ? bytes : nil
+    }
+
+    private static func readTextSlowly(_ filePath: String, path: String, limit: Int?) -> Result<String, Diagnostic> {
+        let url = URL(fileURLWithPath: filePath)
         if let limit, let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > limit {
             return .failure(.error(.fileTooLarge(bytes: size, limit: limit), at: SourceLocation(path: path, line: 1, column: 1)))
         }
