@@ -11,16 +11,14 @@ struct BinaryWriter {
     var data: Data { Data(bytes) }
 
     mutating func write(_ value: UInt64) {
-        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(k)))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
     mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
     mutating func write(_ text: String) {
-        let start = bytes.count
-        write(0)
-        bytes.append(contentsOf: text.utf8)
-        let count = UInt64(bytes.count - start - 8)
-        for k in 0..<8 { bytes[start + k] = UInt8(truncatingIfNeeded: count >> (8 * UInt64(k))) }
+        let utf8 = text.utf8
+        write(utf8.count)
+        bytes.append(contentsOf: utf8)
     }
     /// Raw bytes with their count.
     mutating func write(bytes more: [UInt8]) {

@@ -10,14 +10,14 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
     struct Entry: Sendable, Hashable {
         var key: UInt64
         var datasetsUsed: [String]
-        var search: SearchDocument?
+        var search: SearchEntry?
         var warnings: [Diagnostic]
         /// Size and modification time (nanoseconds) of the written file.
         var size: Int = -1
@@ -134,7 +134,10 @@ public struct BuildCache: Sendable {
             writer.write(entry.key)
             writer.write(entry.datasetsUsed)
             writer.write(entry.search != nil)
-            if let search = entry.search { writer.write([search.url, search.title, search.section, search.text]) }
+            if let search = entry.search {
+                writer.write([search.url, search.title, search.section, search.storedText])
+                writer.write(search.key)
+            }
             Self.write(entry.warnings, to: &writer)
             writer.write(entry.size)
             writer.write(entry.modified)
@@ -199,10 +202,10 @@ public struct BuildCache: Sendable {
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readUInt64(),
                   let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
-            var search: SearchDocument?
+            var search: SearchEntry?
             if hasSearch {
-                guard let parts = reader.readStrings(), parts.count == 4 else { return nil }
-                search = SearchDocument(url: parts[0], title: parts[1], section: parts[2], text: parts[3])
+                guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
+                search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
             }
             guard let warnings = readDiagnostics(&reader) else { return nil }
             guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }

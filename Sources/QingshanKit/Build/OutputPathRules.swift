@@ -20,7 +20,9 @@ enum OutputPathRules {
             if let reason = problem(with: path) {
                 diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))
             }
-            let folded = path.precomposedStringWithCanonicalMapping.lowercased()
+            // ASCII is its own canonical composition, and Foundation's is slow: a rebuild
+            // checks every output path.
+            let folded = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.lowercased() : path.precomposedStringWithCanonicalMapping.lowercased()
             if let other = seen[folded] {
                 diagnostics.append(.error(.outputsCollide(path, other: other), at: location))
             } else {
@@ -32,7 +34,7 @@ enum OutputPathRules {
 
     static func problem(with path: String) -> String? {
         for component in path.split(separator: "/") {
-            if let bad = component.unicodeScalars.first(where: { reservedCharacters.contains($0) || $0.value < 0x20 }) {
+            if let bad = component.unicodeScalars.first(where: { $0.value < 0x20 || ($0.value < 0x80 && reservedCharacters.contains($0)) }) {
                 return "contains '\(bad.escaped(asASCII: true))'"
             }
             if component.hasSuffix(".") || component.hasSuffix(" ") {

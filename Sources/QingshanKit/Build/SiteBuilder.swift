@@ -169,7 +169,9 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
         clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
-        let keys = RenderKeys(configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys))
+        let keys = RenderKeys(
+            configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys),
+            textHashes: content.parsedPages.mapValues(\.textHash))
         let outputs = renderer.outputs
         let reusable = previous.flatMap { cache in
             outputFolder.map { $0.path == cache.outputFolder } == true ? cache : nil
@@ -189,7 +191,9 @@ public struct SiteBuilder: Sendable {
         var kept: [Int: BuildCache.Entry] = [:]
         if let reusable, let folder = outputFolder?.path {
             for (index, output) in outputs.enumerated() {
+                // Its search postings must be in the cache too: the page's text is not.
                 guard let entry = reusable.entries[output], entry.key == key(index, datasetsUsed: entry.datasetsUsed),
+                      entry.search.map({ reusable.searchTokens.documents[$0.key] != nil }) ?? true,
                       let stamp = BuildCache.stamp(atPath: folder + "/" + output),
                       stamp.size == entry.size, stamp.modified == entry.modified else { continue }
                 kept[index] = entry
@@ -220,28 +224,33 @@ public struct SiteBuilder: Sendable {
             }
         }
         var htmlBytes = 0
-        var documents: [SearchDocument] = []
+        var searchEntries: [SearchEntry] = []
+        var renderedDocuments: [UInt64: SearchDocument] = [:]
         var cache = BuildCache(outputFolder: outputFolder?.path ?? "")
         for (index, output) in outputs.enumerated() {
             if let entry = kept[index] {
                 htmlBytes += entry.size
-                if let search = entry.search { documents.append(search) }
+                if let search = entry.search { searchEntries.append(search) }
                 cache.entries[output] = entry
                 continue
             }
             let page = rendered[index]!
             files[output] = Data(page.html.utf8)
             htmlBytes += page.html.utf8.count
-            if let document = page.searchDocument { documents.append(document) }
+            let search = page.searchDocument.map { SearchEntry($0) }
+            if let document = page.searchDocument, let search {
+                searchEntries.append(search)
+                renderedDocuments[search.key] = document
+            }
             let used = page.datasetsUsed.sorted()
             cache.entries[output] = BuildCache.Entry(
-                key: key(index, datasetsUsed: used), datasetsUsed: used, search: page.searchDocument,
+                key: key(index, datasetsUsed: used), datasetsUsed: used, search: search,
                 warnings: page.diagnostics.filter { $0.severity != .error })
         }
         clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
-        let searchIndex = SearchIndex(documents: documents, cache: &searchTokens)
+        let searchIndex = SearchIndex(entries: searchEntries, documents: renderedDocuments, cache: &searchTokens)
         cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same

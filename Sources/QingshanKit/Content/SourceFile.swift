@@ -36,7 +36,20 @@ enum SourceFile {
                 }
             }
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted(by: utf8Precedes)
+    }
+
+    /// Byte order of two strings' UTF-8, with `memcmp` where the bytes are contiguous
+    /// (sorting a large site's paths generically was a visible part of a rebuild).
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must

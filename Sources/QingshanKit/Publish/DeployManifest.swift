@@ -129,6 +129,13 @@ public struct DeployManifest: Sendable, Hashable, Codable {
         /// A JSON string as `jsonString(_:)` writes it.
         mutating func string() -> String? {
             guard skip("\"") else { return nil }
+            // Most strings have no escape: one validated copy.
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }),
+               bytes[end] == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
+                index = end + 1
+                return text
+            }
             var scalars = String.UnicodeScalarView()
             var run = index
             func flush(to end: Int) -> Bool {
@@ -190,13 +197,31 @@ public struct DeployManifest: Sendable, Hashable, Codable {
 
     /// Stable JSON: fixed key order, one file per line, `\n` line ends, UTF-8 unescaped.
     public func encoded() -> Data {
-        var json = "{\n  \"version\": \(version),\n  \"files\": ["
+        // Bytes, not string concatenation: every build writes the manifest of every file.
+        var json: [UInt8] = []
+        json.reserveCapacity(64 + files.count * 128)
+        json += "{\n  \"version\": \(version),\n  \"files\": [".utf8
         for (index, entry) in files.enumerated() {
-            json += index == 0 ? "\n" : ",\n"
-            json += "    {\"path\": \(Self.jsonString(entry.path)), \"size\": \(entry.size), \"sha256\": \(Self.jsonString(entry.sha256))}"
+            json += (index == 0 ? "\n" : ",\n").utf8
+            json += "    {\"path\": ".utf8
+            Self.appendJSONString(entry.path, to: &json)
+            json += ", \"size\": \(entry.size), \"sha256\": ".utf8
+            Self.appendJSONString(entry.sha256, to: &json)
+            json.append(UInt8(ascii: "}"))
         }
-        json += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return Data(json.utf8)
+        json += (files.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
+        return Data(json)
+    }
+
+    /// ``jsonString(_:)``'s bytes, copied straight when nothing needs escaping.
+    private static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            json.append(UInt8(ascii: "\""))
+            json += text.utf8
+            json.append(UInt8(ascii: "\""))
+        } else {
+            json += jsonString(text).utf8
+        }
     }
 
     /// A JSON string literal (RFC 8259 § 7): quotes, backslashes and controls escaped.

@@ -30,7 +30,10 @@ import Testing
         var documents = GeneratedDocuments.make(count: 40, seed: seed &+ 500)
         var cache = SearchTokenCache()
         for step in 0..<12 {
-            let index = SearchIndex(documents: documents, cache: &cache)
+            let entries = documents.map { SearchEntry($0) }
+            let fresh = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
+                .filter { cache.documents[$0.key] == nil }
+            let index = SearchIndex(entries: entries, documents: fresh, cache: &cache)
             #expect(index.javaScript == ReferenceSearchIndex.javaScript(for: documents), "step \(step)")
             #expect(index.tokenCount == ReferenceSearchIndex.tokenCount(for: documents))
             #expect(cache.documents.count == Set(documents.map(SearchTokenCache.key(of:))).count)
@@ -54,7 +57,8 @@ import Testing
 
     @Test func aDamagedTokenCacheIsRefused() {
         var cache = SearchTokenCache()
-        _ = SearchIndex(documents: GeneratedDocuments.make(count: 5, seed: 1), cache: &cache)
+        let documents = GeneratedDocuments.make(count: 5, seed: 1)
+        _ = SearchIndex(entries: documents.map { SearchEntry($0) }, documents: Dictionary(documents.map { (SearchTokenCache.key(of: $0), $0) }, uniquingKeysWith: { a, _ in a }), cache: &cache)
         var writer = BinaryWriter()
         cache.write(to: &writer)
         let bytes = [UInt8](writer.data)
