@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -30,6 +30,9 @@ public struct BuildCache: Sendable {
     /// Size and modification time of every source file (`content/**`, `site-templates/**`),
     /// to say what changed since the last build.
     var inputs: [String: Int] = [:]
+    /// When the build that wrote this cache took those stamps (nanoseconds since 1970):
+    /// a file modified shortly before may have changed again within the same stamp.
+    var inputsTaken = 0
     /// Stamps of the other files written (assets, static files, the search index, the
     /// sitemap), so a build with nothing to do can still notice one was deleted.
     var others: [String: Int] = [:]
@@ -56,6 +59,11 @@ public struct BuildCache: Sendable {
     /// The source files of the site at `root` with a stamp (size and modification time
     /// folded into one number) each.
     static func inputStamps(root: URL) -> [String: Int] {
+        inputStamps(root: root, files: nil)
+    }
+
+    /// ``inputStamps(root:)``, also collecting each source file's unfolded stamp in `files`.
+    static func inputStamps(root: URL, files: UnsafeMutablePointer<[String: (size: Int, modified: Int)]>?) -> [String: Int] {
         var stamps: [String: Int] = [:]
         // Not files, but inputs all the same: the program itself (a new Qingshan may render
         // differently) and SOURCE_DATE_EPOCH (the feed's fallback date).
@@ -71,6 +79,7 @@ public struct BuildCache: Sendable {
             for path in SourceFile.list(in: base) {
                 guard let stamp = stamp(atPath: basePath + "/" + path) else { continue }
                 stamps[folder + "/" + path] = stamp.modified &* 31 &+ stamp.size
+                files?.pointee[folder + "/" + path] = stamp
             }
         }
         return stamps
@@ -102,6 +111,7 @@ public struct BuildCache: Sendable {
         writer.write(Self.magic)
         writer.write(Self.formatVersion)
         writer.write(outputFolder)
+        writer.write(inputsTaken)
         writer.write(inputs.count)
         for path in inputs.keys.sorted() {
             writer.write(path)
@@ -120,6 +130,7 @@ public struct BuildCache: Sendable {
             let matter = page.frontMatter
             writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
             writer.write(matter.weight)
+            writer.write(page.bodyLineOffset)
             writer.write(matter.draft)
             let keys = matter.params.keys.sorted()
             writer.write(keys)
@@ -161,7 +172,7 @@ public struct BuildCache: Sendable {
     static func decode(_ data: Data) -> BuildCache? {
         var reader = BinaryReader(data)
         guard reader.readString() == magic, reader.readInt() == formatVersion,
-              let folder = reader.readString(), let inputCount = reader.readInt(), inputCount >= 0 else { return nil }
+              let folder = reader.readString(), let inputsTaken = reader.readInt(), let inputCount = reader.readInt(), inputCount >= 0 else { return nil }
         var inputs: [String: Int] = [:]
         for _ in 0..<inputCount {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
@@ -177,7 +188,8 @@ public struct BuildCache: Sendable {
         var parsedPages: [String: ParsedPage] = [:]
         for _ in 0..<parsedCount {
             guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
-                  let weight = reader.readInt(), let draft = reader.readBool(), let keys = reader.readStrings() else { return nil }
+                  let weight = reader.readInt(), let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
+                  let keys = reader.readStrings() else { return nil }
             var values: [ParamValue] = []
             for _ in keys {
                 guard let value = ParamValue.read(from: &reader) else { return nil }
@@ -195,7 +207,8 @@ public struct BuildCache: Sendable {
             matter.weight = weight
             matter.draft = draft
             matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
-            parsedPages[path] = ParsedPage(textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData)
+            parsedPages[path] = ParsedPage(
+                textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData, bodyLineOffset: bodyLineOffset)
         }
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
@@ -227,6 +240,7 @@ public struct BuildCache: Sendable {
         guard reader.isAtEnd else { return nil }
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
+        cache.inputsTaken = inputsTaken
         cache.others = others
         cache.parsedPages = parsedPages
         cache.searchTokens = searchTokens
@@ -309,4 +323,6 @@ struct ParsedPage: Sendable, Hashable {
     var diagnostics: [Diagnostic]
     /// Personal data in the body, whatever the policy allows (applied on each build).
     var personalData: [PersonalDataFinding] = []
+    /// Lines above the body, so the page can be made without reading its file.
+    var bodyLineOffset = 0
 }

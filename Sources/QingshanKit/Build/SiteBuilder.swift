@@ -57,7 +57,11 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> BuildResult {
         var clock = PhaseClock()
-        let inputStamps = BuildCache.inputStamps(root: root)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let stampsTaken = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+        var sourceFiles: [String: (size: Int, modified: Int)] = [:]
+        let inputStamps = BuildCache.inputStamps(root: root, files: &sourceFiles)
         clock.lap("source stamps")
         // Nothing changed since the last build into this folder, and every page it wrote is
         // still as it was: there is nothing to do, and only file stamps were read.
@@ -73,19 +77,31 @@ public struct SiteBuilder: Sendable {
             result.sourceChanges = "no source changed"
             return result
         }
-        var result = buildSite()
+        // Page files with the stamp the last build saw are taken as the text it read,
+        // unless they were modified within two seconds before it looked (a coarse clock
+        // or a second save could then leave the stamp unchanged, as git's "racily clean").
+        var unchanged: [String: Int] = [:]
+        if let previous {
+            for (path, stamp) in sourceFiles where path.hasPrefix("content/pages/") && previous.inputs[path] == stamp.modified &* 31 &+ stamp.size
+                && stamp.modified < previous.inputsTaken - 2_000_000_000 {
+                unchanged[path] = stamp.size
+            }
+        }
+        var result = buildSite(unchanged: unchanged)
         result.timings.insert(contentsOf: clock.laps, at: 0)
         result.cache?.inputs = inputStamps
+        result.cache?.inputsTaken = stampsTaken
         if let previous, outputFolder?.path == previous.outputFolder {
             result.sourceChanges = BuildCache.describeChanges(from: previous.inputs, to: inputStamps)
         }
         return result
     }
 
-    private func buildSite() -> BuildResult {
+    /// - Parameter unchanged: page files not to read (see `ContentLoader.load`).
+    private func buildSite(unchanged: [String: Int] = [:]) -> BuildResult {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
-        let (loaded, contentDiagnostics) = ContentLoader.load(root: root, parsed: previous?.parsedPages ?? [:])
+        let (loaded, contentDiagnostics) = ContentLoader.load(root: root, parsed: previous?.parsedPages ?? [:], unchanged: unchanged)
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let content = loaded else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
         let config = content.config
@@ -142,7 +158,7 @@ public struct SiteBuilder: Sendable {
             }
             otherSources[output] = source
         }
-        let model = SiteModel(config: config, pages: content.pages, otherOutputs: Set(otherSources.keys))
+        var model = SiteModel(config: config, pages: content.pages, otherOutputs: Set(otherSources.keys))
         diagnostics.append(contentsOf: validate(model: model, theme: theme, otherSources: otherSources))
 
         var taken = otherSources
@@ -166,7 +182,7 @@ public struct SiteBuilder: Sendable {
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
         clock.lap("symlinks")
-        let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+        var renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
         clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
         let keys = RenderKeys(
@@ -201,12 +217,27 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("keys and reuse")
         let toRender = outputs.indices.filter { kept[$0] == nil }
+        // Pages made without reading their file need their body now. If a file is not
+        // the text its stamp promised, the build starts again reading every file.
+        let unread = toRender.filter { $0 < model.pages.count && content.unreadBodies.contains(model.pages[$0].sourcePath) }
+        if !unread.isEmpty {
+            var pages = model.pages
+            for index in unread {
+                guard let parsed = content.parsedPages[pages[index].sourcePath],
+                      let body = ContentLoader.readBody(of: pages[index], root: root, parsed: parsed) else { return buildSite() }
+                pages[index].body = body
+            }
+            model = SiteModel(config: config, pages: pages, otherOutputs: Set(otherSources.keys))
+            renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+            clock.lap("read \(unread.count) unchanged pages")
+        }
         let slots = ResultSlots<RenderedPage>(count: toRender.count)
         let counter = ResultSlots<Int>(count: 1)
         counter[0] = 0
         let progress = self.progress
+        let pageRenderer = renderer
         DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
-            slots[slot] = renderer.render(toRender[slot])
+            slots[slot] = pageRenderer.render(toRender[slot])
             if let progress { progress(counter.increment(0), toRender.count) }
         }
         let rendered = Dictionary(uniqueKeysWithValues: zip(toRender, slots.values))

@@ -9,13 +9,18 @@ public struct SiteContent: Sendable {
     public var staticFiles: [String: String]
     /// Every page file's parsed front matter, for the next build's cache.
     var parsedPages: [String: ParsedPage] = [:]
+    /// Source paths of pages made from the cache without reading their file: their
+    /// `body` is empty until `ContentLoader.readBody` fills it for rendering.
+    var unreadBodies: Set<String> = []
 }
 
 /// Reads `content/` of a site root, collecting every problem.
 enum ContentLoader {
     /// - Parameter parsed: front matter parsed by the previous build, reused for files
     ///   whose text is unchanged.
-    static func load(root: URL, parsed: [String: ParsedPage] = [:]) -> (SiteContent?, [Diagnostic]) {
+    /// - Parameter unchanged: page files (source path → size) whose stamps say they are as
+    ///   the previous build read them: with an entry in `parsed`, they are not read at all.
+    static func load(root: URL, parsed: [String: ParsedPage] = [:], unchanged: [String: Int] = [:]) -> (SiteContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configURL = root.appendingPathComponent(SiteConfig.path)
         guard FileManager.default.fileExists(atPath: configURL.path) else {
@@ -40,8 +45,17 @@ enum ContentLoader {
         // results are collected in file order, so the outcome does not depend on timing.
         let loaded = ResultSlots<(page: Page?, diagnostics: [Diagnostic], parsed: ParsedPage?)>(count: pagePaths.count)
         let pagesFolderPath = pagesFolder.standardizedFileURL.path
+        let unreadBodies = Set(pagePaths.map { "content/pages/" + $0 }.filter { sourcePath in
+            // A file now over the limit is read, to be refused as it would be otherwise.
+            unchanged[sourcePath].map { $0 <= limit } == true && parsed[sourcePath] != nil
+        })
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { index in
-            loaded[index] = loadPage(pagePaths[index], in: pagesFolderPath, limit: limit, previous: parsed["content/pages/" + pagePaths[index]])
+            let sourcePath = "content/pages/" + pagePaths[index]
+            if unreadBodies.contains(sourcePath), let previous = parsed[sourcePath] {
+                loaded[index] = (previous.frontMatter.draft ? nil : page(pagePaths[index], parsed: previous, body: ""), previous.diagnostics, previous)
+            } else {
+                loaded[index] = loadPage(pagePaths[index], in: pagesFolderPath, limit: limit, previous: parsed[sourcePath])
+            }
         }
         var pages: [Page] = []
         var parsedPages: [String: ParsedPage] = [:]
@@ -59,6 +73,7 @@ enum ContentLoader {
         guard let config else { return (nil, diagnostics) }
         var content = SiteContent(config: config, pages: pages, staticFiles: staticFiles)
         content.parsedPages = parsedPages
+        content.unreadBodies = unreadBodies
         return (content, diagnostics)
     }
 
@@ -102,12 +117,28 @@ enum ContentLoader {
         }
         // Personal data in the body is looked for once per text (drafts are not published).
         let findings = personalData ?? (frontMatter.draft ? [] : PersonalDataScanner.scan(body, path: sourcePath, lineOffset: split.bodyLineOffset))
-        let parsed = ParsedPage(textHash: hash.value, frontMatter: frontMatter, diagnostics: diagnostics, personalData: findings)
+        let parsed = ParsedPage(
+            textHash: hash.value, frontMatter: frontMatter, diagnostics: diagnostics, personalData: findings, bodyLineOffset: split.bodyLineOffset)
         if frontMatter.draft { return (nil, diagnostics, parsed) }
-        let page = Page(
-            sourcePath: sourcePath, pagePath: pagePath,
-            outputPath: Page.outputPath(forPagePath: pagePath, slug: frontMatter.slug),
-            frontMatter: frontMatter, body: body, bodyLineOffset: split.bodyLineOffset)
-        return (page, diagnostics, parsed)
+        return (page(pagePath, parsed: parsed, body: body), diagnostics, parsed)
+    }
+
+    private static func page(_ pagePath: String, parsed: ParsedPage, body: String) -> Page {
+        Page(
+            sourcePath: "content/pages/" + pagePath, pagePath: pagePath,
+            outputPath: Page.outputPath(forPagePath: pagePath, slug: parsed.frontMatter.slug),
+            frontMatter: parsed.frontMatter, body: body, bodyLineOffset: parsed.bodyLineOffset)
+    }
+
+    /// The body of a page made without reading its file, read now that it is rendered;
+    /// `nil` when the file's text is no longer the one `parsed` describes.
+    static func readBody(of page: Page, root: URL, parsed: ParsedPage) -> String? {
+        let path = root.standardizedFileURL.path + "/" + page.sourcePath
+        guard case .success(let text) = SourceFile.readText(atPath: path, path: page.sourcePath),
+              case .success(let split) = FrontMatter.split(text, path: page.sourcePath) else { return nil }
+        var hash = StableHash()
+        hash.combine(text)
+        guard hash.value == parsed.textHash, split.bodyLineOffset == parsed.bodyLineOffset else { return nil }
+        return String(split.body)
     }
 }
