@@ -15,18 +15,16 @@ enum SourceFile {
             guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
+                var type = Int32(entryType(entry))
                 if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                     var info = stat()
                     guard stat(base + "/" + path, &info) == 0 else { continue }
                     type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
                     // A symbolic link to a folder is not followed (it could loop); one to a file is listed.
-                    if type == Int32(DT_DIR), Int32(entry.pointee.d_type) == Int32(DT_LNK) { continue }
+                    if type == Int32(DT_DIR), Int32(entryType(entry)) == Int32(DT_LNK) { continue }
                 }
                 if type == Int32(DT_DIR) {
                     pending.append(path)
@@ -52,6 +50,18 @@ enum SourceFile {
         return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// The name of a directory entry, read in place: `entry.pointee.d_name` copies the
+    /// whole `dirent`, whose record can end before `d_name`'s 256 bytes do, past the end of
+    /// readdir's buffer (it crashed listing 10,000 pages).
+    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: name.assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func entryType(_ entry: UnsafeMutablePointer<dirent>) -> UInt8 {
+        (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_type)!).load(as: UInt8.self)
+    }
+
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must
     /// not publish `/etc/passwd` because someone linked it into `content/`.
     ///
@@ -67,12 +77,10 @@ enum SourceFile {
             guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
+                var type = Int32(entryType(entry))
                 if type == Int32(DT_UNKNOWN) {
                     var info = stat()
                     guard lstat(base + "/" + path, &info) == 0 else { continue }
