@@ -84,6 +84,11 @@ public struct SiteBuilder: Sendable {
         if let previous {
             for (path, stamp) in sourceFiles where path.hasPrefix("content/pages/") && previous.inputs[path] == stamp.modified &* 31 &+ stamp.size
                 && stamp.modified < previous.inputsTaken - 2_000_000_000 {
+                // Pages that showed data are read anyway: a data edit renders them again,
+                // and reading them only then costs making the renderer twice.
+                if let parsed = previous.parsedPages[path],
+                   let entry = previous.entries[Page.outputPath(forPagePath: String(path.dropFirst("content/pages/".count)), slug: parsed.frontMatter.slug)],
+                   !entry.datasetsUsed.isEmpty { continue }
                 unchanged[path] = stamp.size
             }
         }
