@@ -32,14 +32,8 @@ struct SearchTokenCache: Sendable {
         writer.write(bytes: table.arena)
         writer.write(documents.count)
         for key in documents.keys.sorted() {
-            let postings = documents[key]!
             writer.write(key)
-            writer.write(varint: UInt64(postings.count))
-            var previous: UInt32 = 0
-            for posting in postings {
-                writer.write(varint: UInt64(posting - previous))
-                previous = posting
-            }
+            writer.write(ascending: documents[key]!)
         }
     }
 
@@ -62,18 +56,9 @@ struct SearchTokenCache: Sendable {
               let documentCount = reader.readInt(), documentCount >= 0 else { return nil }
         var documents: [UInt64: [UInt32]] = [:]
         documents.reserveCapacity(documentCount)
-        let limit = UInt64(count) << 3
+        let limit = UInt32(count) << 3
         for _ in 0..<documentCount {
-            guard let key = reader.readUInt64(), let postingCount = reader.readVarint(), postingCount <= limit else { return nil }
-            var postings: [UInt32] = []
-            postings.reserveCapacity(Int(postingCount))
-            var value: UInt64 = 0
-            for index in 0..<Int(postingCount) {
-                guard let gap = reader.readVarint(), gap < limit, index == 0 || gap > 0 else { return nil }
-                value += gap
-                guard value < limit else { return nil }
-                postings.append(UInt32(value))
-            }
+            guard let key = reader.readUInt64(), let postings = reader.readAscending(below: limit) else { return nil }
             documents[key] = postings
         }
         return SearchTokenCache(table: table, documents: documents)
