@@ -113,7 +113,7 @@ public struct BuildCache: Sendable {
         writer.write(outputFolder)
         writer.write(inputsTaken)
         writer.write(inputs.count)
-        for path in inputs.keys.sorted() {
+        for path in inputs.keys.sorted(by: SourceFile.utf8Precedes) {
             writer.write(path)
             writer.write(inputs[path]!)
         }
@@ -123,7 +123,7 @@ public struct BuildCache: Sendable {
             writer.write(others[path]!)
         }
         writer.write(parsedPages.count)
-        for path in parsedPages.keys.sorted() {
+        for path in parsedPages.keys.sorted(by: SourceFile.utf8Precedes) {
             let page = parsedPages[path]!
             writer.write(path)
             writer.write(page.textHash)
@@ -139,7 +139,9 @@ public struct BuildCache: Sendable {
             Self.write(page.personalData, to: &writer)
         }
         writer.write(entries.count)
-        for path in entries.keys.sorted() {
+        // Byte order, not `String`'s Unicode order: as deterministic, and several times
+        // faster over the tens of thousands of paths of a large site.
+        for path in entries.keys.sorted(by: SourceFile.utf8Precedes) {
             let entry = entries[path]!
             writer.write(path)
             writer.write(entry.key)
