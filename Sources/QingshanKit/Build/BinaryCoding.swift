@@ -31,7 +31,6 @@ struct BinaryWriter {
     /// search postings, millions on a large site, in one tight loop.
     mutating func write(ascending values: [UInt32]) {
         write(varint: UInt64(values.count))
-        bytes.reserveCapacity(bytes.count + values.count * 5)
         var previous: UInt32 = 0
         for value in values {
             var rest = value &- previous
