@@ -1,5 +1,4 @@
 public import Foundation
-import Mustache
 
 /// What a build produced: every output file in memory, and every diagnostic.
 public struct BuildResult: Sendable {
