@@ -28,14 +28,15 @@ enum LinkTarget: Equatable {
             }
             return
         }
-        var path = Substring(url)
+        // Split on bytes: `#` and `?` are ASCII, so their UTF-8 positions are scalar boundaries.
+        var path = url.utf8[...]
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(Substring(path[path.index(after: hash)...]))
             path = path[..<hash]
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        self = .relative(path: String(path), fragment: fragment)
+        if let query = path.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
+        self = .relative(path: String(Substring(path)), fragment: fragment)
     }
 
     /// The lowercased scheme, when `url` starts with one (`https:`); a Windows drive
@@ -59,27 +60,32 @@ enum LinkTarget: Equatable {
     /// Returns the output-relative target, whether it names a folder (`goals/`, `.`, `..`),
     /// or nil when it climbs above the output folder.
     static func resolve(_ path: String, from file: String) -> (path: String, isFolder: Bool)? {
-        var components = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
         if path.isEmpty { return (file, false) }
+        // Work on UTF-8 slices: `/` and `.` are ASCII, and Character-level splitting was
+        // most of checking the links of a large site.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var components = Array(file.utf8.split(separator: slash, omittingEmptySubsequences: false).dropLast())
         let decoded = percentDecoded(path)
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = decoded.utf8.split(separator: slash, omittingEmptySubsequences: false)
         var isFolder = false
         for (index, segment) in segments.enumerated() {
             let isLast = index == segments.count - 1
-            switch segment {
-            case ".":
+            if segment.isEmpty || (segment.count == 1 && segment.first == dot) {
                 isFolder = isLast
-            case "..":
+            } else if segment.count == 2 && segment.allSatisfy({ $0 == dot }) {
                 guard !components.isEmpty else { return nil }
                 components.removeLast()
                 isFolder = isLast
-            case "":
-                isFolder = isLast
-            default:
-                components.append(String(segment))
+            } else {
+                components.append(segment)
             }
         }
-        return (components.joined(separator: "/"), isFolder)
+        var joined: [UInt8] = []
+        for (index, component) in components.enumerated() {
+            if index > 0 { joined.append(slash) }
+            joined.append(contentsOf: component)
+        }
+        return (String(decoding: joined, as: UTF8.self), isFolder)
     }
 
     /// `%E7%9B%AE%E6%A0%87` → `目标`; a malformed escape is kept as written.
@@ -113,11 +119,13 @@ enum LinkTarget: Equatable {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// Without leading and trailing ASCII whitespace (what HTML strips from URL attributes).
     func trimmingASCIISpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
