@@ -146,7 +146,8 @@ struct PageContext {
 
     /// `2021-03-05` → `2021年3月5日`; `2020-04` → `2020年4月`.
     static func chineseDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
+        // Split on bytes: `-` is ASCII (Character splitting showed in the profile).
+        let parts = iso.utf8.split(separator: UInt8(ascii: "-")).map { Substring($0) }
         guard parts.count >= 2, let month = Int(parts[1]) else { return iso }
         guard parts.count == 3, let day = Int(parts[2]) else { return "\(parts[0])年\(month)月" }
         return "\(parts[0])年\(month)月\(day)日"
