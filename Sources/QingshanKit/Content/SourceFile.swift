@@ -15,9 +15,7 @@ enum SourceFile {
             guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var type = Int32(entry.pointee.d_type)
@@ -37,6 +35,14 @@ enum SourceFile {
             }
         }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The name in a `readdir` entry, read in place: `entry.pointee.d_name` would copy
+    /// all 256 bytes of the field, but the kernel's record ends after the name's NUL, so
+    /// a copy can read past the end of libc's buffer (it crashed on a 10,000-page site).
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
     }
 
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must
