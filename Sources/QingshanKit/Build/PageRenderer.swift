@@ -2,7 +2,8 @@ import Foundation
 
 /// One output page rendered: its HTML and what the search index and the cache keep of it.
 struct RenderedPage: Sendable {
-    var html: String = ""
+    /// The page's HTML (UTF-8), in the buffer the build writes and checks.
+    var html = Data()
     var diagnostics: [Diagnostic] = []
     /// What the search index holds for the page; `nil` for pages left out of search.
     var searchDocument: SearchDocument?
@@ -59,12 +60,12 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders a page's layout, reporting partials nested too deep.
-    private func renderLayout(_ layout: String, values: [String: TemplateValue], page: Page, diagnostics: inout [Diagnostic]) -> String {
-        guard let output = theme.library.render("layout/" + layout, context: .map(values)) else { return "" }
+    private func renderLayout(_ layout: String, values: [String: TemplateValue], page: Page, diagnostics: inout [Diagnostic]) -> Data {
+        guard let output = theme.library.render("layout/" + layout, context: .map(values)) else { return Data() }
         if output.partialDepthExceeded {
             diagnostics.append(.error(.partialTooDeep(layout: layout, limit: TemplateLibrary.maxPartialDepth), at: SourceLocation(path: page.sourcePath)))
         }
-        return output.html
+        return Data(output.bytes)
     }
 
     /// Output paths of every job: the Markdown pages, then the collection pages.

@@ -207,8 +207,8 @@ public struct SiteBuilder: Sendable {
                 continue
             }
             let page = rendered[index]!
-            files[output] = Data(page.html.utf8)
-            htmlBytes += page.html.utf8.count
+            files[output] = page.html
+            htmlBytes += page.html.count
             if let document = page.searchDocument { documents.append(document) }
             let used = page.datasetsUsed.sorted()
             cache.entries[output] = BuildCache.Entry(
@@ -231,7 +231,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if !diagnostics.hasErrors {
-            let findings = OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks)
+            let findings = OutputChecker.check(files: files, options: outputChecks)
             let pagesByOutput = Dictionary(model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
             diagnostics.append(contentsOf: SourceTrace.annotate(findings, files: files, pages: pagesByOutput))
         }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `OutputChecker` looks at. Everything is on by default.
 public struct OutputCheckOptions: Sendable, Hashable {
@@ -40,13 +40,22 @@ public enum OutputChecker {
     /// The diagnostics for the site `files` (output-relative path, with `/`, → bytes),
     /// sorted by path and position.
     public static func check(files: [String: [UInt8]], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
-        let paths = files.keys.sorted()
+        check(paths: files.keys.sorted(), bytes: { files[$0]! }, options: options)
+    }
+
+    /// The same for files held as `Data` (a build's output): each file is copied into
+    /// bytes only while it is analysed, so the site is not held twice.
+    public static func check(files: [String: Data], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
+        check(paths: files.keys.sorted(), bytes: { [UInt8](files[$0]!) }, options: options)
+    }
+
+    private static func check(paths: [String], bytes: @Sendable (String) -> [UInt8], options: OutputCheckOptions) -> [Diagnostic] {
         // Each file is analysed on its own, on all cores; links are resolved afterwards,
         // when every file's ids are known.
         let analyses = ResultSlots<(report: PageReport?, personal: [Diagnostic])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            let bytes = files[path]!
+            let bytes = bytes(path)
             var report: PageReport?
             switch fileExtension(path) {
             case "html", "htm": report = PageAnalyzer.analyze(html: bytes, options: options)
@@ -65,6 +74,7 @@ public enum OutputChecker {
             if let report = analysis.report { reports[paths[index]] = report }
             diagnostics += analysis.personal
         }
+        let existing = Set(paths)
         let folders = Set(paths.flatMap { path in
             path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
         })
@@ -84,7 +94,7 @@ public enum OutputChecker {
                 if !samePage, let cached = resolved[key] {
                     message = cached
                 } else {
-                    message = resolve(reference, from: path, files: files, folders: folders, reports: reports, options: options)
+                    message = resolve(reference, from: path, files: existing, folders: folders, reports: reports, options: options)
                     if !samePage { resolved[key] = message }
                 }
                 if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
@@ -97,7 +107,7 @@ public enum OutputChecker {
                 }
             }
             guard !findings.isEmpty else { continue }
-            let lines = LineIndex(files[path]!)
+            let lines = LineIndex(bytes(path))
             for finding in findings {
                 let (line, column) = lines.position(of: finding.offset)
                 let location = SourceLocation(path: path, line: line, column: column)
@@ -109,7 +119,7 @@ public enum OutputChecker {
 
     /// The error for one URL in the file at `path`, if any.
     private static func resolve(
-        _ reference: PageReport.Reference, from path: String, files: [String: [UInt8]], folders: Set<String>,
+        _ reference: PageReport.Reference, from path: String, files: Set<String>, folders: Set<String>,
         reports: [String: PageReport], options: OutputCheckOptions
     ) -> Diagnostic.Message? {
         let url = reference.url.trimmingASCIISpaces()
@@ -126,14 +136,14 @@ public enum OutputChecker {
             }
             // `goals/`, `.`, `..`, or `goals` when `goals` is a folder: from file:// the
             // browser lists the folder instead of opening its page.
-            let isFolder = namesFolder || target.isEmpty || (files[target] == nil && folders.contains(target))
+            let isFolder = namesFolder || target.isEmpty || (!files.contains(target) && folders.contains(target))
             if isFolder {
                 if options.offline { return .folderLink(url) }
                 let index = target.isEmpty ? "index.html" : target + "/index.html"
-                return options.links && files[index] == nil ? .deadLink(url) : nil
+                return options.links && !files.contains(index) ? .deadLink(url) : nil
             }
             guard options.links else { return nil }
-            guard files[target] != nil else { return .deadLink(url) }
+            guard files.contains(target) else { return .deadLink(url) }
             // Fragments of resources (`icons.svg#leaf`) name SVG symbols, not page anchors.
             guard !reference.isResource, let fragment, let page = reports[target], fileExtension(target).hasPrefix("htm") else {
                 return nil

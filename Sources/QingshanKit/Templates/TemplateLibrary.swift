@@ -7,9 +7,13 @@ struct TemplateLibrary: Sendable {
     static let maxPartialDepth = 64
 
     struct Output: Sendable {
-        var html: String
+        /// The rendered page as UTF-8, kept as bytes: it is written and checked as bytes,
+        /// and a `String` copy of every page would be one more copy of the site in memory.
+        var bytes: [UInt8]
         /// Partials went deeper than `maxPartialDepth`; the deeper ones were left out.
         var partialDepthExceeded: Bool
+
+        var html: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// Renders the template `name` with `context` as the outermost object; `nil` when
@@ -18,7 +22,7 @@ struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var rendering = Rendering(templates: templates, stack: [context])
         rendering.render(template.nodes, position: nil)
-        return Output(html: String(decoding: rendering.output, as: UTF8.self), partialDepthExceeded: rendering.depthExceeded)
+        return Output(bytes: rendering.output, partialDepthExceeded: rendering.depthExceeded)
     }
 }
 
