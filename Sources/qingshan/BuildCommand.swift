@@ -41,9 +41,7 @@ struct BuildCommand: ParsableCommand {
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
-        if timings {
-            for lap in result.timings { FileHandle.standardError.write(Data((String(format: "%8.3f s  ", lap.seconds) + lap.phase + "\n").utf8)) }
-        }
+        if timings { printTimings(result.timings) }
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
         guard result.succeeded else {
@@ -56,12 +54,15 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let summary: WriteSummary
+        var clock = PhaseClock()
         do {
             summary = try writer.write(result)
         } catch let diagnostic as Diagnostic {
             renderer.render(Diagnostics([diagnostic]))
             throw ExitCode.failure
         }
+        clock.lap("write output, cache, manifest")
+        if timings { printTimings(clock.laps) }
         if let archive {
             var complete = result
             for path in result.keptFiles {
@@ -71,5 +72,11 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print(BuildReport.line(result: result, summary: summary, output: output, seconds: seconds))
+    }
+
+    private func printTimings(_ laps: [(phase: String, seconds: Double, residentMiB: Int)]) {
+        for lap in laps {
+            FileHandle.standardError.write(Data((String(format: "%8.3f s %6d MiB  ", lap.seconds, lap.residentMiB) + lap.phase + "\n").utf8))
+        }
     }
 }
