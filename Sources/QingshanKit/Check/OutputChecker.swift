@@ -68,37 +68,52 @@ public enum OutputChecker {
             }
             analyses[index] = (report, personal)
         }
-        var reports: [String: PageReport] = [:]
         var diagnostics: [Diagnostic] = []
+        var collected: [String: PageReport] = [:]
         for (index, analysis) in analyses.values.enumerated() {
-            if let report = analysis.report { reports[paths[index]] = report }
+            if let report = analysis.report { collected[paths[index]] = report }
             diagnostics += analysis.personal
         }
+        let reports = collected
         let existing = Set(paths)
         let folders = Set(paths.flatMap { path in
             path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
         })
-        var titles: [String: String] = [:]
-        // Navigation repeats on every page: a URL resolves the same way from every file in
-        // a folder, so each (folder, URL) pair is resolved once. Same-page URLs (`#x`) are not cached.
-        var resolved: [String: Diagnostic.Message?] = [:]
-        for path in paths {
-            guard let report = reports[path] else { continue }
-            var findings = report.findings
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            for reference in report.references {
-                let first = reference.url.utf8.first
-                let samePage = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?")
-                let key = folder + (reference.isResource ? "\u{0}r" : "\u{0}n") + reference.url
-                let message: Diagnostic.Message?
-                if !samePage, let cached = resolved[key] {
-                    message = cached
-                } else {
-                    message = resolve(reference, from: path, files: existing, folders: folders, reports: reports, options: options)
-                    if !samePage { resolved[key] = message }
+        // Links are resolved on all cores, in runs of neighbouring paths (sorted, so mostly
+        // one folder each). Navigation repeats on every page: a URL resolves the same way
+        // from every file in a folder, so each run resolves each (folder, URL) pair once.
+        // Same-page URLs (`#x`) are not cached. A cache only saves work, so the findings
+        // do not depend on how paths are split into runs.
+        let linkFindings = ResultSlots<[PageReport.Finding]>(count: paths.count)
+        let runLength = max(64, paths.count / 32)
+        let runs = (paths.count + runLength - 1) / runLength
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var resolved: [String: Diagnostic.Message?] = [:]
+            for index in (run * runLength)..<min(paths.count, (run + 1) * runLength) {
+                let path = paths[index]
+                var findings: [PageReport.Finding] = []
+                let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+                for reference in reports[path]?.references ?? [] {
+                    let first = reference.url.utf8.first
+                    let samePage = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?")
+                    let key = folder + (reference.isResource ? "\u{0}r" : "\u{0}n") + reference.url
+                    let message: Diagnostic.Message?
+                    if !samePage, let cached = resolved[key] {
+                        message = cached
+                    } else {
+                        message = resolve(reference, from: path, files: existing, folders: folders, reports: reports, options: options)
+                        if !samePage { resolved[key] = message }
+                    }
+                    if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
                 }
-                if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
+                linkFindings[index] = findings
             }
+        }
+        let links = linkFindings.values
+        var titles: [String: String] = [:]
+        for (index, path) in paths.enumerated() {
+            guard let report = reports[path] else { continue }
+            var findings = report.findings + links[index]
             if options.accessibility, let title = report.title, !title.text.isEmpty {
                 if let first = titles[title.text] {
                     findings.append(.init(severity: .warning, message: .duplicateTitle(title.text, firstUsedBy: first), offset: title.offset))
