@@ -4,15 +4,36 @@ import Foundation
 /// length-prefixed UTF-8 strings. Reading tens of megabytes of search text takes
 /// milliseconds, where JSON decoding takes seconds.
 struct BinaryWriter {
-    private(set) var data = Data()
+    /// Collected in an array, not `Data`: appending to `Data` byte by byte cost more
+    /// than the rest of writing the cache.
+    private var bytes: [UInt8] = []
 
-    mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    var data: Data { Data(bytes) }
+
+    mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
     mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
-    mutating func write(_ value: Bool) { data.append(value ? 1 : 0) }
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
     mutating func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        write(bytes.count)
-        data.append(contentsOf: bytes)
+        let utf8 = text.utf8
+        write(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+    /// Raw bytes with their count.
+    mutating func write(bytes more: [UInt8]) {
+        write(more.count)
+        bytes.append(contentsOf: more)
+    }
+    /// An unsigned number in 7-bit groups, least significant first (LEB128): small
+    /// numbers, such as the gaps between sorted postings, take one or two bytes.
+    mutating func write(varint value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
     }
     mutating func write(_ texts: [String]) {
         write(texts.count)
@@ -39,6 +60,25 @@ struct BinaryReader {
     }
 
     mutating func readInt() -> Int? { readUInt64().map { Int(Int64(bitPattern: $0)) } }
+
+    mutating func readVarint() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func readBytes() -> [UInt8]? {
+        guard let count = readInt(), count >= 0, offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<(offset + count)])
+    }
 
     mutating func readBool() -> Bool? {
         guard offset < bytes.count else { return nil }

@@ -10,14 +10,14 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 7
+    static let formatVersion = 9
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
     struct Entry: Sendable, Hashable {
         var key: UInt64
         var datasetsUsed: [String]
-        var search: SearchDocument?
+        var search: SearchEntry?
         var warnings: [Diagnostic]
         /// Size and modification time (nanoseconds) of the written file.
         var size: Int = -1
@@ -36,6 +36,17 @@ public struct BuildCache: Sendable {
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
+    /// The search index's tokens per document, so a rebuild tokenizes only changed pages.
+    var searchTokens = SearchTokenCache()
+    /// Personal data in each dataset's cells (by dataset name), valid while it loads from
+    /// the same bytes.
+    var datasetFindings: [String: DatasetFindings] = [:]
+
+    struct DatasetFindings: Sendable {
+        /// `Dataset.sourceHash` of the dataset scanned.
+        var sourceHash: UInt64
+        var findings: [(column: String, finding: PersonalDataFinding)]
+    }
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
@@ -56,8 +67,9 @@ public struct BuildCache: Sendable {
         }
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
+            let basePath = base.standardizedFileURL.path
             for path in SourceFile.list(in: base) {
-                guard let stamp = stamp(of: base.appendingPathComponent(path)) else { continue }
+                guard let stamp = stamp(atPath: basePath + "/" + path) else { continue }
                 stamps[folder + "/" + path] = stamp.modified &* 31 &+ stamp.size
             }
         }
@@ -113,6 +125,7 @@ public struct BuildCache: Sendable {
             writer.write(keys)
             for key in keys { matter.params[key]!.write(to: &writer) }
             Self.write(page.diagnostics, to: &writer)
+            Self.write(page.personalData, to: &writer)
         }
         writer.write(entries.count)
         for path in entries.keys.sorted() {
@@ -121,10 +134,26 @@ public struct BuildCache: Sendable {
             writer.write(entry.key)
             writer.write(entry.datasetsUsed)
             writer.write(entry.search != nil)
-            if let search = entry.search { writer.write([search.url, search.title, search.section, search.text]) }
+            if let search = entry.search {
+                writer.write([search.url, search.title, search.section, search.storedText])
+                writer.write(search.key)
+            }
             Self.write(entry.warnings, to: &writer)
             writer.write(entry.size)
             writer.write(entry.modified)
+        }
+        searchTokens.write(to: &writer)
+        writer.write(datasetFindings.count)
+        for name in datasetFindings.keys.sorted() {
+            let entry = datasetFindings[name]!
+            writer.write(name)
+            writer.write(entry.sourceHash)
+            writer.write(entry.findings.count)
+            for (column, finding) in entry.findings {
+                writer.write([column, finding.kind.rawValue, finding.masked, finding.location.path])
+                writer.write(finding.location.line ?? -1)
+                writer.write(finding.location.column ?? -1)
+            }
         }
         return writer.data
     }
@@ -154,7 +183,7 @@ public struct BuildCache: Sendable {
                 guard let value = ParamValue.read(from: &reader) else { return nil }
                 values.append(value)
             }
-            guard let diagnostics = readDiagnostics(&reader) else { return nil }
+            guard let diagnostics = readDiagnostics(&reader), let personalData = readFindings(&reader, path: path) else { return nil }
             func optional(_ text: String) -> String? { text == "\u{0}" ? nil : text }
             var matter = FrontMatter()
             matter.title = texts[0]
@@ -166,27 +195,42 @@ public struct BuildCache: Sendable {
             matter.weight = weight
             matter.draft = draft
             matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
-            parsedPages[path] = ParsedPage(textHash: hash, frontMatter: matter, diagnostics: diagnostics)
+            parsedPages[path] = ParsedPage(textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData)
         }
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readUInt64(),
                   let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
-            var search: SearchDocument?
+            var search: SearchEntry?
             if hasSearch {
-                guard let parts = reader.readStrings(), parts.count == 4 else { return nil }
-                search = SearchDocument(url: parts[0], title: parts[1], section: parts[2], text: parts[3])
+                guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
+                search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
             }
             guard let warnings = readDiagnostics(&reader) else { return nil }
             guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
             entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
+        }
+        guard let searchTokens = SearchTokenCache.read(from: &reader), let datasetCount = reader.readInt(), datasetCount >= 0 else { return nil }
+        var datasetFindings: [String: DatasetFindings] = [:]
+        for _ in 0..<datasetCount {
+            guard let name = reader.readString(), let hash = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return nil }
+            var findings: [(column: String, finding: PersonalDataFinding)] = []
+            for _ in 0..<count {
+                guard let parts = reader.readStrings(), parts.count == 4, let kind = PersonalDataFinding.Kind(rawValue: parts[1]),
+                      let line = reader.readInt(), let column = reader.readInt() else { return nil }
+                let location = SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
+                findings.append((parts[0], PersonalDataFinding(kind: kind, masked: parts[2], location: location)))
+            }
+            datasetFindings[name] = DatasetFindings(sourceHash: hash, findings: findings)
         }
         guard reader.isAtEnd else { return nil }
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
         cache.others = others
         cache.parsedPages = parsedPages
+        cache.searchTokens = searchTokens
+        cache.datasetFindings = datasetFindings
         return cache
     }
 
@@ -212,15 +256,46 @@ public struct BuildCache: Sendable {
         return diagnostics
     }
 
+    /// Findings without their path, which is the file's they are stored with.
+    static func write(_ findings: [PersonalDataFinding], to writer: inout BinaryWriter) {
+        writer.write(findings.count)
+        for finding in findings {
+            writer.write([finding.kind.rawValue, finding.masked])
+            writer.write(finding.location.line ?? -1)
+            writer.write(finding.location.column ?? -1)
+        }
+    }
+
+    static func readFindings(_ reader: inout BinaryReader, path: String) -> [PersonalDataFinding]? {
+        guard let count = reader.readInt(), count >= 0 else { return nil }
+        var findings: [PersonalDataFinding] = []
+        for _ in 0..<count {
+            guard let parts = reader.readStrings(), parts.count == 2, let kind = PersonalDataFinding.Kind(rawValue: parts[0]),
+                  let line = reader.readInt(), let column = reader.readInt() else { return nil }
+            let location = SourceLocation(path: path, line: line < 0 ? nil : line, column: column < 0 ? nil : column)
+            findings.append(PersonalDataFinding(kind: kind, masked: parts[1], location: location))
+        }
+        return findings
+    }
+
     /// Size and modification time folded into one number.
     static func foldedStamp(of url: URL) -> Int? {
-        stamp(of: url).map { $0.modified &* 31 &+ $0.size }
+        foldedStamp(atPath: url.path)
+    }
+
+    static func foldedStamp(atPath path: String) -> Int? {
+        stamp(atPath: path).map { $0.modified &* 31 &+ $0.size }
     }
 
     /// Size and modification time of a file, as recorded in entries.
     static func stamp(of url: URL) -> (size: Int, modified: Int)? {
+        stamp(atPath: url.path)
+    }
+
+    /// ``stamp(of:)`` by path: building a `URL` per output file cost more than the `stat`.
+    static func stamp(atPath path: String) -> (size: Int, modified: Int)? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         let nanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return (Int(info.st_size), nanoseconds)
     }
@@ -232,4 +307,6 @@ struct ParsedPage: Sendable, Hashable {
     var textHash: UInt64
     var frontMatter: FrontMatter
     var diagnostics: [Diagnostic]
+    /// Personal data in the body, whatever the policy allows (applied on each build).
+    var personalData: [PersonalDataFinding] = []
 }

@@ -20,7 +20,9 @@ enum OutputPathRules {
             if let reason = problem(with: path) {
                 diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))
             }
-            let folded = path.precomposedStringWithCanonicalMapping.lowercased()
+            // ASCII is its own canonical composition, and Foundation's is slow: a rebuild
+            // checks every output path.
+            let folded = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.lowercased() : path.precomposedStringWithCanonicalMapping.lowercased()
             if let other = seen[folded] {
                 diagnostics.append(.error(.outputsCollide(path, other: other), at: location))
             } else {
@@ -31,8 +33,10 @@ enum OutputPathRules {
     }
 
     static func problem(with path: String) -> String? {
+        // Every build checks every output path; most are plain ASCII with no problem.
+        if isPlainASCII(path) { return nil }
         for component in path.split(separator: "/") {
-            if let bad = component.unicodeScalars.first(where: { reservedCharacters.contains($0) || $0.value < 0x20 }) {
+            if let bad = component.unicodeScalars.first(where: { $0.value < 0x20 || ($0.value < 0x80 && reservedCharacters.contains($0)) }) {
                 return "contains '\(bad.escaped(asASCII: true))'"
             }
             if component.hasSuffix(".") || component.hasSuffix(" ") {
@@ -43,4 +47,32 @@ enum OutputPathRules {
         }
         return nil
     }
+
+    /// Whether `path` is ASCII and passes every rule of `problem(with:)`, decided on its
+    /// bytes; `false` means "look closer", not "has a problem".
+    static func isPlainASCII(_ path: String) -> Bool {
+        var component: [UInt8] = []
+        component.reserveCapacity(32)
+        func componentPasses() -> Bool {
+            guard let last = component.last else { return true }
+            if last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { return false }
+            // The stem as `split(separator: ".", maxSplits: 1).first`: the first run
+            // between dots. Reserved names have three or four characters.
+            let stem = component.drop { $0 == UInt8(ascii: ".") }.prefix { $0 != UInt8(ascii: ".") }
+            guard (3...4).contains(stem.count) else { return true }
+            return !reservedNames.contains(String(decoding: stem.map { $0 | ($0 &- 0x41 < 26 ? 0x20 : 0) }, as: UTF8.self))
+        }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard componentPasses() else { return false }
+                component.removeAll(keepingCapacity: true)
+                continue
+            }
+            guard byte >= 0x20, byte < 0x80, !reservedBytes.contains(byte) else { return false }
+            component.append(byte)
+        }
+        return componentPasses()
+    }
+
+    private static let reservedBytes: [UInt8] = Array("<>:\"|?*\\".utf8)
 }

@@ -57,6 +57,8 @@ public struct OutputWriter: Sendable {
         // this one no longer has.
         var summary = WriteSummary()
         var writes: [String] = []
+        // Files whose bytes are already in the output: the manifest keeps their entries.
+        var alreadyWritten: Set<String> = []
         for path in result.files.keys.sorted() {
             guard safeURL(for: path) != nil else {
                 throw Diagnostic.error(.outputWriteFailed("refusing to write '\(path)' outside the output folder"), at: nil)
@@ -64,6 +66,7 @@ public struct OutputWriter: Sendable {
             if let existing = manager.contents(atPath: output.appendingPathComponent(path).path) {
                 if existing == result.files[path]! {
                     summary.unchanged += 1
+                    alreadyWritten.insert(path)
                     continue
                 }
                 summary.changed.append(path)
@@ -133,10 +136,12 @@ public struct OutputWriter: Sendable {
         try Data(record.utf8).write(to: recordURL, options: .atomic)
         summary.unchanged += kept.count
         if var cache = result.cache {
-            // Record each page file as it is now, so the next build can trust it unread.
+            // Record each page file as it is now, so the next build can trust it unread. Kept
+            // pages were found with their recorded stamps by this build and not written since.
             cache.outputFolder = output.path
-            for (path, entry) in cache.entries {
-                guard let stamp = BuildCache.stamp(of: output.appendingPathComponent(path)) else {
+            let folder = output.path
+            for (path, entry) in cache.entries where !kept.contains(path) {
+                guard let stamp = BuildCache.stamp(atPath: folder + "/" + path) else {
                     cache.entries[path] = nil
                     continue
                 }
@@ -146,16 +151,14 @@ public struct OutputWriter: Sendable {
                 cache.entries[path] = updated
             }
             for path in result.files.keys where cache.entries[path] == nil {
-                cache.others[path] = BuildCache.foldedStamp(of: output.appendingPathComponent(path))
+                cache.others[path] = BuildCache.foldedStamp(atPath: folder + "/" + path)
             }
             try cache.encoded().write(to: BuildCache.url(root: root), options: .atomic)
         }
-        summary.deploy = try writeManifest(result: result, kept: kept)
+        summary.deploy = try writeManifest(result: result, kept: kept, alreadyWritten: alreadyWritten)
         return summary
     }
 
-    /// The deploy manifest: written files hashed now; kept files take their entry from the
-    /// previous manifest (their bytes are unchanged), or are hashed from disk.
     /// Writes `data` to a new file at `path` with `open`/`write`/`close`; the error
     /// text, or nil.
     static func writeFile(_ data: Data, to path: String) -> String? {
@@ -178,11 +181,23 @@ public struct OutputWriter: Sendable {
         return failure
     }
 
-    private func writeManifest(result: BuildResult, kept: Set<String>) throws -> DeployManifest.Changes {
+    /// The deploy manifest: written files hashed now; kept files, and files whose bytes
+    /// were found already in the output, take their entry from the previous manifest
+    /// (their bytes are unchanged), or are hashed.
+    private func writeManifest(result: BuildResult, kept: Set<String>, alreadyWritten: Set<String>) throws -> DeployManifest.Changes {
         let url = root.appendingPathComponent(".qingshan/manifest.json")
         let previous = (try? Data(contentsOf: url)).flatMap { try? DeployManifest(decoding: $0) }
         let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var entries = DeployManifest(files: result.files).files
+        var toHash: [String: Data] = [:]
+        var entries: [DeployManifest.Entry] = []
+        for (path, data) in result.files {
+            if alreadyWritten.contains(path), let entry = before[path], entry.size == data.count {
+                entries.append(entry)
+            } else {
+                toHash[path] = data
+            }
+        }
+        entries += DeployManifest(files: toHash).files
         for path in kept {
             if let entry = before[path] {
                 entries.append(entry)

@@ -6,9 +6,13 @@ struct RenderKeys {
     private let structure: UInt64
     private let datasetHashes: [String: UInt64]
     private let allDatasets: UInt64
+    private let textHashes: [String: UInt64]
 
     /// - Parameter configText: the bytes of `site.yaml` (every setting can show on every page).
-    init(configText: Data, model: SiteModel, datasets: [String: Dataset], otherOutputs: [String]) {
+    /// - Parameter textHashes: the hash of each page file's text by source path
+    ///   (`ParsedPage.textHash`), which stands for the page's front matter and body.
+    init(configText: Data, model: SiteModel, datasets: [String: Dataset], otherOutputs: [String], textHashes: [String: UInt64] = [:]) {
+        self.textHashes = textHashes
         var baseHash = StableHash()
         baseHash.combine(BuildCache.formatVersion)
         baseHash.combine(bytes: configText)
@@ -42,17 +46,24 @@ struct RenderKeys {
     /// The key of a Markdown page, given the datasets its data blocks read.
     func key(page: Page, layoutHash: UInt64, readsAllData: Bool, datasetsUsed: [String], records: [(title: String, output: String)]?) -> UInt64 {
         var hash = start(layoutHash: layoutHash, readsAllData: readsAllData)
-        let matter = page.frontMatter
-        for part in [page.sourcePath, matter.title, matter.date ?? "", matter.lastmod ?? "", matter.summary, matter.slug ?? "", matter.layout ?? ""] {
-            hash.combine(part)
+        hash.combine(page.sourcePath)
+        if let text = textHashes[page.sourcePath] {
+            // Front matter, body and line offset all come from the file's text, already
+            // hashed when it was read: hashing them again was most of computing keys.
+            hash.combine(text)
+        } else {
+            let matter = page.frontMatter
+            for part in [matter.title, matter.date ?? "", matter.lastmod ?? "", matter.summary, matter.slug ?? "", matter.layout ?? ""] {
+                hash.combine(part)
+            }
+            hash.combine(matter.weight)
+            for key in matter.params.keys.sorted() {
+                hash.combine(key)
+                hash.combine(matter.params[key]!.description)
+            }
+            hash.combine(page.bodyLineOffset)
+            hash.combine(page.body)
         }
-        hash.combine(matter.weight)
-        for key in matter.params.keys.sorted() {
-            hash.combine(key)
-            hash.combine(matter.params[key]!.description)
-        }
-        hash.combine(page.bodyLineOffset)
-        hash.combine(page.body)
         for name in datasetsUsed.sorted() {
             hash.combine(name)
             hash.combine(datasetHashes[name] ?? 0)
@@ -101,6 +112,11 @@ struct RenderKeys {
 
     static func hash(_ dataset: Dataset) -> UInt64 {
         var hash = StableHash()
+        // Loaded from files: its content is a function of their bytes.
+        if dataset.sourceHash != 0 {
+            hash.combine(dataset.sourceHash)
+            return hash.value
+        }
         combineColumns(of: dataset, into: &hash)
         for row in dataset.rows {
             for field in dataset.fields { hash.combine(row[field.name].description) }

@@ -56,15 +56,17 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> BuildResult {
+        var clock = PhaseClock()
         let inputStamps = BuildCache.inputStamps(root: root)
+        clock.lap("source stamps")
         // Nothing changed since the last build into this folder, and every page it wrote is
         // still as it was: there is nothing to do, and only file stamps were read.
         if let previous, let outputFolder, outputFolder.path == previous.outputFolder,
            !previous.inputs.isEmpty, previous.inputs == inputStamps,
            previous.entries.allSatisfy({ path, entry in
-               BuildCache.stamp(of: outputFolder.appendingPathComponent(path)).map { $0.size == entry.size && $0.modified == entry.modified } == true
+               BuildCache.stamp(atPath: outputFolder.path + "/" + path).map { $0.size == entry.size && $0.modified == entry.modified } == true
            }),
-           previous.others.allSatisfy({ path, stamp in BuildCache.foldedStamp(of: outputFolder.appendingPathComponent(path)) == stamp }) {
+           previous.others.allSatisfy({ path, stamp in BuildCache.foldedStamp(atPath: outputFolder.path + "/" + path) == stamp }) {
             var result = BuildResult(files: [:], diagnostics: Diagnostics(previous.entries.keys.sorted().flatMap { previous.entries[$0]!.warnings }), renderedPageCount: 0)
             result.keptFiles = previous.entries.keys.sorted()
             result.isUnchanged = true
@@ -72,6 +74,7 @@ public struct SiteBuilder: Sendable {
             return result
         }
         var result = buildSite()
+        result.timings.insert(contentsOf: clock.laps, at: 0)
         result.cache?.inputs = inputStamps
         if let previous, outputFolder?.path == previous.outputFolder {
             result.sourceChanges = BuildCache.describeChanges(from: previous.inputs, to: inputStamps)
@@ -91,6 +94,7 @@ public struct SiteBuilder: Sendable {
         let (loadedTheme, themeDiagnostics) = Theme.load(root: root, name: config.theme)
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
+        clock.lap("load theme")
 
         let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: config.maxDataBytes)
         diagnostics.append(contentsOf: dataDiagnostics)
@@ -100,13 +104,28 @@ public struct SiteBuilder: Sendable {
             diagnostics.note(.datasetEncoding(datasets[name]!.encoding), at: SourceLocation(path: datasets[name]!.path))
         }
 
+        clock.lap("load data")
         // Personal data is refused at its source, unless site.yaml allows it with a reason.
+        // Pages were scanned when their text was first read (`ParsedPage.personalData`).
         for page in content.pages {
-            diagnostics.append(contentsOf: PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, policy: config.personalData))
+            let findings = content.parsedPages[page.sourcePath]?.personalData
+                ?? PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset)
+            diagnostics.append(contentsOf: config.personalData.diagnostics(for: findings, inFile: page.sourcePath))
         }
+        // Datasets are scanned when their bytes change; the policy applies on every build.
+        var datasetFindings: [String: BuildCache.DatasetFindings] = [:]
         for name in datasets.keys.sorted() {
-            diagnostics.append(contentsOf: PersonalDataScanner.scan(dataset: datasets[name]!, policy: config.personalData))
+            let dataset = datasets[name]!
+            let findings: [(column: String, finding: PersonalDataFinding)]
+            if dataset.sourceHash != 0, let known = previous?.datasetFindings[name], known.sourceHash == dataset.sourceHash {
+                findings = known.findings
+            } else {
+                findings = PersonalDataPolicy.findings(in: dataset)
+            }
+            datasetFindings[name] = BuildCache.DatasetFindings(sourceHash: dataset.sourceHash, findings: findings)
+            diagnostics.append(contentsOf: config.personalData.diagnostics(for: findings, in: dataset))
         }
+        clock.lap("personal data")
         var footer: [GovernmentFooterValidator.Field: GovernmentFooterValidator.Value] = [:]
         for field in GovernmentFooterValidator.Field.allCases {
             if let text = config.footer[field.rawValue] {
@@ -137,6 +156,7 @@ public struct SiteBuilder: Sendable {
             outputs: otherSources.mapValues { SourceLocation(path: $0) }
                 .merging(model.pages.map { ($0.outputPath, SourceLocation(path: $0.sourcePath, line: 1, column: 1)) }, uniquingKeysWith: { a, _ in a })
                 .merging(records.map { ($0.page.outputPath, SourceLocation(path: $0.page.sourcePath)) }, uniquingKeysWith: { a, _ in a })))
+        clock.lap("validate")
         for folder in ["content", "site-templates"] {
             for path in SourceFile.linksLeavingRoot(in: root.appendingPathComponent(folder), root: root) {
                 diagnostics.error(.symlinkLeavesSite, at: SourceLocation(path: "\(folder)/\(path)"))
@@ -145,10 +165,13 @@ public struct SiteBuilder: Sendable {
 
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
-        clock.lap("load theme, data; validate")
+        clock.lap("symlinks")
         let renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+        clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
-        let keys = RenderKeys(configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys))
+        let keys = RenderKeys(
+            configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys),
+            textHashes: content.parsedPages.mapValues(\.textHash))
         let outputs = renderer.outputs
         let reusable = previous.flatMap { cache in
             outputFolder.map { $0.path == cache.outputFolder } == true ? cache : nil
@@ -166,10 +189,12 @@ public struct SiteBuilder: Sendable {
         }
         // A page is reused when its key is unchanged and its file is as it was written.
         var kept: [Int: BuildCache.Entry] = [:]
-        if let reusable, let folder = outputFolder {
+        if let reusable, let folder = outputFolder?.path {
             for (index, output) in outputs.enumerated() {
+                // Its search postings must be in the cache too: the page's text is not.
                 guard let entry = reusable.entries[output], entry.key == key(index, datasetsUsed: entry.datasetsUsed),
-                      let stamp = BuildCache.stamp(of: folder.appendingPathComponent(output)),
+                      entry.search.map({ reusable.searchTokens.documents[$0.key] != nil }) ?? true,
+                      let stamp = BuildCache.stamp(atPath: folder + "/" + output),
                       stamp.size == entry.size, stamp.modified == entry.modified else { continue }
                 kept[index] = entry
             }
@@ -189,6 +214,7 @@ public struct SiteBuilder: Sendable {
         for entry in kept.values { diagnostics.append(contentsOf: entry.warnings) }
         guard !diagnostics.hasErrors else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
 
+        clock.lap("render \(toRender.count) pages")
         var files: [String: Data] = [:]
         for (output, source) in otherSources {
             do {
@@ -198,26 +224,34 @@ public struct SiteBuilder: Sendable {
             }
         }
         var htmlBytes = 0
-        var documents: [SearchDocument] = []
+        var searchEntries: [SearchEntry] = []
+        var renderedDocuments: [UInt64: SearchDocument] = [:]
         var cache = BuildCache(outputFolder: outputFolder?.path ?? "")
         for (index, output) in outputs.enumerated() {
             if let entry = kept[index] {
                 htmlBytes += entry.size
-                if let search = entry.search { documents.append(search) }
+                if let search = entry.search { searchEntries.append(search) }
                 cache.entries[output] = entry
                 continue
             }
             let page = rendered[index]!
             files[output] = page.html
             htmlBytes += page.html.count
-            if let document = page.searchDocument { documents.append(document) }
+            let search = page.searchDocument.map { SearchEntry($0) }
+            if let document = page.searchDocument, let search {
+                searchEntries.append(search)
+                renderedDocuments[search.key] = document
+            }
             let used = page.datasetsUsed.sorted()
             cache.entries[output] = BuildCache.Entry(
-                key: key(index, datasetsUsed: used), datasetsUsed: used, search: page.searchDocument,
+                key: key(index, datasetsUsed: used), datasetsUsed: used, search: search,
                 warnings: page.diagnostics.filter { $0.severity != .error })
         }
-        clock.lap("render \(toRender.count) pages")
-        let searchIndex = SearchIndex(documents: documents)
+        clock.lap("read files, cache entries")
+        // Pages whose text did not change keep their tokens from the last build.
+        var searchTokens = previous?.searchTokens ?? SearchTokenCache()
+        let searchIndex = SearchIndex(entries: searchEntries, documents: renderedDocuments, cache: &searchTokens)
+        cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same
         // name wins, with a warning.
@@ -242,6 +276,7 @@ public struct SiteBuilder: Sendable {
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: htmlBytes)
         result.keptFiles = kept.keys.map { outputs[$0] }.sorted()
         cache.parsedPages = content.parsedPages
+        cache.datasetFindings = datasetFindings
         result.cache = cache
         return result
     }
@@ -329,7 +364,7 @@ public struct PhaseClock: Sendable {
     }
 
     /// Resident memory now, from `/proc/self/statm` (0 where there is none).
-    static func residentMiB() -> Int {
+    public static func residentMiB() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
               let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576

@@ -64,10 +64,24 @@ public struct PersonalDataPolicy: Sendable, Hashable {
     /// except in allowed columns (or when the dataset's file is allowed as a whole).
     public func diagnostics(for dataset: Dataset) -> [Diagnostic] {
         guard !allows(file: dataset.path) else { return [] }
-        var diagnostics: [Diagnostic] = []
-        let columns = dataset.fields.map(\.name).filter { !allows(dataset: dataset.name, column: $0) }
+        let columns = Set(dataset.fields.map(\.name).filter { !allows(dataset: dataset.name, column: $0) })
+        return diagnostics(for: Self.findings(in: dataset, columns: columns), in: dataset)
+    }
+
+    /// Errors for `findings` (from ``findings(in:columns:)``) of `dataset`, leaving out
+    /// the allowed columns, or all of them when its file is allowed.
+    func diagnostics(for findings: [(column: String, finding: PersonalDataFinding)], in dataset: Dataset) -> [Diagnostic] {
+        guard !allows(file: dataset.path) else { return [] }
+        return findings.filter { !allows(dataset: dataset.name, column: $0.column) }.map(\.finding.diagnostic)
+    }
+
+    /// Personal data in the cells of `dataset` (in `columns`, or all), by row and then by
+    /// column, whatever a policy allows: the build keeps them while the dataset is unchanged.
+    static func findings(in dataset: Dataset, columns: Set<String>? = nil) -> [(column: String, finding: PersonalDataFinding)] {
+        var findings: [(column: String, finding: PersonalDataFinding)] = []
+        let names = dataset.fields.map(\.name).filter { columns?.contains($0) ?? true }
         for row in dataset.rows {
-            for column in columns {
+            for column in names {
                 let value = row[column]
                 guard !value.isNull else { continue }
                 // A cell's text is scanned on its own; the finding points at the cell,
@@ -76,10 +90,10 @@ public struct PersonalDataPolicy: Sendable, Hashable {
                 for finding in PersonalDataScanner.scan(value.description, path: dataset.path) {
                     var finding = finding
                     finding.location = location
-                    diagnostics.append(finding.diagnostic)
+                    findings.append((column, finding))
                 }
             }
         }
-        return diagnostics
+        return findings
     }
 }

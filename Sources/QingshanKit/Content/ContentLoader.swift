@@ -39,8 +39,9 @@ enum ContentLoader {
         // Each page is read and its front matter parsed on its own, on all cores; the
         // results are collected in file order, so the outcome does not depend on timing.
         let loaded = ResultSlots<(page: Page?, diagnostics: [Diagnostic], parsed: ParsedPage?)>(count: pagePaths.count)
+        let pagesFolderPath = pagesFolder.standardizedFileURL.path
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { index in
-            loaded[index] = loadPage(pagePaths[index], in: pagesFolder, limit: limit, previous: parsed["content/pages/" + pagePaths[index]])
+            loaded[index] = loadPage(pagePaths[index], in: pagesFolderPath, limit: limit, previous: parsed["content/pages/" + pagePaths[index]])
         }
         var pages: [Page] = []
         var parsedPages: [String: ParsedPage] = [:]
@@ -64,12 +65,12 @@ enum ContentLoader {
     /// One page file: read, checked, split and its front matter parsed. `nil` for a draft
     /// or a file that could not be read.
     private static func loadPage(
-        _ pagePath: String, in pagesFolder: URL, limit: Int, previous: ParsedPage?
+        _ pagePath: String, in pagesFolder: String, limit: Int, previous: ParsedPage?
     ) -> (page: Page?, diagnostics: [Diagnostic], parsed: ParsedPage?) {
         let sourcePath = "content/pages/" + pagePath
         var diagnostics: [Diagnostic] = []
         let text: String
-        switch SourceFile.readText(pagesFolder.appendingPathComponent(pagePath), path: sourcePath, limit: limit) {
+        switch SourceFile.readText(atPath: pagesFolder + "/" + pagePath, path: sourcePath, limit: limit) {
         case .success(let read): text = read
         case .failure(let diagnostic): return (nil, [diagnostic], nil)
         }
@@ -81,10 +82,13 @@ enum ContentLoader {
         var hash = StableHash()
         hash.combine(text)
         var frontMatter = FrontMatter()
+        let body = String(split.body)
+        var personalData: [PersonalDataFinding]?
         if let previous, previous.textHash == hash.value {
             // The same text as last time: the same front matter and the same findings.
             frontMatter = previous.frontMatter
             diagnostics = previous.diagnostics
+            personalData = previous.personalData
         } else if let yaml = split.yaml {
             // Front matter and body alike: a bidi override hides in either.
             diagnostics += TextSafety.scan(text.utf8, path: sourcePath)
@@ -96,12 +100,14 @@ enum ContentLoader {
             diagnostics.append(.error(.missingKey("title"), at: SourceLocation(path: sourcePath, line: 1, column: 1),
                                       notes: ["start the file with front matter:\n---\ntitle: 页面标题\n---"]))
         }
-        let parsed = ParsedPage(textHash: hash.value, frontMatter: frontMatter, diagnostics: diagnostics)
+        // Personal data in the body is looked for once per text (drafts are not published).
+        let findings = personalData ?? (frontMatter.draft ? [] : PersonalDataScanner.scan(body, path: sourcePath, lineOffset: split.bodyLineOffset))
+        let parsed = ParsedPage(textHash: hash.value, frontMatter: frontMatter, diagnostics: diagnostics, personalData: findings)
         if frontMatter.draft { return (nil, diagnostics, parsed) }
         let page = Page(
             sourcePath: sourcePath, pagePath: pagePath,
             outputPath: Page.outputPath(forPagePath: pagePath, slug: frontMatter.slug),
-            frontMatter: frontMatter, body: String(split.body), bodyLineOffset: split.bodyLineOffset)
+            frontMatter: frontMatter, body: body, bodyLineOffset: split.bodyLineOffset)
         return (page, diagnostics, parsed)
     }
 }

@@ -34,7 +34,20 @@ enum SourceFile {
                 }
             }
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted(by: utf8Precedes)
+    }
+
+    /// Byte order of two strings' UTF-8, with `memcmp` where the bytes are contiguous
+    /// (sorting a large site's paths generically was a visible part of a rebuild).
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The name in a `readdir` entry, read in place: `entry.pointee.d_name` would copy
@@ -47,15 +60,35 @@ enum SourceFile {
 
     /// Files below `folder` that are symbolic links resolving outside `root`: a site must
     /// not publish `/etc/passwd` because someone linked it into `content/`.
+    ///
+    /// Hidden files count too, and links are not followed. The walk reads directory
+    /// entries' types (readdir), not per-URL resource values: it runs on every build,
+    /// and Foundation's enumerator took most of a one-page rebuild's validation time.
     static func linksLeavingRoot(in folder: URL, root: URL) -> [String] {
         let rootPath = root.resolvingSymlinksInPath().path
         let base = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey]) else { return [] }
         var escaping: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
-            let target = url.resolvingSymlinksInPath().path
-            if target != rootPath && !target.hasPrefix(rootPath + "/") {
-                escaping.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = entryName(entry)
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(base + "/" + path, &info) == 0 else { continue }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFLNK ? Int32(DT_LNK) : (format == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG))
+                }
+                if type == Int32(DT_DIR) {
+                    pending.append(path)
+                } else if type == Int32(DT_LNK) {
+                    let target = URL(fileURLWithPath: base + "/" + path).resolvingSymlinksInPath().path
+                    if target != rootPath && !target.hasPrefix(rootPath + "/") { escaping.append(path) }
+                }
             }
         }
         return escaping.sorted()
@@ -65,6 +98,52 @@ enum SourceFile {
     /// bytes are errors at their line and byte column; a file over `limit` bytes is
     /// refused from its size alone, before it is read.
     static func readText(_ url: URL, path: String, limit: Int? = nil) -> Result<String, Diagnostic> {
+        readText(atPath: url.path, path: path, limit: limit)
+    }
+
+    /// ``readText(_:path:limit:)`` for a file system path. A readable file is read with
+    /// one `lstat`, `open` and `read` and its bytes validated once; anything unusual
+    /// (an error, a file changing size) takes the Foundation path, whose error messages
+    /// the diagnostics quote. Pages are read on every build, so this is per-build cost.
+    static func readText(atPath filePath: String, path: String, limit: Int? = nil) -> Result<String, Diagnostic> {
+        var info = stat()
+        // `lstat`, as `FileManager.attributesOfItem` does: the limit applies to what the
+        // slow path below would measure.
+        if lstat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, limit.map({ Int(info.st_size) <= $0 }) ?? true,
+           let bytes = readAll(filePath, expected: Int(info.st_size)) {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+            // One validating pass; the slow search for the bad byte runs only on failure.
+            if let text = String(validating: body, as: UTF8.self) {
+                if body.contains(0) { return readTextSlowly(filePath, path: path, limit: limit) }
+                return .success(text)
+            }
+        }
+        return readTextSlowly(filePath, path: path, limit: limit)
+    }
+
+    /// The whole file at `filePath` when it has exactly `expected` bytes, else `nil`.
+    private static func readAll(_ filePath: String, expected: Int) -> [UInt8]? {
+        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var complete = false
+        // One byte more than expected, to notice a file that grew.
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            var total = 0
+            while total < expected + 1 {
+                let got = read(descriptor, buffer.baseAddress! + total, expected + 1 - total)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                total += got
+            }
+            count = total
+            complete = total == expected
+        }
+        return complete ? bytes : nil
+    }
+
+    private static func readTextSlowly(_ filePath: String, path: String, limit: Int?) -> Result<String, Diagnostic> {
+        let url = URL(fileURLWithPath: filePath)
         if let limit, let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > limit {
             return .failure(.error(.fileTooLarge(bytes: size, limit: limit), at: SourceLocation(path: path, line: 1, column: 1)))
         }

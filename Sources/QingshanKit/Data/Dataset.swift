@@ -17,6 +17,9 @@ public struct Dataset: Sendable, Hashable {
     public var encoding: String
     /// The dataset's title for captions, from its schema (`title`), else its name.
     public var title: String
+    /// A hash of what the dataset was loaded from (its file, its schema, its path), so
+    /// what is derived from it alone can be kept between builds; 0 when not loaded.
+    var sourceHash: UInt64 = 0
 
     public init(
         name: String, path: String, fields: [DataField], rows: [DataRow],

@@ -49,11 +49,14 @@ public enum DatasetLoader {
         for name in dataFiles.keys.sorted() {
             let file = dataFiles[name]!
             var schema: TableSchema?
+            var source = StableHash()
             if let schemaFile = schemaFiles[name] {
                 let path = join(folderPath, schemaFile)
                 switch read(dataFolder.appendingPathComponent(schemaFile), path: path, declared: nil, maxFileBytes: maxFileBytes) {
                 case .failure(let failure): diagnostics.append(failure.diagnostic)
                 case .success(let text):
+                    source.combine(path)
+                    source.combine(bytes: text.utf8)
                     diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
                     let result = TableSchema.load(utf8: text.utf8, path: path, isJSON: schemaFile.hasSuffix(".json"))
                     schema = result.schema
@@ -70,7 +73,11 @@ public enum DatasetLoader {
             case .failure(let failure): diagnostics.append(failure.diagnostic)
             case .success(let text):
                 diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
-                let result = load(name: name, path: path, text: text, schema: schema)
+                var result = load(name: name, path: path, text: text, schema: schema)
+                source.combine(path)
+                source.combine(text.encoding.rawValue)
+                source.combine(bytes: text.utf8)
+                result.dataset.sourceHash = source.value
                 datasets[name] = result.dataset
                 diagnostics.append(contentsOf: result.diagnostics)
                 if let schema { schemas[name] = schema }

@@ -60,8 +60,122 @@ public struct DeployManifest: Sendable, Hashable, Codable {
 
     /// Reads a manifest written by `encoded()`.
     public init(decoding data: Data) throws {
-        self = try JSONDecoder().decode(Self.self, from: data)
+        if let read = Self.readEncoded(data) {
+            self = read
+        } else {
+            self = try JSONDecoder().decode(Self.self, from: data)
+        }
         files.sort { $0.path < $1.path }
+    }
+
+    /// Reads the exact layout `encoded()` writes, line by line; `nil` for anything else,
+    /// which `JSONDecoder` then reads. Every build reads the last manifest, and
+    /// `JSONDecoder` took longer over it than the rest of writing a one-page edit.
+    static func readEncoded(_ data: Data) -> DeployManifest? {
+        let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 5, lines[0].elementsEqual("{".utf8), lines[lines.count - 1].isEmpty,
+              lines[lines.count - 2].elementsEqual("}".utf8) else { return nil }
+        var manifest = DeployManifest(entries: [])
+        var versionLine = Scanner(lines[1])
+        guard versionLine.skip("  \"version\": "), let version = versionLine.number(), versionLine.skip(","), versionLine.isAtEnd else { return nil }
+        manifest.version = version
+        if lines.count == 5 {
+            return lines[2].elementsEqual("  \"files\": []".utf8) ? manifest : nil
+        }
+        guard lines[2].elementsEqual("  \"files\": [".utf8), lines[lines.count - 3].elementsEqual("  ]".utf8) else { return nil }
+        let entryLines = lines[3..<(lines.count - 3)]
+        var files: [Entry] = []
+        files.reserveCapacity(entryLines.count)
+        for (offset, line) in entryLines.enumerated() {
+            var scanner = Scanner(line)
+            guard scanner.skip("    {\"path\": "), let path = scanner.string(), scanner.skip(", \"size\": "), let size = scanner.number(),
+                  scanner.skip(", \"sha256\": "), let sha = scanner.string(), scanner.skip("}"),
+                  offset == entryLines.count - 1 ? scanner.isAtEnd : (scanner.skip(",") && scanner.isAtEnd) else { return nil }
+            files.append(Entry(path: path, size: size, sha256: sha))
+        }
+        manifest.files = files
+        return manifest
+    }
+
+    /// Reads one line of the manifest.
+    private struct Scanner {
+        let bytes: ArraySlice<UInt8>
+        var index: Int
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            index = bytes.startIndex
+        }
+
+        var isAtEnd: Bool { index == bytes.endIndex }
+
+        mutating func skip(_ text: String) -> Bool {
+            let expected = text.utf8
+            guard bytes[index...].starts(with: expected) else { return false }
+            index += expected.count
+            return true
+        }
+
+        mutating func number() -> Int? {
+            var value = 0
+            let start = index
+            while index < bytes.endIndex, bytes[index] &- 0x30 < 10, index - start < 18 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            return index > start ? value : nil
+        }
+
+        /// A JSON string as `jsonString(_:)` writes it.
+        mutating func string() -> String? {
+            guard skip("\"") else { return nil }
+            // Most strings have no escape: one validated copy.
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }),
+               bytes[end] == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
+                index = end + 1
+                return text
+            }
+            var scalars = String.UnicodeScalarView()
+            var run = index
+            func flush(to end: Int) -> Bool {
+                guard let text = String(validating: bytes[run..<end], as: UTF8.self) else { return false }
+                scalars.append(contentsOf: text.unicodeScalars)
+                return true
+            }
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard flush(to: index) else { return nil }
+                    index += 1
+                    return String(scalars)
+                }
+                guard byte == UInt8(ascii: "\\") else {
+                    guard byte >= 0x20 else { return nil }
+                    index += 1
+                    continue
+                }
+                guard flush(to: index), index + 1 < bytes.endIndex else { return nil }
+                let escaped = bytes[index + 1]
+                index += 2
+                switch escaped {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    // Only controls are written this way.
+                    guard index + 4 <= bytes.endIndex, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16),
+                          value < 0x20 else { return nil }
+                    scalars.append(Unicode.Scalar(UInt8(value)))
+                    index += 4
+                default: return nil
+                }
+                run = index
+            }
+            return nil
+        }
     }
 
     /// Compared with the manifest of the previous build (`nil` when there was none, so
@@ -83,13 +197,31 @@ public struct DeployManifest: Sendable, Hashable, Codable {
 
     /// Stable JSON: fixed key order, one file per line, `\n` line ends, UTF-8 unescaped.
     public func encoded() -> Data {
-        var json = "{\n  \"version\": \(version),\n  \"files\": ["
+        // Bytes, not string concatenation: every build writes the manifest of every file.
+        var json: [UInt8] = []
+        json.reserveCapacity(64 + files.count * 128)
+        json += "{\n  \"version\": \(version),\n  \"files\": [".utf8
         for (index, entry) in files.enumerated() {
-            json += index == 0 ? "\n" : ",\n"
-            json += "    {\"path\": \(Self.jsonString(entry.path)), \"size\": \(entry.size), \"sha256\": \(Self.jsonString(entry.sha256))}"
+            json += (index == 0 ? "\n" : ",\n").utf8
+            json += "    {\"path\": ".utf8
+            Self.appendJSONString(entry.path, to: &json)
+            json += ", \"size\": \(entry.size), \"sha256\": ".utf8
+            Self.appendJSONString(entry.sha256, to: &json)
+            json.append(UInt8(ascii: "}"))
         }
-        json += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return Data(json.utf8)
+        json += (files.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
+        return Data(json)
+    }
+
+    /// ``jsonString(_:)``'s bytes, copied straight when nothing needs escaping.
+    private static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            json.append(UInt8(ascii: "\""))
+            json += text.utf8
+            json.append(UInt8(ascii: "\""))
+        } else {
+            json += jsonString(text).utf8
+        }
     }
 
     /// A JSON string literal (RFC 8259 § 7): quotes, backslashes and controls escaped.

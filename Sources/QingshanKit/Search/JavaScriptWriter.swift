@@ -10,6 +10,10 @@ struct JavaScriptWriter {
     /// The text written so far.
     var result: String { String(decoding: bytes, as: UTF8.self) }
 
+    mutating func reserveCapacity(_ more: Int) {
+        bytes.reserveCapacity(bytes.count + more)
+    }
+
     /// Appends ASCII syntax as is.
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }

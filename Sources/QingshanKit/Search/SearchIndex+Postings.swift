@@ -19,7 +19,10 @@ import Dispatch
 /// scheduling.
 extension SearchIndex {
     /// Digits of the posting encoding: values 0–31 end a number, 32–63 continue it.
-    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
+    static let alphabet = alphabetText.withUTF8Buffer { Array($0) }
+    /// The same digits as a constant: writing postings reads it per digit, and a static
+    /// array is reached through a lazy-initialization check each time.
+    private static let alphabetText: StaticString = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 
     /// One document's entry in a token's postings.
     struct Posting: Equatable {
@@ -83,52 +86,29 @@ extension SearchIndex {
 
     /// Every distinct token of a site with its postings.
     struct InvertedIndex {
-        /// Distinct tokens, numbered in order of first appearance.
-        var table = TokenTable(expectedCount: 4096)
-        /// Per posting, in document order: the token's number.
-        var postingTokens: [Int32] = []
-        /// Per posting: `document * 8 + level`.
-        var postingValues: [Int] = []
+        /// Distinct tokens; those numbered below ``sortedCount`` are in byte order.
+        let table: TokenTable
+        let sortedCount: Int
+        /// Per document, in order: its postings, `token * 8 + level`.
+        let postings: [[UInt32]]
+        /// Each token's UTF-8, back to back, and where each starts (one more than tokens).
+        private let text: [UInt8]
+        private let textStarts: [Int]
+        /// The tokens that have postings, in byte order: the order they are written in.
+        let order: [Int]
 
-        var tokenCount: Int { table.count }
+        var tokenCount: Int { order.count }
 
-        /// Adds a document's postings; documents must come in order.
-        mutating func add(_ tokens: DocumentTokens, document: Int) {
-            let source = tokens.table
-            source.arena.withUnsafeBufferPointer { arena in
-                for i in 0..<source.count {
-                    let tag = source.tags[i]
-                    let entry: Int
-                    if tag & TokenTable.wordBit != 0 {
-                        let word = UnsafeBufferPointer(rebasing: arena[Int(source.wordStarts[i])..<Int(source.wordStarts[i] + source.wordLengths[i])])
-                        entry = table.entry(word: word, tag: tag).index
-                    } else {
-                        entry = table.entry(cjk: tag).index
-                    }
-                    postingTokens.append(Int32(entry))
-                    postingValues.append(document * 8 + Int(tokens.levels[i]))
-                }
-            }
-        }
-
-        /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
-        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
-        func write(to writer: inout JavaScriptWriter) {
+        init(table: TokenTable, sortedCount: Int, postings: [[UInt32]]) {
+            self.table = table
+            self.sortedCount = sortedCount
+            self.postings = postings
             let count = table.count
-            guard count > 0 else { return }
-
-            // Postings grouped by token (a counting sort keeps document order).
-            var starts = [Int](repeating: 0, count: count + 1)
-            for token in postingTokens { starts[Int(token) + 1] += 1 }
-            for i in 0..<count { starts[i + 1] += starts[i] }
-            var next = starts
-            var grouped = [Int](repeating: 0, count: postingValues.count)
-            for (token, value) in zip(postingTokens, postingValues) {
-                grouped[next[Int(token)]] = value
-                next[Int(token)] += 1
+            var used = [Bool](repeating: false, count: count)
+            for list in postings {
+                for posting in list { used[Int(posting >> 3)] = true }
             }
 
-            // Each token's UTF-8, once.
             var text: [UInt8] = []
             text.reserveCapacity(count * 6 + table.arena.count)
             var textStarts = [Int](repeating: 0, count: count + 1)
@@ -143,14 +123,112 @@ extension SearchIndex {
                 }
                 textStarts[i + 1] = text.count
             }
+            self.text = text
+            self.textStarts = textStarts
+
+            // Tokens kept from the cache are already in order; only new ones are sorted,
+            // then the two runs are merged. Distinct tokens have distinct bytes, so the
+            // order is total.
+            let old = (0..<min(sortedCount, count)).filter { used[$0] }
+            order = text.withUnsafeBufferPointer { text in
+                func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
+                }
+                let new = (min(sortedCount, count)..<count).filter { used[$0] }.sorted { a, b in
+                    bytes(a).lexicographicallyPrecedes(bytes(b))
+                }
+                if new.isEmpty { return old }
+                var merged: [Int] = []
+                merged.reserveCapacity(old.count + new.count)
+                var i = 0, j = 0
+                while i < old.count, j < new.count {
+                    if bytes(old[i]).lexicographicallyPrecedes(bytes(new[j])) {
+                        merged.append(old[i]); i += 1
+                    } else {
+                        merged.append(new[j]); j += 1
+                    }
+                }
+                merged.append(contentsOf: old[i...])
+                merged.append(contentsOf: new[j...])
+                return merged
+            }
+        }
+
+        /// The tokens and postings of these documents, for the next build: tokens
+        /// renumbered in byte order, those no document uses dropped.
+        func cache(keys: [UInt64]) -> SearchTokenCache {
+            var documents: [UInt64: [UInt32]] = [:]
+            documents.reserveCapacity(keys.count)
+            if order.count == table.count, order.indices.allSatisfy({ order[$0] == $0 }) {
+                for (key, list) in zip(keys, postings) { documents[key] = list }
+                return SearchTokenCache(table: table, documents: documents)
+            }
+            var number = [UInt32](repeating: 0, count: table.count)
+            var tags: [UInt64] = []
+            var lengths: [Int32] = []
+            var arena: [UInt8] = []
+            tags.reserveCapacity(order.count)
+            lengths.reserveCapacity(order.count)
+            for (rank, token) in order.enumerated() {
+                number[token] = UInt32(rank)
+                tags.append(table.tags[token])
+                lengths.append(table.wordLengths[token])
+                if table.isWord(token) {
+                    let start = Int(table.wordStarts[token])
+                    arena.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[token])])
+                }
+            }
+            for (key, list) in zip(keys, postings) where documents[key] == nil {
+                var renumbered = list.map { number[Int($0 >> 3)] << 3 | $0 & 7 }
+                // Renumbering keeps the order of old tokens; new ones fall in between.
+                if !renumbered.indices.dropFirst().allSatisfy({ renumbered[$0 - 1] < renumbered[$0] }) { renumbered.sort() }
+                documents[key] = renumbered
+            }
+            // Built from a table's own entries, so always valid.
+            let renumberedTable = TokenTable(tags: tags, wordLengths: lengths, arena: arena)!
+            return SearchTokenCache(table: renumberedTable, documents: documents)
+        }
+
+        /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
+        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
+        func write(to writer: inout JavaScriptWriter) {
+            let count = table.count
+            guard !order.isEmpty else { return }
+
+            // Postings grouped by token (a counting sort keeps document order), as
+            // `document * 8 + level`. Every index is a token number below `count` or a
+            // slot counted for it; unchecked access and 32-bit values halve the time of
+            // what every rebuild does for every posting of the site.
+            var starts = [Int](repeating: 0, count: count + 1)
+            starts.withUnsafeMutableBufferPointer { starts in
+                for list in postings {
+                    list.withUnsafeBufferPointer { list in
+                        for posting in list { starts[Int(posting >> 3) + 1] += 1 }
+                    }
+                }
+                for i in 0..<count { starts[i + 1] += starts[i] }
+            }
+            var next = starts
+            let grouped = [UInt32](unsafeUninitializedCapacity: starts[count]) { grouped, initialized in
+                next.withUnsafeMutableBufferPointer { next in
+                    for (document, list) in postings.enumerated() {
+                        let base = UInt32(document) << 3
+                        list.withUnsafeBufferPointer { list in
+                            for posting in list {
+                                let token = Int(posting >> 3)
+                                (grouped.baseAddress! + next[token]).initialize(to: base | posting & 7)
+                                next[token] += 1
+                            }
+                        }
+                    }
+                }
+                initialized = starts[count]
+            }
+            writer.reserveCapacity(grouped.count * 2 + text.count * 2 + order.count * 8)
 
             text.withUnsafeBufferPointer { text in
                 func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
-                }
-                // Distinct tokens have distinct bytes, so the order is total.
-                let order = (0..<count).sorted { a, b in
-                    bytes(a).lexicographicallyPrecedes(bytes(b))
                 }
                 var group: UnsafeBufferPointer<UInt8>?
                 for token in order {
@@ -170,8 +248,8 @@ extension SearchIndex {
                     // Digits need no escape, so they go straight into the string.
                     var previous = 0
                     for value in grouped[starts[token]..<starts[token + 1]] {
-                        let document = value >> 3
-                        appendNumber((document - previous) * 8 + (value & 7), to: &writer)
+                        let document = Int(value >> 3)
+                        appendNumber((document - previous) * 8 + Int(value & 7), to: &writer)
                         previous = document
                     }
                     writer.raw("\"")
@@ -181,15 +259,35 @@ extension SearchIndex {
         }
     }
 
-    /// The inverted index of `documents`, tokenized on all cores.
-    static func invertedIndex(of documents: [SearchDocument]) -> InvertedIndex {
-        var index = InvertedIndex()
+    /// The inverted index of `entries`. Entries found in `cache` keep their postings;
+    /// the others are tokenized from their document in `documents`, on all cores. With
+    /// `updating`, `cache` is replaced by the tokens of `entries`.
+    static func invertedIndex(
+        of entries: [SearchEntry], documents byKey: [UInt64: SearchDocument], cache: inout SearchTokenCache, updating: Bool
+    ) -> InvertedIndex {
+        let keys = entries.map(\.key)
+        var table = cache.table
+        let sortedCount = table.count
+        var postings = [[UInt32]](repeating: [], count: entries.count)
+        var missing: [SearchDocument] = []
+        var missingSlots: [Int] = []
+        for (slot, key) in keys.enumerated() {
+            if let known = cache.documents[key] {
+                postings[slot] = known
+            } else {
+                guard let document = byKey[key] else { preconditionFailure("no postings and no document for a search entry") }
+                missing.append(document)
+                missingSlots.append(slot)
+            }
+        }
+        let documents = missing
+        let fresh = missingSlots
         // Batches bound the memory held by per-document tables on large sites.
         let batchSize = 512
         var batchStart = 0
-        var results = [DocumentTokens?](repeating: nil, count: min(batchSize, documents.count))
-        while batchStart < documents.count {
-            let batchEnd = min(batchStart + batchSize, documents.count)
+        var results = [DocumentTokens?](repeating: nil, count: min(batchSize, fresh.count))
+        while batchStart < fresh.count {
+            let batchEnd = min(batchStart + batchSize, fresh.count)
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = SendableBuffer(buffer)
                 let first = batchStart
@@ -200,12 +298,33 @@ extension SearchIndex {
                     slots.buffer[offset] = documentTokens(of: documents[first + offset], scratch: &scratch)
                 }
             }
-            for document in batchStart..<batchEnd {
-                index.add(results[document - batchStart]!, document: document)
-                results[document - batchStart] = nil
+            // Numbered in document order, so the numbering does not depend on scheduling.
+            for slot in batchStart..<batchEnd {
+                let tokens = results[slot - batchStart]!
+                results[slot - batchStart] = nil
+                var list: [UInt32] = []
+                list.reserveCapacity(tokens.table.count)
+                let source = tokens.table
+                source.arena.withUnsafeBufferPointer { arena in
+                    for i in 0..<source.count {
+                        let tag = source.tags[i]
+                        let entry: Int
+                        if tag & TokenTable.wordBit != 0 {
+                            let word = UnsafeBufferPointer(rebasing: arena[Int(source.wordStarts[i])..<Int(source.wordStarts[i] + source.wordLengths[i])])
+                            entry = table.entry(word: word, tag: tag).index
+                        } else {
+                            entry = table.entry(cjk: tag).index
+                        }
+                        list.append(UInt32(entry) << 3 | UInt32(tokens.levels[i]))
+                    }
+                }
+                list.sort()
+                postings[fresh[slot]] = list
             }
             batchStart = batchEnd
         }
+        let index = InvertedIndex(table: table, sortedCount: sortedCount, postings: postings)
+        if updating { cache = index.cache(keys: keys) }
         return index
     }
 
@@ -252,11 +371,12 @@ extension SearchIndex {
     private static func appendNumber(_ value: Int, to writer: inout JavaScriptWriter) {
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
+        let digits = alphabetText.utf8Start
         while shift > 0 {
-            writer.byte(alphabet[((value >> shift) & 31) + 32])
+            writer.byte(digits[((value >> shift) & 31) + 32])
             shift -= 5
         }
-        writer.byte(alphabet[value & 31])
+        writer.byte(digits[value & 31])
     }
 }
 

@@ -17,7 +17,8 @@ public struct SearchIndex: Sendable {
     /// How many Unicode scalars of each page's text are kept for result snippets.
     public static let defaultStoredTextLength = 160
 
-    /// The documents, in the order given.
+    /// The documents, in the order given; built from the build cache, their text is the
+    /// part the index stores.
     public let documents: [SearchDocument]
     /// Number of distinct tokens in the inverted index.
     public let tokenCount: Int
@@ -29,10 +30,27 @@ public struct SearchIndex: Sendable {
     /// - Parameter storedTextLength: scalars of each text kept for snippets (the
     ///   whole text is always indexed).
     public init(documents: [SearchDocument], storedTextLength: Int = SearchIndex.defaultStoredTextLength) {
-        self.documents = documents
-        let sections = Array(Set(documents.map(\.section))).sorted(by: Self.utf8Order)
+        var cache = SearchTokenCache()
+        let entries = documents.map { SearchEntry($0, storedTextLength: storedTextLength) }
+        let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
+        self.init(entries: entries, documents: byKey, cache: &cache, updatingCache: false, given: documents)
+    }
+
+    /// Builds the index reusing the postings in `cache`, and replaces `cache` with the
+    /// tokens of `entries` for the next build. An entry whose postings are not in `cache`
+    /// is tokenized from its document in `documents` (by key), which must hold it. The
+    /// bytes are the same as without a cache.
+    init(entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache) {
+        self.init(entries: entries, documents: documents, cache: &cache, updatingCache: true, given: nil)
+    }
+
+    private init(
+        entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool, given: [SearchDocument]?
+    ) {
+        self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
+        let sections = Array(Set(entries.map(\.section))).sorted(by: Self.utf8Order)
         let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let inverted = Self.invertedIndex(of: documents)
+        let inverted = Self.invertedIndex(of: entries, documents: documents, cache: &cache, updating: updatingCache)
         tokenCount = inverted.tokenCount
 
         var writer = JavaScriptWriter()
@@ -42,16 +60,16 @@ public struct SearchIndex: Sendable {
             writer.string(section)
         }
         writer.raw("],\"docs\":[")
-        for (i, document) in documents.enumerated() {
+        for (i, entry) in entries.enumerated() {
             if i > 0 { writer.raw(",") }
             writer.raw("[")
-            writer.string(document.url)
+            writer.string(entry.url)
             writer.raw(",")
-            writer.string(document.title)
+            writer.string(entry.title)
             writer.raw(",")
-            writer.integer(sectionIndex[document.section] ?? 0)
+            writer.integer(sectionIndex[entry.section] ?? 0)
             writer.raw(",")
-            writer.string(Self.storedText(of: document, length: storedTextLength))
+            writer.string(entry.storedText)
             writer.raw("]")
         }
         writer.raw("],\"tokens\":{")

@@ -28,6 +28,50 @@ struct TokenTable {
         tags.reserveCapacity(expectedCount)
     }
 
+    /// The table of `tags`, numbered in that order, whose words' bytes are back to back
+    /// in `arena` (`wordLengths` has each entry's length, 0 for CJK): the form a table
+    /// is kept in between builds.
+    init?(tags: [UInt64], wordLengths: [Int32], arena: [UInt8]) {
+        guard tags.count == wordLengths.count else { return nil }
+        self.init(expectedCount: tags.count)
+        var start: Int32 = 0
+        var starts: [Int32] = []
+        starts.reserveCapacity(tags.count)
+        for (tag, length) in zip(tags, wordLengths) {
+            guard length >= 0, (tag & Self.wordBit != 0) == (length > 0) else { return nil }
+            starts.append(length > 0 ? start : 0)
+            start += length
+        }
+        guard Int(start) == arena.count else { return nil }
+        // A damaged table would split one token in two in the index: check every entry.
+        let valid = arena.withUnsafeBufferPointer { bytes in
+            zip(zip(tags, starts), wordLengths).allSatisfy { entry, length in
+                let (tag, start) = entry
+                if length > 0 { return Self.tag(ofWord: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + length)])) == tag }
+                return tag & 0xFFFF_FFFF != 0 && Unicode.Scalar(UInt32(tag & 0xFFFF_FFFF)) != nil
+                    && (tag >> 32 == 0 || Unicode.Scalar(UInt32(tag >> 32)) != nil)
+            }
+        }
+        guard valid else { return nil }
+        self.tags = tags
+        self.wordStarts = starts
+        self.wordLengths = wordLengths
+        self.arena = arena
+        let mask = slots.count - 1
+        for (index, tag) in tags.enumerated() {
+            var s = slot(of: tag)
+            while slots[s] != 0 {
+                let other = Int(slots[s]) - 1
+                if tags[other] == tag, wordLengths[other] == wordLengths[index],
+                   arena[Int(starts[other])..<Int(starts[other] + wordLengths[other])].elementsEqual(arena[Int(starts[index])..<Int(starts[index] + wordLengths[index])]) {
+                    return nil  // the same token twice
+                }
+                s = (s + 1) & mask
+            }
+            slots[s] = Int32(index + 1)
+        }
+    }
+
     static let wordBit: UInt64 = 1 << 63
 
     @inline(__always)

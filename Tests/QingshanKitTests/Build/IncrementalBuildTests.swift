@@ -103,6 +103,44 @@ import Testing
         #expect(result.sourceChanges == "no source changed")
     }
 
+    /// Personal data is looked for once per page text and dataset (`ParsedPage`,
+    /// `BuildCache.datasetFindings`), but the policy applies on every build: changing only
+    /// `site.yaml` reports the same errors as a clean build.
+    @Test func personalDataFoundInEarlierBuildsIsStillReported() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let allowances = """
+
+            personalData:
+              allow:
+                - file: content/pages/about.md
+                  reason: 经本人同意公开
+                - column: people.contact
+                  reason: 村级公示联系人
+
+            """
+        try site.append(allowances, to: "content/site.yaml")
+        try site.append("\n联系电话 13812345678。\n", to: "content/pages/about.md")
+        try site.write("name,contact\n张三,13912345678\n李四,0818-2160133\n", to: "content/data/people.csv")
+        try build(site)
+        try build(site)
+
+        let config = site.root.appendingPathComponent("content/site.yaml")
+        let allowing = try String(contentsOf: config, encoding: .utf8)
+        for removed in ["    - file: content/pages/about.md\n      reason: 经本人同意公开\n", "    - column: people.contact\n      reason: 村级公示联系人\n"] {
+            try #require(allowing.contains(removed))
+            try Data(allowing.replacingOccurrences(of: removed, with: "").utf8).write(to: config)
+            let output = site.root.appendingPathComponent("public")
+            let incremental = SiteBuilder.incremental(root: site.root, output: output).build()
+            let clean = SiteBuilder(root: site.root).build()
+            #expect(!incremental.succeeded)
+            #expect(incremental.diagnostics.items.contains { $0.message.id.hasPrefix("personal") })
+            #expect(incremental.diagnostics.sorted == clean.diagnostics.sorted)
+            try Data(allowing.utf8).write(to: config)
+            try build(site)
+        }
+    }
+
     /// Any sequence of edits, built incrementally, equals a clean build byte for byte.
     @Test(arguments: [1, 2, 3])
     func randomEditsMatchACleanBuild(seed: UInt64) throws {
@@ -128,10 +166,14 @@ import Testing
         ]
         for _ in 0..<8 {
             try edits[Int(random.next() % UInt64(edits.count))](site)
-            try build(site)
+            let incremental = try build(site)
             let clean = SiteBuilder(root: site.root).build()
             try #require(clean.succeeded)
             #expect(try snapshot(site.root.appendingPathComponent("public")) == clean.files)
+            // A build that found nothing changed reports only the pages' warnings.
+            if !incremental.isUnchanged {
+                #expect(incremental.diagnostics.sorted == clean.diagnostics.sorted)
+            }
         }
     }
 }

@@ -21,6 +21,60 @@ import Testing
         #expect(SearchIndex(documents: documents).javaScript == ReferenceSearchIndex.javaScript(for: documents))
     }
 
+    /// Rebuilds reuse the postings of unchanged documents (`SearchTokenCache`, kept in
+    /// the build cache): after any edit — documents changed, added, removed, moved — and
+    /// the cache's trip through its encoding, the bytes are still the reference's.
+    @Test(arguments: [1, 2, 3])
+    func indexesBuiltFromACacheGiveTheReferenceBytes(seed: UInt64) throws {
+        var rng = GeneratedDocuments.SplitMix64(state: seed)
+        var documents = GeneratedDocuments.make(count: 40, seed: seed &+ 500)
+        var cache = SearchTokenCache()
+        for step in 0..<12 {
+            let entries = documents.map { SearchEntry($0) }
+            let fresh = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
+                .filter { cache.documents[$0.key] == nil }
+            let index = SearchIndex(entries: entries, documents: fresh, cache: &cache)
+            #expect(index.javaScript == ReferenceSearchIndex.javaScript(for: documents), "step \(step)")
+            #expect(index.tokenCount == ReferenceSearchIndex.tokenCount(for: documents))
+            #expect(cache.documents.count == Set(documents.map(SearchTokenCache.key(of:))).count)
+            var writer = BinaryWriter()
+            cache.write(to: &writer)
+            var reader = BinaryReader(writer.data)
+            cache = try #require(SearchTokenCache.read(from: &reader))
+            #expect(reader.isAtEnd)
+
+            let other = GeneratedDocuments.make(count: 3, seed: rng.next())
+            let target = documents.isEmpty ? 0 : Int(rng.next() % UInt64(documents.count))
+            switch rng.next() % 5 {
+            case 0 where !documents.isEmpty: documents[target].text += " " + other[0].text
+            case 1: documents.insert(other[1], at: min(target, documents.count))
+            case 2 where !documents.isEmpty: documents.remove(at: target)
+            case 3: documents.reverse()
+            default: documents.append(other[2])
+            }
+        }
+    }
+
+    @Test func aDamagedTokenCacheIsRefused() {
+        var cache = SearchTokenCache()
+        let documents = GeneratedDocuments.make(count: 5, seed: 1)
+        _ = SearchIndex(entries: documents.map { SearchEntry($0) }, documents: Dictionary(documents.map { (SearchTokenCache.key(of: $0), $0) }, uniquingKeysWith: { a, _ in a }), cache: &cache)
+        var writer = BinaryWriter()
+        cache.write(to: &writer)
+        let bytes = [UInt8](writer.data)
+        var reader = BinaryReader(writer.data)
+        #expect(SearchTokenCache.read(from: &reader) != nil)
+        // Every truncation is refused, never trapped on.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
+            var reader = BinaryReader(Data(bytes[..<length]))
+            #expect(SearchTokenCache.read(from: &reader) == nil)
+        }
+        // The same token twice, or a word whose tag does not match its bytes.
+        #expect(TokenTable(tags: [0x4E00, 0x4E00], wordLengths: [0, 0], arena: []) == nil)
+        #expect(TokenTable(tags: [TokenTable.wordBit | 1], wordLengths: [2], arena: Array("ab".utf8)) == nil)
+        #expect(TokenTable(tags: [0x4E00], wordLengths: [0], arena: []) != nil)
+    }
+
     @Test func sharedFixtureDocumentsGiveTheReferenceBytes() throws {
         let folder = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
