@@ -38,12 +38,13 @@ struct BuildCommand: ParsableCommand {
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         let cacheRead = Date()
+        let cacheResident = PhaseClock.residentMiB()
         let progress = ProgressLine()
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
         if timings {
-            printTimings([(phase: "read build cache", seconds: cacheRead.timeIntervalSince(started), residentMiB: PhaseClock.residentMiB())] + result.timings)
+            printTimings([(phase: "read build cache", seconds: cacheRead.timeIntervalSince(started), residentMiB: cacheResident)] + result.timings)
         }
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
