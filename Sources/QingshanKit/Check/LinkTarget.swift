@@ -61,31 +61,40 @@ enum LinkTarget: Equatable {
     /// or nil when it climbs above the output folder.
     static func resolve(_ path: String, from file: String) -> (path: String, isFolder: Bool)? {
         if path.isEmpty { return (file, false) }
-        // Work on UTF-8 slices: `/` and `.` are ASCII, and Character-level splitting was
-        // most of checking the links of a large site.
+        // One pass over UTF-8 bytes into one buffer: `/` and `.` are ASCII, and splitting
+        // into Strings was most of checking the links of a large site.
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var components = Array(file.utf8.split(separator: slash, omittingEmptySubsequences: false).dropLast())
-        let decoded = percentDecoded(path)
-        let segments = decoded.utf8.split(separator: slash, omittingEmptySubsequences: false)
+        var target: [UInt8] = []
+        // Components of `target`: the folders of `file` (one per `/` in it), then the path's.
+        var depth = 0
+        let fileBytes = file.utf8
+        if let lastSlash = fileBytes.lastIndex(of: slash) {
+            target.append(contentsOf: fileBytes[..<lastSlash])
+            depth = fileBytes.count { $0 == slash }
+        }
+        let decoded = Array(percentDecoded(path).utf8)
         var isFolder = false
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            if segment.isEmpty || (segment.count == 1 && segment.first == dot) {
+        var start = 0
+        while start <= decoded.count {
+            var end = start
+            while end < decoded.count, decoded[end] != slash { end += 1 }
+            let isLast = end == decoded.count
+            let length = end - start
+            if length == 0 || (length == 1 && decoded[start] == dot) {
                 isFolder = isLast
-            } else if segment.count == 2 && segment.allSatisfy({ $0 == dot }) {
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
+            } else if length == 2 && decoded[start] == dot && decoded[start + 1] == dot {
+                guard depth > 0 else { return nil }
+                if let cut = target.lastIndex(of: slash), depth > 1 { target.removeSubrange(cut...) } else { target.removeAll() }
+                depth -= 1
                 isFolder = isLast
             } else {
-                components.append(segment)
+                if depth > 0 { target.append(slash) }
+                target.append(contentsOf: decoded[start..<end])
+                depth += 1
             }
+            start = end + 1
         }
-        var joined: [UInt8] = []
-        for (index, component) in components.enumerated() {
-            if index > 0 { joined.append(slash) }
-            joined.append(contentsOf: component)
-        }
-        return (String(decoding: joined, as: UTF8.self), isFolder)
+        return (String(decoding: target, as: UTF8.self), isFolder)
     }
 
     /// `%E7%9B%AE%E6%A0%87` → `目标`; a malformed escape is kept as written.
