@@ -52,7 +52,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 // The offline bundle (`build --archive`): deterministic ZIP writing.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -90,8 +89,9 @@ let package = Package(
             name: "QingshanKitTests",
             dependencies: [
                 "QingshanKit",
-                // Imported by tests directly: theme tests render with Mustache, data tests
-                // compose YAML, archive tests unzip.
+                // Imported by tests directly: swift-mustache is the reference the template
+                // renderer is compared with (the themes were first written for it), data
+                // tests compose YAML, archive tests unzip.
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -418,6 +418,8 @@ def report(paths):
         row(n, "one page edited / hugo server edit", med(n, "edit-page", "qingshan"), med(n, "server-edit", "hugo"), "≤ 1×", 1.0)
         row(n, "one data row edited / hugo server edit", med(n, "edit-row", "qingshan"), med(n, "server-edit", "hugo"), "≤ 1×", 1.0)
         row(n, "one page edited / Hugo CLI rebuild", med(n, "edit-page", "qingshan"), med(n, "edit-page", "hugo"), "(info)", None)
+        row(n, "serve: page edit to reload event / hugo server edit", med(n, "serve-page", "qingshan"), med(n, "server-edit", "hugo"), "(info: ours includes 150 ms debounce)", None)
+        row(n, "serve: row edit to reload event / hugo server edit", med(n, "serve-row", "qingshan"), med(n, "server-edit", "hugo"), "(info: ours includes 150 ms debounce)", None)
         row(n, "peak RSS, clean / Hugo", rss(n, "clean", "qingshan"), rss(n, "clean", "hugo"), "≤ 0.25×", 0.25, unit="m")
         row(n, "dry-run / cmark, one process", med(n, "render", "qingshan"), med(n, "parse", "cmark"), "(info)", None)
         row(n, "dry-run / cmark, one process per file", med(n, "render", "qingshan"), med(n, "parse-each", "cmark"), "(info)", None)
@@ -434,7 +436,7 @@ def report(paths):
                           f"{fmt_t(x / a)}/page | {growth:.2f}× | {'≤ 1.5×' if limit else '(info)'} | {met} |")
 
 
-SCENARIO_ORDER = ["clean", "noop", "edit-page", "edit-row", "render", "server-edit", "parse", "parse-each"]
+SCENARIO_ORDER = ["clean", "noop", "edit-page", "edit-row", "render", "server-edit", "serve-page", "serve-row", "parse", "parse-each"]
 
 
 def main():

@@ -38,13 +38,13 @@ struct BuildCommand: ParsableCommand {
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         let cacheRead = Date()
+        let cacheResident = PhaseClock.residentMiB()
         let progress = ProgressLine()
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
         if timings {
-            let read = [(phase: "read build cache", seconds: cacheRead.timeIntervalSince(started))]
-            for lap in read + result.timings { FileHandle.standardError.write(Data((String(format: "%8.3f s  ", lap.seconds) + lap.phase + "\n").utf8)) }
+            printTimings([(phase: "read build cache", seconds: cacheRead.timeIntervalSince(started), residentMiB: cacheResident)] + result.timings)
         }
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
@@ -58,16 +58,15 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let summary: WriteSummary
-        let writeStarted = Date()
+        var clock = PhaseClock()
         do {
             summary = try writer.write(result)
         } catch let diagnostic as Diagnostic {
             renderer.render(Diagnostics([diagnostic]))
             throw ExitCode.failure
         }
-        if timings {
-            FileHandle.standardError.write(Data((String(format: "%8.3f s  ", Date().timeIntervalSince(writeStarted)) + "write output, cache, manifest\n").utf8))
-        }
+        clock.lap("write output, cache, manifest")
+        if timings { printTimings(clock.laps) }
         if let archive {
             var complete = result
             for path in result.keptFiles {
@@ -77,5 +76,11 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print(BuildReport.line(result: result, summary: summary, output: output, seconds: seconds))
+    }
+
+    private func printTimings(_ laps: [(phase: String, seconds: Double, residentMiB: Int)]) {
+        for lap in laps {
+            FileHandle.standardError.write(Data((String(format: "%8.3f s %6d MiB  ", lap.seconds, lap.residentMiB) + lap.phase + "\n").utf8))
+        }
     }
 }

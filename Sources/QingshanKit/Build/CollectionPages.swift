@@ -62,27 +62,27 @@ struct CollectionPages {
 
     /// The values a record layout sees besides the usual ones: `record`, `previous`,
     /// `next` and `back`.
-    static func values(for index: Int, in entries: [Entry], dataset: Dataset, model: SiteModel, parent: String?) -> [String: Any] {
+    static func values(for index: Int, in entries: [Entry], dataset: Dataset, model: SiteModel, parent: String?) -> [String: TemplateValue] {
         let entry = entries[index]
         let row = dataset.rows[entry.row]
         let root = SitePaths.root(of: entry.page.outputPath)
-        let fields: [[String: Any]] = dataset.fields.map { field in
-            var value: [String: Any] = ["name": field.name, "title": field.title, "value": row[field.name].description]
-            if let unit = field.unit { value["unit"] = unit }
-            return value
+        let fields: [TemplateValue] = dataset.fields.map { field in
+            var value: [String: TemplateValue] = ["name": .string(field.name), "title": .string(field.title), "value": .string(row[field.name].description)]
+            if let unit = field.unit { value["unit"] = .string(unit) }
+            return .map(value)
         }
-        var record: [String: Any] = ["fields": fields, "caption": "\(entry.page.frontMatter.title)：\(dataset.title)"]
-        for field in dataset.fields { record[field.name] = row[field.name].description }
-        var values: [String: Any] = ["record": record]
-        func neighbour(_ other: Int) -> [String: Any]? {
+        var record: [String: TemplateValue] = ["fields": .list(fields), "caption": .string("\(entry.page.frontMatter.title)：\(dataset.title)")]
+        for field in dataset.fields { record[field.name] = .string(row[field.name].description) }
+        var values: [String: TemplateValue] = ["record": .map(record)]
+        func neighbour(_ other: Int) -> TemplateValue? {
             guard entries.indices.contains(other), entries[other].collection == entry.collection else { return nil }
-            return ["title": entries[other].page.frontMatter.title, "url": root + entries[other].page.outputPath]
+            return ["title": .string(entries[other].page.frontMatter.title), "url": .string(root + entries[other].page.outputPath)]
         }
         if let previous = neighbour(index - 1) { values["previous"] = previous }
         if let next = neighbour(index + 1) { values["next"] = next }
         if let parent, let parentIndex = model.pageIndexByPath[parent] {
             let page = model.pages[parentIndex]
-            values["back"] = ["title": page.frontMatter.title, "url": root + page.outputPath]
+            values["back"] = ["title": .string(page.frontMatter.title), "url": .string(root + page.outputPath)]
         }
         return values
     }

@@ -12,11 +12,12 @@ struct LinkResolver: Sendable {
         if destination.isEmpty || destination.hasPrefix("#") || Self.hasScheme(destination) { return .keep }
         var path = Substring(destination)
         var suffix = ""
-        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[mark...])
-            path = path[..<mark]
+        if let mark = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            suffix = String(destination[mark...])
+            path = destination[..<mark]
         }
-        let decoded = path.removingPercentEncoding ?? String(path)
+        // Foundation's percent-decoding goes through CFString; most links have no `%`.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? String(path)) : String(path)
         if decoded.hasPrefix("/") {
             var target = String(decoded.dropFirst())
             if target.hasSuffix(".md") {
@@ -44,10 +45,15 @@ struct LinkResolver: Sendable {
     /// `https:`, `mailto:`, `javascript:`: a scheme is letters (then letters, digits,
     /// `+ - .`) before the first `:`, with no `/` before it.
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.properties.isASCIIHexDigit || first.properties.isAlphabetic else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "+-.".unicodeScalars.contains($0)) }
+        // Every byte of a scheme is ASCII, so bytes are enough.
+        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = destination.utf8[..<colon]
+        guard let first = scheme.first, isLetterOrDigit(first) else { return false }
+        return scheme.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 }
 

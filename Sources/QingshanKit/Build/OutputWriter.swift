@@ -91,20 +91,36 @@ public struct OutputWriter: Sendable {
         if !manager.fileExists(atPath: output.path) {
             let writes = writes
             try swap.replace { staging in
-                // Each folder is made once, then the files are written on all cores. No
-                // per-file temporary and fsync: renaming the folder in is the atomic step.
-                let folders = Set(writes.map { ($0 as NSString).deletingLastPathComponent }).sorted()
-                for folder in folders where !folder.isEmpty {
-                    try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                // Each folder is made once, a level at a time (parents first) and each level
+                // on all cores, then the files are written on all cores, with plain system
+                // calls (Foundation's per-call URL and attribute work showed in the profile).
+                // No per-file temporary and fsync: renaming the folder in is the atomic step.
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+                let base = staging.path
+                var folders = Set<String>()
+                for path in writes {
+                    var folder = Substring(path)
+                    while let slash = folder.lastIndex(of: "/") {
+                        folder = folder[..<slash]
+                        if !folders.insert(String(folder)).inserted { break }
+                    }
+                }
+                let levels = Dictionary(grouping: folders, by: { $0.utf8.count { $0 == UInt8(ascii: "/") } })
+                for depth in levels.keys.sorted() {
+                    let level = levels[depth]!.sorted()
+                    let failures = ResultSlots<String?>(count: level.count)
+                    DispatchQueue.concurrentPerform(iterations: level.count) { index in
+                        failures[index] = mkdir(base + "/" + level[index], 0o755) == 0 || errno == EEXIST
+                            ? nil : "\(level[index]): \(String(cString: strerror(errno)))"
+                    }
+                    if let failure = failures.values.compactMap({ $0 }).first {
+                        throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
+                    }
                 }
                 let failures = ResultSlots<String?>(count: writes.count)
                 DispatchQueue.concurrentPerform(iterations: writes.count) { index in
-                    do {
-                        try result.files[writes[index]]!.write(to: staging.appendingPathComponent(writes[index]))
-                        failures[index] = nil
-                    } catch {
-                        failures[index] = "\(writes[index]): \(FolderSwap.describe(error))"
-                    }
+                    failures[index] = Self.writeFile(result.files[writes[index]]!, to: base + "/" + writes[index])
+                        .map { "\(writes[index]): \($0)" }
                 }
                 if let failure = failures.values.compactMap({ $0 }).first {
                     throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
@@ -141,6 +157,28 @@ public struct OutputWriter: Sendable {
         }
         summary.deploy = try writeManifest(result: result, kept: kept, alreadyWritten: alreadyWritten)
         return summary
+    }
+
+    /// Writes `data` to a new file at `path` with `open`/`write`/`close`; the error
+    /// text, or nil.
+    static func writeFile(_ data: Data, to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
     }
 
     /// The deploy manifest: written files hashed now; kept files, and files whose bytes
@@ -183,4 +221,9 @@ public struct OutputWriter: Sendable {
         let lines = text.split(separator: "\n").map(String.init)
         return (lines.first ?? "", Array(lines.dropFirst()))
     }
+}
+
+/// `write(2)`, named apart from `OutputWriter.write(_:)`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

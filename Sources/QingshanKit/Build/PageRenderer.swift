@@ -1,9 +1,9 @@
 import Foundation
-import Mustache
 
 /// One output page rendered: its HTML and what the search index and the cache keep of it.
 struct RenderedPage: Sendable {
-    var html: String = ""
+    /// The page's HTML (UTF-8), in the buffer the build writes and checks.
+    var html = Data()
     var diagnostics: [Diagnostic] = []
     /// What the search index holds for the page; `nil` for pages left out of search.
     var searchDocument: SearchDocument?
@@ -13,17 +13,15 @@ struct RenderedPage: Sendable {
 
 /// Renders pages of a site model: Markdown pages and the pages of collection rows.
 /// Built once per build; every method may run on any thread.
-struct PageRenderer: @unchecked Sendable {
-    // @unchecked: the `[String: Any]` values are built before rendering starts and
-    // only read afterwards.
+struct PageRenderer: Sendable {
     let model: SiteModel
     let theme: Theme
     let datasets: [String: Dataset]
     let records: [CollectionPages.Entry]
     private let resolver: LinkResolver
     private let blocks: DataBlockRenderer
-    private let shared: [String: Any]
-    private let perDepth: [String: [String: Any]]
+    private let shared: [String: TemplateValue]
+    private let perDepth: [String: [String: TemplateValue]]
     /// The pages of each collection, listed on its parent page (`page.records`).
     let recordLinks: [String: [(title: String, output: String)]]
     /// Every page as the sitemap, the feed and the head tags see it.
@@ -40,7 +38,7 @@ struct PageRenderer: @unchecked Sendable {
         let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
         perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, PageContext.perDepthValues(model: model, root: $0)) })
         var values = Self.sharedValues(config: model.config)
-        values["data"] = datasets.mapValues(Self.templateValue)
+        values["data"] = .map(datasets.mapValues(Self.templateValue))
         shared = values
         var links: [String: [(title: String, output: String)]] = [:]
         for entry in records {
@@ -54,11 +52,20 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// Canonical, Open Graph and feed values for a page's head (empty without a baseURL).
-    private func addHeadValues(for page: Page, to values: inout [String: Any]) {
-        guard var pageValues = values["page"] as? [String: Any] else { return }
+    private func addHeadValues(for page: Page, to values: inout [String: TemplateValue]) {
+        guard case .map(var pageValues)? = values["page"] else { return }
         let head = PublishFiles.headValues(for: PublishedPage(page), config: model.config, hasFeed: hasFeed).templateValues
-        for (key, value) in head { pageValues[key] = value }
-        values["page"] = PageContext.withoutEmptyStrings(pageValues)
+        for (key, value) in head { pageValues[key] = .string(value) }
+        values["page"] = .map(PageContext.withoutEmptyStrings(pageValues))
+    }
+
+    /// Renders a page's layout, reporting partials nested too deep.
+    private func renderLayout(_ layout: String, values: [String: TemplateValue], page: Page, diagnostics: inout [Diagnostic]) -> Data {
+        guard let output = theme.library.render("layout/" + layout, context: .map(values)) else { return Data() }
+        if output.partialDepthExceeded {
+            diagnostics.append(.error(.partialTooDeep(layout: layout, limit: TemplateLibrary.maxPartialDepth), at: SourceLocation(path: page.sourcePath)))
+        }
+        return Data(output.bytes)
     }
 
     /// Output paths of every job: the Markdown pages, then the collection pages.
@@ -88,20 +95,21 @@ struct PageRenderer: @unchecked Sendable {
             model: model, page: page, markdown: markdown,
             shared: shared, perDepth: perDepth[SitePaths.root(of: page.outputPath)] ?? [:])
         var values = context.make()
-        if let records = recordLinks[page.pagePath], var pageValues = values["page"] as? [String: Any] {
+        if let records = recordLinks[page.pagePath], case .map(var pageValues)? = values["page"] {
             let root = SitePaths.root(of: page.outputPath)
-            pageValues["records"] = records.map { ["title": $0.title, "url": root + $0.output] }
+            pageValues["records"] = .list(records.map { ["title": .string($0.title), "url": .string(root + $0.output)] })
             pageValues["hasRecords"] = true
-            values["page"] = pageValues
+            values["page"] = .map(pageValues)
         }
         addHeadValues(for: page, to: &values)
-        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
+        var diagnostics = markdown.diagnostics
+        let html = renderLayout(context.layoutName, values: values, page: page, diagnostics: &diagnostics)
         var document: SearchDocument?
         if page.pagePath != "404.md", context.layoutName != "search" {
             let text = HTMLText.plainText(fromHTML: markdown.html)
             document = SearchDocument(url: page.outputPath, title: page.frontMatter.title, section: context.sectionTitle() ?? "", text: text)
         }
-        return RenderedPage(html: html, diagnostics: markdown.diagnostics, searchDocument: document, datasetsUsed: markdown.datasetsUsed)
+        return RenderedPage(html: html, diagnostics: diagnostics, searchDocument: document, datasetsUsed: markdown.datasetsUsed)
     }
 
     /// Renders the page of one dataset row.
@@ -118,33 +126,32 @@ struct PageRenderer: @unchecked Sendable {
             values[key] = value
         }
         addHeadValues(for: entry.page, to: &values)
-        let html = theme.library.render(values, withTemplate: "layout/" + context.layoutName) ?? ""
+        var diagnostics: [Diagnostic] = []
+        let html = renderLayout(context.layoutName, values: values, page: entry.page, diagnostics: &diagnostics)
         let document = SearchDocument(
             url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",
             text: CollectionPages.searchText(dataset: dataset, row: entry.row))
-        return RenderedPage(html: html, diagnostics: [], searchDocument: document, datasetsUsed: [entry.dataset])
+        return RenderedPage(html: html, diagnostics: diagnostics, searchDocument: document, datasetsUsed: [entry.dataset])
     }
 
     /// A dataset as templates see it: `{title, count, sample, rows: [{field: text}]}`.
-    static func templateValue(_ dataset: Dataset) -> [String: Any] {
-        let rows = dataset.rows.map { row in
-            Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].description) })
+    static func templateValue(_ dataset: Dataset) -> TemplateValue {
+        let rows: [TemplateValue] = dataset.rows.map { row in
+            .map(Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, TemplateValue.string(row[$0.name].description)) }))
         }
-        return ["title": dataset.title, "count": dataset.rows.count, "sample": dataset.sample, "rows": rows]
+        return ["title": .string(dataset.title), "count": .int(dataset.rows.count), "sample": .bool(dataset.sample), "rows": .list(rows)]
     }
 
-    static func sharedValues(config: SiteConfig) -> [String: Any] {
-        var footer: [String: Any] = [:]
-        for (key, value) in config.footer { footer[key] = value }
-        let site: [String: Any] = PageContext.withoutEmptyStrings([
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "baseURL": config.baseURL ?? "",
-            "sectionMode": config.sectionMode,
-            "footer": footer,
-            "hasFooter": !config.sectionMode && !config.footer.isEmpty,
+    static func sharedValues(config: SiteConfig) -> [String: TemplateValue] {
+        let site = PageContext.withoutEmptyStrings([
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "language": .string(config.language),
+            "baseURL": .string(config.baseURL ?? ""),
+            "sectionMode": .bool(config.sectionMode),
+            "footer": .map(config.footer.mapValues(TemplateValue.string)),
+            "hasFooter": .bool(!config.sectionMode && !config.footer.isEmpty),
         ])
-        return ["site": site, "lang": config.language, "generator": "Qingshan"]
+        return ["site": .map(site), "lang": .string(config.language), "generator": "Qingshan"]
     }
 }

@@ -1,5 +1,4 @@
 public import Foundation
-import Mustache
 
 /// What a build produced: every output file in memory, and every diagnostic.
 public struct BuildResult: Sendable {
@@ -15,8 +14,9 @@ public struct BuildResult: Sendable {
     public var keptFiles: [String] = []
     /// The build cache to save once `files` are written (see `OutputWriter`).
     public var cache: BuildCache? = nil
-    /// Wall time of each phase, in order (`qingshan build --timings`).
-    public var timings: [(phase: String, seconds: Double)] = []
+    /// Wall time of each phase, in order, and the process's resident memory at its end
+    /// (`qingshan build --timings`).
+    public var timings: [(phase: String, seconds: Double, residentMiB: Int)] = []
     /// Nothing changed since the previous build into the same folder: there is nothing to write.
     public var isUnchanged = false
     /// What changed in the sources since the build the cache describes ("full build" without one).
@@ -271,8 +271,8 @@ public struct SiteBuilder: Sendable {
                 continue
             }
             let page = rendered[index]!
-            files[output] = Data(page.html.utf8)
-            htmlBytes += page.html.utf8.count
+            files[output] = page.html
+            htmlBytes += page.html.count
             let search = page.searchDocument.map { SearchEntry($0) }
             if let document = page.searchDocument, let search {
                 searchEntries.append(search)
@@ -302,7 +302,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if !diagnostics.hasErrors {
-            let findings = OutputChecker.check(files: files.mapValues { [UInt8]($0) }, options: outputChecks)
+            let findings = OutputChecker.check(files: files, options: outputChecks)
             let pagesByOutput = Dictionary(model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
             diagnostics.append(contentsOf: SourceTrace.annotate(findings, files: files, pages: pagesByOutput))
         }
@@ -387,13 +387,22 @@ extension ResultSlots where Value == Int {
 }
 
 /// Measures the phases of a build for `--timings`.
-struct PhaseClock {
+public struct PhaseClock: Sendable {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(phase: String, seconds: Double)] = []
+    public private(set) var laps: [(phase: String, seconds: Double, residentMiB: Int)] = []
 
-    mutating func lap(_ phase: String) {
+    public init() {}
+
+    public mutating func lap(_ phase: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((phase, Double(now - last) / 1e9))
+        laps.append((phase, Double(now - last) / 1e9, Self.residentMiB()))
         last = now
+    }
+
+    /// Resident memory now, from `/proc/self/statm` (0 where there is none).
+    public static func residentMiB() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }

@@ -28,14 +28,15 @@ enum LinkTarget: Equatable {
             }
             return
         }
-        var path = Substring(url)
+        // Split on bytes: `#` and `?` are ASCII, so their UTF-8 positions are scalar boundaries.
+        var path = url.utf8[...]
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(Substring(path[path.index(after: hash)...]))
             path = path[..<hash]
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        self = .relative(path: String(path), fragment: fragment)
+        if let query = path.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
+        self = .relative(path: String(Substring(path)), fragment: fragment)
     }
 
     /// The lowercased scheme, when `url` starts with one (`https:`); a Windows drive
@@ -59,27 +60,41 @@ enum LinkTarget: Equatable {
     /// Returns the output-relative target, whether it names a folder (`goals/`, `.`, `..`),
     /// or nil when it climbs above the output folder.
     static func resolve(_ path: String, from file: String) -> (path: String, isFolder: Bool)? {
-        var components = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
         if path.isEmpty { return (file, false) }
-        let decoded = percentDecoded(path)
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
-        var isFolder = false
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            switch segment {
-            case ".":
-                isFolder = isLast
-            case "..":
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-                isFolder = isLast
-            case "":
-                isFolder = isLast
-            default:
-                components.append(String(segment))
-            }
+        // One pass over UTF-8 bytes into one buffer: `/` and `.` are ASCII, and splitting
+        // into Strings was most of checking the links of a large site.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var target: [UInt8] = []
+        // Components of `target`: the folders of `file` (one per `/` in it), then the path's.
+        var depth = 0
+        let fileBytes = file.utf8
+        if let lastSlash = fileBytes.lastIndex(of: slash) {
+            target.append(contentsOf: fileBytes[..<lastSlash])
+            depth = fileBytes.count { $0 == slash }
         }
-        return (components.joined(separator: "/"), isFolder)
+        let decoded = Array(percentDecoded(path).utf8)
+        var isFolder = false
+        var start = 0
+        while start <= decoded.count {
+            var end = start
+            while end < decoded.count, decoded[end] != slash { end += 1 }
+            let isLast = end == decoded.count
+            let length = end - start
+            if length == 0 || (length == 1 && decoded[start] == dot) {
+                isFolder = isLast
+            } else if length == 2 && decoded[start] == dot && decoded[start + 1] == dot {
+                guard depth > 0 else { return nil }
+                if let cut = target.lastIndex(of: slash), depth > 1 { target.removeSubrange(cut...) } else { target.removeAll() }
+                depth -= 1
+                isFolder = isLast
+            } else {
+                if depth > 0 { target.append(slash) }
+                target.append(contentsOf: decoded[start..<end])
+                depth += 1
+            }
+            start = end + 1
+        }
+        return (String(decoding: target, as: UTF8.self), isFolder)
     }
 
     /// `%E7%9B%AE%E6%A0%87` → `目标`; a malformed escape is kept as written.
@@ -113,11 +128,13 @@ enum LinkTarget: Equatable {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// Without leading and trailing ASCII whitespace (what HTML strips from URL attributes).
     func trimmingASCIISpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `OutputChecker` looks at. Everything is on by default.
 public struct OutputCheckOptions: Sendable, Hashable {
@@ -40,13 +40,22 @@ public enum OutputChecker {
     /// The diagnostics for the site `files` (output-relative path, with `/`, → bytes),
     /// sorted by path and position.
     public static func check(files: [String: [UInt8]], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
-        let paths = files.keys.sorted()
+        check(paths: files.keys.sorted(), bytes: { files[$0]! }, options: options)
+    }
+
+    /// The same for files held as `Data` (a build's output): each file is copied into
+    /// bytes only while it is analysed, so the site is not held twice.
+    public static func check(files: [String: Data], options: OutputCheckOptions = OutputCheckOptions()) -> [Diagnostic] {
+        check(paths: files.keys.sorted(), bytes: { [UInt8](files[$0]!) }, options: options)
+    }
+
+    private static func check(paths: [String], bytes: @Sendable (String) -> [UInt8], options: OutputCheckOptions) -> [Diagnostic] {
         // Each file is analysed on its own, on all cores; links are resolved afterwards,
         // when every file's ids are known.
         let analyses = ResultSlots<(report: PageReport?, personal: [Diagnostic])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            let bytes = files[path]!
+            let bytes = bytes(path)
             var report: PageReport?
             switch fileExtension(path) {
             case "html", "htm": report = PageAnalyzer.analyze(html: bytes, options: options)
@@ -59,36 +68,52 @@ public enum OutputChecker {
             }
             analyses[index] = (report, personal)
         }
-        var reports: [String: PageReport] = [:]
         var diagnostics: [Diagnostic] = []
+        var collected: [String: PageReport] = [:]
         for (index, analysis) in analyses.values.enumerated() {
-            if let report = analysis.report { reports[paths[index]] = report }
+            if let report = analysis.report { collected[paths[index]] = report }
             diagnostics += analysis.personal
         }
+        let reports = collected
+        let existing = Set(paths)
         let folders = Set(paths.flatMap { path in
             path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
         })
-        var titles: [String: String] = [:]
-        // Navigation repeats on every page: a URL resolves the same way from every file in
-        // a folder, so each (folder, URL) pair is resolved once. Same-page URLs (`#x`) are not cached.
-        var resolved: [String: Diagnostic.Message?] = [:]
-        for path in paths {
-            guard let report = reports[path] else { continue }
-            var findings = report.findings
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            for reference in report.references {
-                let first = reference.url.utf8.first
-                let samePage = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?")
-                let key = folder + (reference.isResource ? "\u{0}r" : "\u{0}n") + reference.url
-                let message: Diagnostic.Message?
-                if !samePage, let cached = resolved[key] {
-                    message = cached
-                } else {
-                    message = resolve(reference, from: path, files: files, folders: folders, reports: reports, options: options)
-                    if !samePage { resolved[key] = message }
+        // Links are resolved on all cores, in runs of neighbouring paths (sorted, so mostly
+        // one folder each). Navigation repeats on every page: a URL resolves the same way
+        // from every file in a folder, so each run resolves each (folder, URL) pair once.
+        // Same-page URLs (`#x`) are not cached. A cache only saves work, so the findings
+        // do not depend on how paths are split into runs.
+        let linkFindings = ResultSlots<[PageReport.Finding]>(count: paths.count)
+        let runLength = max(64, paths.count / 32)
+        let runs = (paths.count + runLength - 1) / runLength
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var resolved: [String: Diagnostic.Message?] = [:]
+            for index in (run * runLength)..<min(paths.count, (run + 1) * runLength) {
+                let path = paths[index]
+                var findings: [PageReport.Finding] = []
+                let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+                for reference in reports[path]?.references ?? [] {
+                    let first = reference.url.utf8.first
+                    let samePage = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?")
+                    let key = folder + (reference.isResource ? "\u{0}r" : "\u{0}n") + reference.url
+                    let message: Diagnostic.Message?
+                    if !samePage, let cached = resolved[key] {
+                        message = cached
+                    } else {
+                        message = resolve(reference, from: path, files: existing, folders: folders, reports: reports, options: options)
+                        if !samePage { resolved[key] = message }
+                    }
+                    if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
                 }
-                if let message { findings.append(.init(severity: .error, message: message, offset: reference.offset)) }
+                linkFindings[index] = findings
             }
+        }
+        let links = linkFindings.values
+        var titles: [String: String] = [:]
+        for (index, path) in paths.enumerated() {
+            guard let report = reports[path] else { continue }
+            var findings = report.findings + links[index]
             if options.accessibility, let title = report.title, !title.text.isEmpty {
                 if let first = titles[title.text] {
                     findings.append(.init(severity: .warning, message: .duplicateTitle(title.text, firstUsedBy: first), offset: title.offset))
@@ -97,7 +122,7 @@ public enum OutputChecker {
                 }
             }
             guard !findings.isEmpty else { continue }
-            let lines = LineIndex(files[path]!)
+            let lines = LineIndex(bytes(path))
             for finding in findings {
                 let (line, column) = lines.position(of: finding.offset)
                 let location = SourceLocation(path: path, line: line, column: column)
@@ -109,7 +134,7 @@ public enum OutputChecker {
 
     /// The error for one URL in the file at `path`, if any.
     private static func resolve(
-        _ reference: PageReport.Reference, from path: String, files: [String: [UInt8]], folders: Set<String>,
+        _ reference: PageReport.Reference, from path: String, files: Set<String>, folders: Set<String>,
         reports: [String: PageReport], options: OutputCheckOptions
     ) -> Diagnostic.Message? {
         let url = reference.url.trimmingASCIISpaces()
@@ -126,14 +151,14 @@ public enum OutputChecker {
             }
             // `goals/`, `.`, `..`, or `goals` when `goals` is a folder: from file:// the
             // browser lists the folder instead of opening its page.
-            let isFolder = namesFolder || target.isEmpty || (files[target] == nil && folders.contains(target))
+            let isFolder = namesFolder || target.isEmpty || (!files.contains(target) && folders.contains(target))
             if isFolder {
                 if options.offline { return .folderLink(url) }
                 let index = target.isEmpty ? "index.html" : target + "/index.html"
-                return options.links && files[index] == nil ? .deadLink(url) : nil
+                return options.links && !files.contains(index) ? .deadLink(url) : nil
             }
             guard options.links else { return nil }
-            guard files[target] != nil else { return .deadLink(url) }
+            guard files.contains(target) else { return .deadLink(url) }
             // Fragments of resources (`icons.svg#leaf`) name SVG symbols, not page anchors.
             guard !reference.isResource, let fragment, let page = reports[target], fileExtension(target).hasPrefix("htm") else {
                 return nil

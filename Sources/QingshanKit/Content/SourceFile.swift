@@ -50,15 +50,16 @@ enum SourceFile {
         return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    /// The name of a directory entry, read in place: `entry.pointee.d_name` copies the
-    /// whole `dirent`, whose record can end before `d_name`'s 256 bytes do, past the end of
-    /// readdir's buffer (it crashed listing 10,000 pages).
-    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
-        let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        return String(cString: name.assumingMemoryBound(to: CChar.self))
+    /// The name in a `readdir` entry, read in place: `entry.pointee.d_name` would copy
+    /// all 256 bytes of the field, but the kernel's record ends after the name's NUL, so
+    /// a copy can read past the end of libc's buffer (it crashed on a 10,000-page site).
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
     }
 
-    private static func entryType(_ entry: UnsafeMutablePointer<dirent>) -> UInt8 {
+    /// The type in a `readdir` entry, read in place for the same reason.
+    static func entryType(_ entry: UnsafeMutablePointer<dirent>) -> UInt8 {
         (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_type)!).load(as: UInt8.self)
     }
 

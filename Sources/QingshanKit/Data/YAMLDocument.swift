@@ -40,7 +40,12 @@ struct YAMLDocument {
         do {
             // The encoding is given, not left to `.default`, which reads the whole process
             // environment on every parse (a third of front-matter parsing in the profile).
-            root = try Parser(yaml: text, encoding: .utf8).singleRoot()
+            // The basic resolver: Qingshan reads every scalar as text and types it itself
+            // (front matter fields, schemas), so Yams' regular-expression tag rules, run on
+            // every key when it checks for duplicates, were pure cost (NSRegularExpression
+            // was half of front-matter parsing). Keys are compared as text: `1` and `"1"`
+            // are the same key, as they are to Qingshan.
+            root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw .diagnostic(diagnostic(for: error))
         } catch {

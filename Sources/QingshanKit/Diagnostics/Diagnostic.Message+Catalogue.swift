@@ -92,6 +92,9 @@ extension Diagnostic.Message {
     static func missingPartial(_ name: String) -> Self {
         .init(id: "missing-partial", text: "partial '\(name)' not found in partials/")
     }
+    static func partialTooDeep(layout: String, limit: Int) -> Self {
+        .init(id: "partial-too-deep", text: "layout '\(layout)' nests partials more than \(limit) deep (a partial that includes itself with no section to stop it?)")
+    }
 
     // MARK: Output
 

@@ -27,6 +27,25 @@ struct HeadingIDGenerator {
         var scalars = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.unicodeScalars {
+            // ASCII and the CJK Unified Ideographs, which are most headings here, without
+            // the Unicode property tables (a third of rendering a heading).
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                    if pendingDash && !scalars.isEmpty { scalars.append("-") }
+                    pendingDash = false
+                    scalars.append(Unicode.Scalar(byte &- UInt8(ascii: "A") < 26 ? byte + 32 : byte))
+                } else if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                    pendingDash = true
+                }
+                continue
+            }
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                if pendingDash && !scalars.isEmpty { scalars.append("-") }
+                pendingDash = false
+                scalars.append(scalar)
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 if pendingDash && !scalars.isEmpty { scalars.append("-") }

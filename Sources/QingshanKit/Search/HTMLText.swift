@@ -16,16 +16,33 @@ public enum HTMLText {
 }
 
 /// Elements whose content is never shown as text.
-private let hiddenElements: Set<[UInt8]> = Set(["script", "style", "template", "svg"].map { Array($0.utf8) })
+private let hiddenElements: Set<ElementName> = Set(["script", "style", "template", "svg"].map { ElementName(Array($0.utf8)[...]) })
 
 /// Elements that break a line (or a table cell) when rendered.
-private let blockElements: Set<[UInt8]> = Set(
+private let blockElements: Set<ElementName> = Set(
     [
         "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
         "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
         "thead", "tr", "ul",
-    ].map { Array($0.utf8) })
+    ].map { ElementName(Array($0.utf8)[...]) })
+
+/// A tag name, ASCII-lowercased, packed into two words without allocating: names of
+/// up to 16 bytes are exact; longer ones (no element in the sets above) share a key
+/// with others of the same first 16 bytes, which only matters if such a name were in
+/// a set.
+private struct ElementName: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        for (offset, byte) in bytes.prefix(16).enumerated() {
+            let lowered = UInt64(byte | 0x20)
+            if offset < 8 { low |= lowered << (8 * UInt64(offset)) } else { high |= lowered << (8 * UInt64(offset - 8)) }
+        }
+        if bytes.count > 16 { high |= 1 << 63 }
+    }
+}
 
 /// Named references worth knowing: what cmark and Mustache emit, plus common typography.
 private let namedReferences: [String: String] = [
@@ -56,11 +73,21 @@ private struct Scanner {
                 pendingSpace = true
                 index += 1
             default:
-                emit(byte)
-                index += 1
+                // A run of plain text is copied at once.
+                var end = index + 1
+                while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
+                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: bytes[index..<end])
+                index = end
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Bytes that end a run of plain text: markup, references and whitespace.
+    private func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
     private mutating func emit(_ byte: UInt8) {
@@ -92,12 +119,12 @@ private struct Scanner {
             index += 1
             return
         }
-        let name = bytes[nameStart..<cursor].map { $0 | 0x20 }  // ASCII lowercase; names are letters and digits
+        let name = ElementName(bytes[nameStart..<cursor])  // ASCII lowercase; names are letters and digits
         index = endOfTag(from: cursor)
         if blockElements.contains(name) { pendingSpace = true }
         if !closing, hiddenElements.contains(name) {
             // Skip to the matching close tag; these elements do not nest in practice.
-            let close = Array("</".utf8) + name
+            let close = Array("</".utf8) + bytes[nameStart..<cursor].map { $0 | 0x20 }
             if let end = findCaseInsensitive(close, from: index) {
                 index = endOfTag(from: end + close.count)
             } else {

@@ -1,81 +1,80 @@
 /// The values a layout sees when it renders one page (see docs/TEMPLATES.md).
 ///
-/// Built as nested dictionaries, which swift-mustache reads directly through
-/// `MustacheParent` without reflection.
+/// Built as typed `TemplateValue`s, which the template renderer reads without casts.
 struct PageContext {
     let model: SiteModel
     let page: Page
     let markdown: RenderedMarkdown
     /// Values shared by every page (`site`, `data`, …), built once per build.
-    let shared: [String: Any]
+    let shared: [String: TemplateValue]
     /// Values shared by every page at the same depth (`sections`, `latestUpdates`): their
     /// links depend only on `root`, so they are built once per depth, not once per page.
-    let perDepth: [String: Any]
+    let perDepth: [String: TemplateValue]
 
-    func make() -> [String: Any] {
+    func make() -> [String: TemplateValue] {
         let root = SitePaths.root(of: page.outputPath)
         var context = shared
         for (key, value) in perDepth { context[key] = value }
-        context["root"] = root
-        context["assets"] = root + "assets/"
-        context["searchURL"] = root + "search/index.html"
-        context["nav"] = navigation()
-        context["page"] = pageValues()
-        context["meta"] = meta()
+        context["root"] = .string(root)
+        context["assets"] = .string(root + "assets/")
+        context["searchURL"] = .string(root + "search/index.html")
+        context["nav"] = .list(navigation())
+        context["page"] = .map(pageValues())
+        context["meta"] = .map(meta())
         return context
     }
 
     private func link(to output: String) -> String { SitePaths.link(from: page.outputPath, to: output) }
 
     /// `sections` and `latestUpdates` as seen from pages whose path to the root is `root`.
-    static func perDepthValues(model: SiteModel, root: String) -> [String: Any] {
-        var values: [String: Any] = [:]
+    static func perDepthValues(model: SiteModel, root: String) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
         if model.sectionIndexByFolder["updates"] != nil {
-            values["latestUpdates"] = Array(children(model: model, folder: "updates", root: root).prefix(5))
+            values["latestUpdates"] = .list(Array(children(model: model, folder: "updates", root: root).prefix(5)))
         }
-        var sections: [String: Any] = [:]
+        var sections: [String: TemplateValue] = [:]
         for (folder, index) in model.sectionIndexByFolder where !folder.isEmpty && !folder.contains("/") {
             let section = model.pages[index]
             sections[folder] = [
-                "title": section.frontMatter.title,
-                "url": root + section.outputPath,
-                "pages": children(model: model, folder: folder, root: root),
-            ] as [String: Any]
+                "title": .string(section.frontMatter.title),
+                "url": .string(root + section.outputPath),
+                "pages": .list(children(model: model, folder: folder, root: root)),
+            ]
         }
-        values["sections"] = sections
+        values["sections"] = .map(sections)
         return values
     }
 
-    private func pageValues() -> [String: Any] {
+    private func pageValues() -> [String: TemplateValue] {
         let matter = page.frontMatter
-        let toc = markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any]
+        let toc: [TemplateValue] = markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            ["level": .int($0.level), "id": .string($0.id), "title": .string($0.title)]
         }
         let ancestors = model.ancestors(ofFolder: page.isSectionIndex ? (page.parentFolder ?? "") : page.folder)
             .filter { model.pages[$0].pagePath != page.pagePath }
         let children = page.isSectionIndex ? children(ofFolder: page.folder) : []
         let lastmod = matter.lastmod ?? matter.date
-        var values: [String: Any] = [
-            "title": matter.title,
-            "summary": matter.summary,
-            "date": matter.date ?? "",
-            "dateText": matter.date.map(Self.chineseDate) ?? "",
-            "lastmod": lastmod ?? "",
-            "lastmodText": lastmod.map(Self.chineseDate) ?? "",
-            "url": SitePaths.lastComponent(of: page.outputPath),
-            "content": markdown.html,
-            "toc": toc,
-            "hasToc": toc.count >= 2,
-            "breadcrumbs": ancestors.map { ["title": model.pages[$0].frontMatter.title, "url": link(to: model.pages[$0].outputPath)] },
-            "section": sectionTitle() ?? "",
-            "children": children,
-            "hasChildren": !children.isEmpty,
-            "isHome": page.isHome,
-            "layout": layoutName,
-            "params": matter.params.mapValues(\.templateValue),
-            "sample": markdown.usesSampleData,
+        var values: [String: TemplateValue] = [
+            "title": .string(matter.title),
+            "summary": .string(matter.summary),
+            "date": .string(matter.date ?? ""),
+            "dateText": .string(matter.date.map(Self.chineseDate) ?? ""),
+            "lastmod": .string(lastmod ?? ""),
+            "lastmodText": .string(lastmod.map(Self.chineseDate) ?? ""),
+            "url": .string(SitePaths.lastComponent(of: page.outputPath)),
+            "content": .string(markdown.html),
+            "toc": .list(toc),
+            "hasToc": .bool(toc.count >= 2),
+            "breadcrumbs": .list(ancestors.map { ["title": .string(model.pages[$0].frontMatter.title), "url": .string(link(to: model.pages[$0].outputPath))] }),
+            "section": .string(sectionTitle() ?? ""),
+            "children": .list(children),
+            "hasChildren": .bool(!children.isEmpty),
+            "isHome": .bool(page.isHome),
+            "layout": .string(layoutName),
+            "params": .map(matter.params.mapValues(\.templateValue)),
+            "sample": .bool(markdown.usesSampleData),
         ]
-        values["weight"] = matter.weight
+        values["weight"] = .int(matter.weight)
         return Self.withoutEmptyStrings(values)
     }
 
@@ -87,28 +86,28 @@ struct PageContext {
         return model.pages[index].frontMatter.title
     }
 
-    private func children(ofFolder folder: String) -> [[String: Any]] {
+    private func children(ofFolder folder: String) -> [TemplateValue] {
         Self.children(model: model, folder: folder, root: SitePaths.root(of: page.outputPath))
     }
 
-    private static func children(model: SiteModel, folder: String, root: String) -> [[String: Any]] {
+    private static func children(model: SiteModel, folder: String, root: String) -> [TemplateValue] {
         (model.childrenByFolder[folder] ?? []).map { index in
             let child = model.pages[index]
-            return withoutEmptyStrings([
-                "title": child.frontMatter.title,
-                "url": root + child.outputPath,
-                "summary": child.frontMatter.summary,
-                "date": child.frontMatter.date ?? "",
-                "dateText": child.frontMatter.date.map(Self.chineseDate) ?? "",
-            ])
+            return .map(withoutEmptyStrings([
+                "title": .string(child.frontMatter.title),
+                "url": .string(root + child.outputPath),
+                "summary": .string(child.frontMatter.summary),
+                "date": .string(child.frontMatter.date ?? ""),
+                "dateText": .string(child.frontMatter.date.map(Self.chineseDate) ?? ""),
+            ]))
         }
     }
 
-    private func navigation() -> [[String: Any]] {
+    private func navigation() -> [TemplateValue] {
         model.config.navigation.map { item in
             switch item.target {
             case .url(let url):
-                return ["title": item.title, "url": url, "current": false, "ancestor": false]
+                return ["title": .string(item.title), "url": .string(url), "current": false, "ancestor": false]
             case .page(let pagePath):
                 let target = model.pageIndexByPath[pagePath].map { model.pages[$0] }
                 let output = target?.outputPath ?? ""
@@ -117,37 +116,38 @@ struct PageContext {
                 if let target, target.isSectionIndex, !target.isHome, !current {
                     ancestor = page.pagePath.hasPrefix(target.folder + "/")
                 }
-                return ["title": item.title, "url": link(to: output), "current": current, "ancestor": ancestor]
+                return ["title": .string(item.title), "url": .string(link(to: output)), "current": .bool(current), "ancestor": .bool(ancestor)]
             }
         }
     }
 
-    private func meta() -> [String: Any] {
+    private func meta() -> [String: TemplateValue] {
         let config = model.config
         var domain = ""
         if let base = config.baseURL, let schemeEnd = base.range(of: "://") {
             domain = String(base[schemeEnd.upperBound...].prefix { $0 != "/" })
         }
         return Self.withoutEmptyStrings([
-            "siteName": config.meta["siteName"] ?? config.title,
-            "siteDomain": config.meta["siteDomain"] ?? domain,
-            "siteIDCode": config.footer["siteIDCode"] ?? "",
-            "columnName": sectionTitle() ?? page.frontMatter.title,
-            "articleTitle": page.frontMatter.title,
-            "pubDate": page.frontMatter.date.map { ($0.utf8.count == 7 ? $0 + "-01" : $0) + " 00:00" } ?? "",
-            "contentSource": config.meta["contentSource"] ?? config.footer["sponsor"] ?? "",
+            "siteName": .string(config.meta["siteName"] ?? config.title),
+            "siteDomain": .string(config.meta["siteDomain"] ?? domain),
+            "siteIDCode": .string(config.footer["siteIDCode"] ?? ""),
+            "columnName": .string(sectionTitle() ?? page.frontMatter.title),
+            "articleTitle": .string(page.frontMatter.title),
+            "pubDate": .string(page.frontMatter.date.map { ($0.utf8.count == 7 ? $0 + "-01" : $0) + " 00:00" } ?? ""),
+            "contentSource": .string(config.meta["contentSource"] ?? config.footer["sponsor"] ?? ""),
         ])
     }
 
-    /// Leaves out empty strings: swift-mustache treats `""` as a value, so
+    /// Leaves out empty strings: Mustache treats `""` as a value, so
     /// `{{#page.dateText}}…{{/page.dateText}}` would render for a page without a date.
-    static func withoutEmptyStrings(_ values: [String: Any]) -> [String: Any] {
-        values.filter { !(($0.value as? String)?.isEmpty ?? false) }
+    static func withoutEmptyStrings(_ values: [String: TemplateValue]) -> [String: TemplateValue] {
+        values.filter { $0.value != .string("") }
     }
 
     /// `2021-03-05` → `2021年3月5日`; `2020-04` → `2020年4月`.
     static func chineseDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
+        // Split on bytes: `-` is ASCII (Character splitting showed in the profile).
+        let parts = iso.utf8.split(separator: UInt8(ascii: "-")).map { Substring($0) }
         guard parts.count >= 2, let month = Int(parts[1]) else { return iso }
         guard parts.count == 3, let day = Int(parts[2]) else { return "\(parts[0])年\(month)月" }
         return "\(parts[0])年\(month)月\(day)日"

@@ -2,8 +2,8 @@ import Foundation
 import Mustache
 import Testing
 
-/// The default theme's layouts, rendered with swift-mustache and the fixture
-/// contexts of `Fixtures/theme/` (shaped as docs/TEMPLATES.md describes).
+/// The default theme's layouts, rendered with Qingshan's template renderer and the
+/// fixture contexts of `Fixtures/theme/` (shaped as docs/TEMPLATES.md describes).
 @Suite("Default theme")
 struct DefaultThemeTests {
     let theme: DefaultTheme
@@ -29,6 +29,20 @@ struct DefaultThemeTests {
     @Test("every layout the contract names exists and parses", arguments: DefaultTheme.requiredLayouts)
     func layoutExists(_ layout: String) {
         #expect(theme.sources["layouts/\(layout)"] != nil)
+    }
+
+    @Test("every layout renders the same bytes as swift-mustache", arguments: DefaultTheme.requiredLayouts)
+    func sameAsSwiftMustache(_ layout: String) throws {
+        for sectionMode in [false, true] {
+            var context = try Self.context(for: layout)
+            if sectionMode, var site = context["site"] as? [String: Any] {
+                site["sectionMode"] = true
+                context["site"] = site
+            }
+            let html = try #require(theme.render(layout: layout, context: context))
+            #expect(html == theme.referenceRender(layout: layout, context: context))
+            #expect(html.count > 500)
+        }
     }
 
     @Test("every partial a template calls exists")
