@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 10
+    static let formatVersion = 11
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -39,6 +39,8 @@ public struct BuildCache: Sendable {
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
+    /// Set when only the stamps were decoded: the encoded cache, for `completed()`.
+    var unreadData: Data?
     /// The search index's tokens per document, so a rebuild tokenizes only changed pages.
     var searchTokens = SearchTokenCache()
     /// Personal data in each dataset's cells (by dataset name), valid while it loads from
@@ -100,10 +102,19 @@ public struct BuildCache: Sendable {
 
     public static func url(root: URL) -> URL { root.appendingPathComponent(relativePath) }
 
-    /// The cache of the site at `root`, or `nil` when there is none usable.
-    public static func load(root: URL) -> BuildCache? {
+    /// The cache of the site at `root`, or `nil` when there is none usable. With
+    /// `stampsOnly`, only its first part is decoded (see `decode(_:stampsOnly:)`): a build
+    /// with nothing to do reads no more, others call `completed()`.
+    public static func load(root: URL, stampsOnly: Bool = false) -> BuildCache? {
         guard let data = try? Data(contentsOf: url(root: root)) else { return nil }
-        return decode(data)
+        return decode(data, stampsOnly: stampsOnly)
+    }
+
+    /// The whole cache: itself when it was decoded whole, else decoded again from its
+    /// data; `nil` when that data turns out to be damaged after its first part.
+    func completed() -> BuildCache? {
+        guard let unreadData else { return self }
+        return Self.decode(unreadData)
     }
 
     func encoded() -> Data {
@@ -122,22 +133,6 @@ public struct BuildCache: Sendable {
             writer.write(path)
             writer.write(others[path]!)
         }
-        writer.write(parsedPages.count)
-        for path in parsedPages.keys.sorted(by: SourceFile.utf8Precedes) {
-            let page = parsedPages[path]!
-            writer.write(path)
-            writer.write(page.textHash)
-            let matter = page.frontMatter
-            writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
-            writer.write(matter.weight)
-            writer.write(page.bodyLineOffset)
-            writer.write(matter.draft)
-            let keys = matter.params.keys.sorted()
-            writer.write(keys)
-            for key in keys { matter.params[key]!.write(to: &writer) }
-            Self.write(page.diagnostics, to: &writer)
-            Self.write(page.personalData, to: &writer)
-        }
         writer.write(entries.count)
         // Byte order, not `String`'s Unicode order: as deterministic, and several times
         // faster over the tens of thousands of paths of a large site.
@@ -155,6 +150,22 @@ public struct BuildCache: Sendable {
             writer.write(entry.size)
             writer.write(entry.modified)
         }
+        writer.write(parsedPages.count)
+        for path in parsedPages.keys.sorted(by: SourceFile.utf8Precedes) {
+            let page = parsedPages[path]!
+            writer.write(path)
+            writer.write(page.textHash)
+            let matter = page.frontMatter
+            writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
+            writer.write(matter.weight)
+            writer.write(page.bodyLineOffset)
+            writer.write(matter.draft)
+            let keys = matter.params.keys.sorted()
+            writer.write(keys)
+            for key in keys { matter.params[key]!.write(to: &writer) }
+            Self.write(page.diagnostics, to: &writer)
+            Self.write(page.personalData, to: &writer)
+        }
         searchTokens.write(to: &writer)
         writer.write(datasetFindings.count)
         for name in datasetFindings.keys.sorted() {
@@ -171,7 +182,9 @@ public struct BuildCache: Sendable {
         return writer.data
     }
 
-    static func decode(_ data: Data) -> BuildCache? {
+    /// The cache in `data`; with `stampsOnly`, only what a build with nothing to do needs
+    /// (the stamps, the entries), keeping `data` so that `completed()` can read the rest.
+    static func decode(_ data: Data, stampsOnly: Bool = false) -> BuildCache? {
         var reader = BinaryReader(data)
         guard reader.readString() == magic, reader.readInt() == formatVersion,
               let folder = reader.readString(), let inputsTaken = reader.readInt(), let inputCount = reader.readInt(), inputCount >= 0 else { return nil }
@@ -185,6 +198,29 @@ public struct BuildCache: Sendable {
         for _ in 0..<otherCount {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
             others[path] = stamp
+        }
+        guard let count = reader.readInt(), count >= 0 else { return nil }
+        var entries: [String: Entry] = [:]
+        for _ in 0..<count {
+            guard let path = reader.readString(), let key = reader.readUInt64(),
+                  let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
+            var search: SearchEntry?
+            if hasSearch {
+                guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
+                search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
+            }
+            guard let warnings = readDiagnostics(&reader) else { return nil }
+            guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
+            entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
+        }
+        if stampsOnly {
+            // Enough for a build with nothing to do; the rest is read if there is work.
+            var cache = BuildCache(outputFolder: folder, entries: entries)
+            cache.inputs = inputs
+            cache.inputsTaken = inputsTaken
+            cache.others = others
+            cache.unreadData = data
+            return cache
         }
         guard let parsedCount = reader.readInt(), parsedCount >= 0 else { return nil }
         var parsedPages: [String: ParsedPage] = [:]
@@ -211,20 +247,6 @@ public struct BuildCache: Sendable {
             matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
             parsedPages[path] = ParsedPage(
                 textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData, bodyLineOffset: bodyLineOffset)
-        }
-        guard let count = reader.readInt(), count >= 0 else { return nil }
-        var entries: [String: Entry] = [:]
-        for _ in 0..<count {
-            guard let path = reader.readString(), let key = reader.readUInt64(),
-                  let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
-            var search: SearchEntry?
-            if hasSearch {
-                guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
-                search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
-            }
-            guard let warnings = readDiagnostics(&reader) else { return nil }
-            guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
-            entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
         }
         guard let searchTokens = SearchTokenCache.read(from: &reader), let datasetCount = reader.readInt(), datasetCount >= 0 else { return nil }
         var datasetFindings: [String: DatasetFindings] = [:]

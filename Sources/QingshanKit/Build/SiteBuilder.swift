@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
     public static func incremental(root: URL, output: URL) -> SiteBuilder {
         var builder = SiteBuilder(root: root)
         builder.outputFolder = output.standardizedFileURL
-        builder.previous = BuildCache.load(root: root)
+        builder.previous = BuildCache.load(root: root, stampsOnly: true)
         return builder
     }
 
@@ -77,6 +77,19 @@ public struct SiteBuilder: Sendable {
             result.sourceChanges = "no source changed"
             return result
         }
+        // There is work: the rest of the cache is read (a damaged rest means a full build).
+        if let partial = previous, partial.unreadData != nil {
+            var complete = self
+            complete.previous = partial.completed()
+            return complete.buildChanged(inputStamps: inputStamps, sourceFiles: sourceFiles, stampsTaken: stampsTaken, clock: clock)
+        }
+        return buildChanged(inputStamps: inputStamps, sourceFiles: sourceFiles, stampsTaken: stampsTaken, clock: clock)
+    }
+
+    /// The build when something changed (or there is no usable cache).
+    private func buildChanged(
+        inputStamps: [String: Int], sourceFiles: [String: (size: Int, modified: Int)], stampsTaken: Int, clock: PhaseClock
+    ) -> BuildResult {
         // Page files with the stamp the last build saw are taken as the text it read,
         // unless they were modified within two seconds before it looked (a coarse clock
         // or a second save could then leave the stamp unchanged, as git's "racily clean").

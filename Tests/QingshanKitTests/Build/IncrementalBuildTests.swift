@@ -72,6 +72,23 @@ import Testing
         #expect(try build(site).renderedPageCount == 0)
     }
 
+    /// A build with nothing to do decodes only the cache's stamps; one with work decodes
+    /// the rest, and a rest that turns out damaged means a full build, never a wrong one.
+    @Test func aCacheDamagedAfterItsStampsFallsBackToAFullBuildWhenThereIsWork() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        try build(site)
+        let url = BuildCache.url(root: site.root)
+        let data = try Data(contentsOf: url)
+        #expect(BuildCache.decode(data, stampsOnly: true)?.unreadData != nil)
+        try data.dropLast(16).write(to: url)
+        #expect(BuildCache.decode(try Data(contentsOf: url)) == nil)
+        #expect(try build(site).isUnchanged)
+        try replace("title:", with: "title: ", in: "content/pages/about.md", of: site)
+        #expect(try build(site).renderedPageCount == 73)
+        #expect(try build(site).renderedPageCount == 0)
+    }
+
     @Test func aPageFileChangedInTheOutputIsRenderedAgain() throws {
         let site = try TemporarySite(copyingRepositorySite: ())
         defer { site.remove() }
