@@ -46,9 +46,10 @@ enum TemplateNode: Sendable {
     case lineStart
     case variable(TemplatePath, escaped: Bool)
     case section(TemplatePath, inverted: Bool, body: [TemplateNode])
-    /// `{{> name}}` (or `{{>* name}}`, naming the partial by a value); `indentation` is the
-    /// whitespace before a standalone tag; `overrides` the blocks of a `{{< parent}}`.
-    case partial(name: String, dynamic: Bool, indentation: [UInt8], overrides: [String: [TemplateNode]]?)
+    /// `{{> name}}`, or `{{>* name}}`, which names the partial by the text value at `name`
+    /// (its path, split at parse time, is `valuePath`); `indentation` is the whitespace
+    /// before a standalone tag; `overrides` the blocks of a `{{< parent}}`.
+    case partial(name: String, valuePath: TemplatePath?, indentation: [UInt8], overrides: [String: [TemplateNode]]?)
     /// `{{$ name}}default{{/ name}}`: replaced by a `{{< parent}}`'s block of that name.
     case block(name: String, defaultBody: [TemplateNode], indentation: [UInt8])
 }

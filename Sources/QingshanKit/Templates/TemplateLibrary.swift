@@ -96,11 +96,13 @@ private struct Rendering {
                     render(body, position: nil)
                     stack.removeLast()
                 }
-            case .partial(let name, let dynamic, let indent, let blocks):
-                let partialName = dynamic ? lookUp(TemplatePath(names: name.split(separator: ".").map(String.init), scope: .stack, transforms: [], source: name), position: position).flatMap {
-                    if case .string(let text) = $0 { text } else { nil }
-                } : name
-                guard let partialName, let template = templates[partialName] else { continue }
+            case .partial(let name, let valuePath, let indent, let blocks):
+                var partialName = name
+                if let valuePath {
+                    guard case .string(let text)? = lookUp(valuePath, position: position) else { continue }
+                    partialName = text
+                }
+                guard let template = templates[partialName] else { continue }
                 guard depth < TemplateLibrary.maxPartialDepth else {
                     depthExceeded = true
                     continue

@@ -217,7 +217,8 @@ struct TemplateParser {
                     let body = try nest(&position, closing: tag)
                     nodes.append(.block(name: tag.name, defaultBody: body, indentation: tag.indentation))
                 case .partial, .dynamicPartial:
-                    nodes.append(.partial(name: tag.name, dynamic: tag.kind == .dynamicPartial, indentation: tag.indentation, overrides: nil))
+                    let valuePath = tag.kind == .dynamicPartial ? try path(tag) : nil
+                    nodes.append(.partial(name: tag.name, valuePath: valuePath, indentation: tag.indentation, overrides: nil))
                 case .parent:
                     let body = try nest(&position, closing: tag)
                     var overrides: [String: [TemplateNode]] = [:]
@@ -229,7 +230,7 @@ struct TemplateParser {
                             throw TemplateSyntaxError(message: "only `{{$ block}}` tags may be inside `{{< \(tag.name)}}`", line: tag.line, column: tag.column)
                         }
                     }
-                    nodes.append(.partial(name: tag.name, dynamic: false, indentation: tag.indentation, overrides: overrides))
+                    nodes.append(.partial(name: tag.name, valuePath: nil, indentation: tag.indentation, overrides: overrides))
                 case .close:
                     guard let closing else {
                         throw TemplateSyntaxError(message: "`{{/\(tag.name)}}` closes no open section", line: tag.line, column: tag.column)
