@@ -167,10 +167,10 @@ struct TemplateParser {
             close = Array(parts[1])
             tokens.append(.tag(Tag(kind: .delimiters, name: "", line: tagLine, column: column)))
         default:
-            var name = String(decoding: content, as: UTF8.self).trimmingSpaces
+            var name = String(decoding: content, as: UTF8.self).trimmingASCIISpaces()
             if kind == .partial, name.hasPrefix("*") {
                 kind = .dynamicPartial
-                name = String(name.dropFirst()).trimmingSpaces
+                name = String(name.dropFirst()).trimmingASCIISpaces()
             }
             let allowed = (kind == .partial || kind == .dynamicPartial || kind == .parent) ? Self.partialNameBytes : Self.nameBytes
             guard !name.isEmpty, name.utf8.allSatisfy({ allowed.contains($0) }) else {
@@ -273,13 +273,5 @@ struct TemplateParser {
             throw TemplateSyntaxError(message: "empty tag name", line: tag.line, column: tag.column)
         }
         return TemplatePath(names: names, scope: scope, transforms: transforms, source: tag.name)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value a template can show: what Qingshan hands to its Mustache layouts.
 ///
 /// Typed, so rendering looks names up in dictionaries and switches on a tag instead of
@@ -50,7 +52,7 @@ extension TemplateValue {
         case .string(let text):
             switch name {
             case "empty": return .bool(text.isEmpty)
-            case "capitalized": return .string(text.capitalizedWords)
+            case "capitalized": return .string(text.capitalized)
             case "lowercased": return .string(text.lowercased())
             case "uppercased": return .string(text.uppercased())
             case "reversed": return .string(String(text.reversed()))
@@ -102,24 +104,5 @@ extension TemplateValue {
         if ints.isEmpty { return strings.sorted().map(TemplateValue.string) }
         if strings.isEmpty { return ints.sorted().map(TemplateValue.int) }
         return nil
-    }
-}
-
-extension String {
-    /// First letter of each word upper-cased, the rest lower-cased (Foundation's
-    /// `capitalized`, without Foundation).
-    fileprivate var capitalizedWords: String {
-        var result = ""
-        var atWordStart = true
-        for character in self {
-            if character.isWhitespace {
-                result.append(character)
-                atWordStart = true
-            } else {
-                result += atWordStart ? character.uppercased() : character.lowercased()
-                atWordStart = false
-            }
-        }
-        return result
     }
 }

@@ -65,6 +65,8 @@ struct TemplateTests {
         Case(name: "transforms on strings", template: "{{^empty(title)}}has{{/empty(title)}}{{#empty(empty)}}, empty{{/empty(empty)}}", context: page, expected: "has, empty"),
         Case(name: "transforms on lists", template: "{{count(items)}} {{first(items)}} {{last(items)}} {{#reversed(items)}}{{.}}{{/reversed(items)}}", context: page,
              expected: "3 一 三 三二一"),
+        Case(name: "case transforms on strings", template: "{{capitalized(name)}}|{{uppercased(name)}}|{{lowercased(name)}}", context: ["name": "tongbo RIVER 铜钵河"],
+             expected: "Tongbo River 铜钵河|TONGBO RIVER 铜钵河|tongbo river 铜钵河"),
         Case(name: "transforms on integers", template: "{{plusone(count)}} {{minusone(count)}} {{#odd(count)}}odd{{/odd(count)}}", context: page, expected: "4 2 odd"),
         Case(name: "list position", template: "{{#items}}{{index()}}{{#first()}}^{{/first()}}{{#last()}}${{/last()}}{{^last()}},{{/last()}}{{/items}}", context: page,
              expected: "0^,1,2$"),
