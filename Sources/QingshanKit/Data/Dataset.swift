@@ -17,6 +17,9 @@ public struct Dataset: Sendable, Hashable {
     public var encoding: String
     /// The dataset's title for captions, from its schema (`title`), else its name.
     public var title: String
+    /// The Table Schema the dataset was checked against, when it has one (descriptions,
+    /// constraints, keys: what downloads and comparisons need beyond `fields`).
+    public var schema: TableSchema?
     /// A hash of what the dataset was loaded from (its file, its schema, its path), so
     /// what is derived from it alone can be kept between builds; 0 when not loaded.
     var sourceHash: UInt64 = 0

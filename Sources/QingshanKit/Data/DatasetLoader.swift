@@ -134,6 +134,7 @@ public enum DatasetLoader {
         var dataset = Dataset(
             name: name, path: path, fields: fields, rows: rows, sample: schema?.sample ?? false,
             encoding: text.encoding.rawValue, title: schema?.title)
+        dataset.schema = schema
         if let schema {
             if let totals = schema.totals {
                 diagnostics.append(contentsOf: DatasetValidator.checkTotals(&dataset, totals: totals))

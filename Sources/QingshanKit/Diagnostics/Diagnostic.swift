@@ -57,11 +57,16 @@ extension Diagnostic {
     /// identifier that tests and `--format json` can rely on, and the text for people.
     public struct Message: Sendable, Hashable {
         public var id: String
+        /// The English text.
         public var text: String
+        /// The Simplified Chinese text, written for an official who edits the site: what is
+        /// wrong and what to write instead. `nil` only while a message awaits its translation.
+        public var zh: String?
 
-        public init(id: String, text: String) {
+        public init(id: String, text: String, zh: String? = nil) {
             self.id = id
             self.text = text
+            self.zh = zh
         }
     }
 }
