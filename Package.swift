@@ -105,7 +105,11 @@ let package = Package(
         ),
         .testTarget(
             name: "QingshanServerTests",
-            dependencies: ["QingshanServer", "QingshanKit"],
+            dependencies: [
+                "QingshanServer", "QingshanKit",
+                // Only to read a `Response` the server returns, without a socket.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
     ]
