@@ -104,8 +104,8 @@ extension DataQuery {
                 (group, byX ? group.key : Self.evaluate(measures[0].measure, over: group.rows))
             }
             groups = keyed.enumerated().sorted { a, b in
-                if DataValue.ascending(a.element.1, b.element.1) { return !descending }
-                if DataValue.ascending(b.element.1, a.element.1) { return descending }
+                if xColumn.order.ascending(a.element.1, b.element.1) { return !descending }
+                if xColumn.order.ascending(b.element.1, a.element.1) { return descending }
                 return a.offset < b.offset
             }.map(\.element.0)
         }

@@ -21,7 +21,12 @@ struct CollectionPages {
                 continue
             }
             let parentFolder = collection.parent.map { Page.folder(ofPagePath: $0) } ?? ""
-            rows: for (rowIndex, row) in dataset.rows.enumerated() {
+            if let sort = collection.sort, dataset.field(named: sort) == nil {
+                diagnostics.append(.error(.unknownCollectionField(sort, dataset: dataset.name), at: collection.location))
+                continue
+            }
+            rows: for rowIndex in rowOrder(of: dataset, by: collection.sort, datasets: datasets) {
+                let row = dataset.rows[rowIndex]
                 var problem: Diagnostic?
                 let path = CollectionConfig.expand(collection.pathPattern) { name in
                     guard dataset.field(named: name) != nil else { return nil }
@@ -58,6 +63,18 @@ struct CollectionPages {
             }
         }
         return (entries, diagnostics)
+    }
+
+    /// Row indices in the order of field `sort` (stable), or as they are.
+    static func rowOrder(of dataset: Dataset, by sort: String?, datasets: [String: Dataset]) -> [Int] {
+        guard let sort else { return Array(dataset.rows.indices) }
+        let order = TextOrder.of(field: sort, in: dataset, datasets: datasets)
+        return dataset.rows.indices.sorted { a, b in
+            let x = dataset.rows[a][sort], y = dataset.rows[b][sort]
+            if order.ascending(x, y) { return true }
+            if order.ascending(y, x) { return false }
+            return a < b
+        }
     }
 
     /// The values a record layout sees besides the usual ones: `record`, `previous`,

@@ -4,9 +4,16 @@
 (function () {
   "use strict";
 
+  // Chinese text sorts by pinyin (numbers inside as numbers), as the build sorts it.
+  var collator = typeof Intl === "object" && Intl.Collator ? new Intl.Collator("zh-CN", { numeric: true }) : null;
+
   function cellValue(row, index, type) {
     var cell = row.cells[index];
     if (!cell) return type === "number" ? -Infinity : "";
+    // data-order is the build's rank of the value in its column (a referenced dataset's
+    // order, such as the official order of counties, or pinyin): it wins over any collation.
+    var order = cell.getAttribute("data-order");
+    if (order !== null) return { order: parseInt(order, 10) };
     var raw = cell.getAttribute("data-value");
     if (raw === null) raw = cell.textContent;
     if (type === "number") {
@@ -18,6 +25,8 @@
 
   function compare(a, b, type) {
     if (type === "number") return a - b;
+    if (a && b && typeof a.order === "number" && typeof b.order === "number") return a.order - b.order;
+    if (collator) return collator.compare(String(a), String(b));
     return String(a).localeCompare(String(b), "zh-CN");
   }
 
