@@ -90,6 +90,11 @@ struct CollectionPages {
         }
         var record: [String: TemplateValue] = ["fields": .list(fields), "caption": .string("\(entry.page.frontMatter.title)：\(dataset.title)")]
         for field in dataset.fields { record[field.name] = .string(row[field.name].description) }
+        let parentURL = parent.flatMap { model.pageIndexByPath[$0] }.map { root + model.pages[$0].outputPath }
+        let summary = RecordSummary(
+            dataset: dataset, row: row, listURL: parentURL,
+            titleFields: titleFields(model.config.collections[entry.collection], dataset: dataset))
+        record["summary"] = .map(summary.values())
         var values: [String: TemplateValue] = ["record": .map(record)]
         func neighbour(_ other: Int) -> TemplateValue? {
             guard entries.indices.contains(other), entries[other].collection == entry.collection else { return nil }
@@ -102,6 +107,16 @@ struct CollectionPages {
             values["back"] = ["title": .string(page.frontMatter.title), "url": .string(root + page.outputPath)]
         }
         return values
+    }
+
+    /// The fields a collection's title pattern names (`{name}`), or the first field by default.
+    static func titleFields(_ collection: CollectionConfig, dataset: Dataset) -> Set<String> {
+        var names: Set<String> = []
+        _ = CollectionConfig.expand(collection.titlePattern ?? "{\(dataset.fields.first?.name ?? "")}") { name in
+            names.insert(name)
+            return ""
+        }
+        return names
     }
 
     /// The text the search index holds for a record: every field's title and value.

@@ -66,6 +66,15 @@
       status.textContent = query ? "显示 " + shown + " / " + rows.length + " 行" : "";
     }
     input.addEventListener("input", applyFilter);
+    // A record page links to its list filtered by a value (`index.html?filter=通川区`).
+    if (number === 1) {
+      var wanted = new RegExp("[?&]filter=([^&#]*)").exec(location.search);
+      if (wanted) {
+        try { input.value = decodeURIComponent(wanted[1].replace(/\+/g, " ")); } catch (e) { input.value = ""; }
+        applyFilter();
+        if (input.value) wrap.scrollIntoView();
+      }
+    }
 
     Array.prototype.forEach.call(headers, function (th, index) {
       if (!th.hasAttribute("data-sort")) return;
