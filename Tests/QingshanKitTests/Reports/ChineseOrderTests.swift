@@ -88,6 +88,16 @@ import Testing
         #expect(data.categories == ["通川区", "宣汉县", "万源市", "开江县"])
     }
 
+    @Test func chartSeriesFollowTheEnum() throws {
+        var diagnostics = Diagnostics()
+        let yaml = BlockYAML(body: "source: villages\nx: county\nseries: status\n", bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
+        let options = try #require(DataBlockOptions.parse(view: "chart", yaml: yaml, diagnostics: &diagnostics))
+        let query = DataQuery(dataset: Self.villages, options: options, fence: yaml.fenceLocation, datasets: ["units": Self.units])
+        let data = try #require(query.chartData(diagnostics: &diagnostics))
+        // First appearance would give 已验收, 在建, 已完工, 未开工.
+        #expect(data.series.map(\.name) == ["未开工", "在建", "已完工", "已验收"])
+    }
+
     @Test func collectionPagesFollowTheSortField() {
         let order = CollectionPages.rowOrder(of: Self.villages, by: "county", datasets: ["units": Self.units])
         #expect(order.map { Self.villages.rows[$0]["county"].description }
