@@ -18,7 +18,8 @@ struct BarChart {
         let legend = multiple ? ChartSVG.legend(series.map(\.name), top: 12) : (svg: "", height: 0)
         let legendHeight = multiple ? legend.height + 8 : 0
         let barsPerRow = stacked ? 1 : max(1, series.count)
-        let barHeight = stacked || !multiple ? 18.0 : 14.0
+        // Grouped bars 19 units apart (17 high): their 13-unit value labels never touch.
+        let barHeight = stacked || !multiple ? 18.0 : 19.0
         let rowHeight = Double(barsPerRow) * barHeight + 12
         let top = 12 + legendHeight
         let height = top + Double(data.categories.count) * rowHeight + 12
