@@ -37,11 +37,13 @@ function measure(spec) {
   const overlaps = [];
   for (const svg of document.querySelectorAll("svg.qs-chart")) {
     const boxes = [];
+    const frame = svg.getBoundingClientRect();
     for (const text of svg.querySelectorAll("text")) {
       const drawn = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
       texts.push({ text: text.textContent, drawn });
       const box = text.getBoundingClientRect();
       if (box.width > 0) boxes.push({ text: text.textContent, box });
+      if (box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1)) overlaps.push(svg.id + ": " + text.textContent + " runs off the chart");
     }
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -79,6 +81,24 @@ async function sortColumn(spec) {
   return { built, clicked };
 }
 
+/** Every page of the site, in sorted order; of a collection's pages (many alike) the first two. */
+function htmlFiles(dir) {
+  const files = [];
+  const walk = (folder) => {
+    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    let records = 0;
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (fs.existsSync(path.join(full, "index.html")) && fs.readFileSync(path.join(full, "index.html"), "utf8").includes('class="layout-record"') && ++records > 2) continue;
+        walk(full);
+      } else if (entry.name.endsWith(".html")) files.push(full);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
 function inOrder(values, order) {
   const rank = (v) => (order.indexOf(v) === -1 ? order.length : order.indexOf(v));
   return values.every((v, i) => i === 0 || rank(values[i - 1]) <= rank(v));
@@ -103,10 +123,26 @@ async function run(options, spec, failures, report) {
     if (m.headingTop === null || m.headingTop > spec.headingWithin) failures.push("phone: heading starts at " + m.headingTop + " px, not within " + spec.headingWithin);
     if (!m.tableFound) failures.push("phone: no table captioned " + spec.table);
     else if (m.minCellWidth < spec.minCellWidth) failures.push("phone: table cells narrower than " + spec.minCellWidth + " px: " + m.narrow.join(", "));
-    if (m.smallestChartText.drawn < spec.minChartText) failures.push("phone: chart text drawn at " + m.smallestChartText.drawn.toFixed(1) + " px: " + m.smallestChartText.text);
+    if (m.smallestChartText.drawn !== null && m.smallestChartText.drawn < spec.minChartText) failures.push("phone: chart text drawn at " + m.smallestChartText.drawn.toFixed(1) + " px: " + m.smallestChartText.text);
     if (m.overlaps.length) failures.push("phone: chart labels overlap: " + m.overlaps.join("; "));
     if (m.pageOverflow > 0) failures.push("phone: the page is " + m.pageOverflow + " px wider than the screen");
     if (m.menuOpen) failures.push("phone: the menu starts open");
+
+    // Every other page on the same phone: heading, chart text, overlaps, width.
+    let swept = 0;
+    for (const file of htmlFiles(options.siteDir)) {
+      if (path.relative(options.siteDir, file) === spec.page) continue;
+      await page.navigate(pathToFileURL(file).href);
+      const p = await page.evaluate("(" + measure.toString() + ")(" + JSON.stringify(spec) + ")");
+      const name = "phone " + path.relative(options.siteDir, file);
+      swept += 1;
+      if (p.headingTop !== null && p.headingTop > spec.headingWithin) failures.push(name + ": heading starts at " + p.headingTop + " px");
+      if (p.smallestChartText.drawn !== null && p.smallestChartText.drawn < spec.minChartText) failures.push(name + ": chart text drawn at " + p.smallestChartText.drawn.toFixed(1) + " px: " + p.smallestChartText.text);
+      if (p.overlaps.length) failures.push(name + ": chart labels overlap: " + p.overlaps.join("; "));
+      if (p.pageOverflow > 0) failures.push(name + ": the page is " + p.pageOverflow + " px wider than the screen");
+    }
+    report.phoneOtherPages = swept;
+    await page.navigate(url);
 
     const sorted = await page.evaluate("(" + sortColumn.toString() + ")(" + JSON.stringify(spec) + ")");
     report.sort = { builtFirst: sorted.built[0], clickedFirst: sorted.clicked[0] };
