@@ -56,6 +56,8 @@ extension TemplateValue {
             case "lowercased": return .string(text.lowercased())
             case "uppercased": return .string(text.uppercased())
             case "reversed": return .string(String(text.reversed()))
+            // Qingshan's own: the text when it is a URL `URLSafety` accepts, else nothing.
+            case "safeURL": return URLSafety.isSafe(text) ? .string(text) : nil
             default: return nil
             }
         case .int(let value):

@@ -51,7 +51,9 @@ struct Theme: Sendable {
         for key in texts.keys.sorted() {
             let (text, path) = texts[key]!
             do {
-                templates[key] = try Template(parsing: text)
+                let template = try Template(parsing: text)
+                templates[key] = template
+                diagnostics += TemplateLint.check(template, path: path)
             } catch {
                 diagnostics.append(.error(.templateSyntax(error.message), at: SourceLocation(path: path, line: error.line, column: error.column)))
             }
@@ -59,8 +61,9 @@ struct Theme: Sendable {
         // A missing partial would render as nothing; refuse it instead.
         for key in templates.keys.sorted() {
             for reference in templates[key]!.partialReferences where texts[reference.name] == nil {
+                let climbs = TemplateLint.climbsOutOfTheme(reference.name)
                 diagnostics.append(.error(
-                    .missingPartial(reference.name),
+                    climbs ? .partialOutsideTheme(reference.name) : .missingPartial(reference.name),
                     at: SourceLocation(path: texts[key]!.path, line: reference.line, column: reference.column)))
             }
         }
