@@ -43,6 +43,7 @@ public struct OutputWriter: Sendable {
     public func write(_ result: BuildResult) throws -> WriteSummary {
         precondition(result.succeeded, "a failed build is never written")
         if let problem = validateOutputFolder() { throw problem }
+        if let problem = OutputLinkGuard.check(output: output, touching: []) { throw problem }
         if result.isUnchanged {
             return WriteSummary(unchanged: result.keptFiles.count)
         }
@@ -82,6 +83,8 @@ public struct OutputWriter: Sendable {
                 result.files[path] == nil && !kept.contains(path) && safeURL(for: path).map { manager.fileExists(atPath: $0.path) } == true
             }
         }
+
+        if let problem = OutputLinkGuard.check(output: output, touching: writes + summary.removed) { throw problem }
 
         // A first build assembles the site beside its final place and renames it in; later
         // builds update the site file by file under a journal. Either way a failed write,
