@@ -78,7 +78,13 @@ public struct BuildCache: Sendable {
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
             let basePath = base.standardizedFileURL.path
-            for path in SourceFile.list(in: base) {
+            let listing = SourceListing(folder: base)
+            // An entry the walk cannot read is an input too: adding a dangling link must
+            // not pass for "no source changed", or its diagnostic would never be shown.
+            for skipped in listing.skipped {
+                stamps[folder + "/" + skipped.path] = Int(StableHash.of("\(skipped.reason)") >> 1)
+            }
+            for path in listing.paths {
                 guard let stamp = stamp(atPath: basePath + "/" + path) else { continue }
                 stamps[folder + "/" + path] = stamp.modified &* 31 &+ stamp.size
                 files?.pointee[folder + "/" + path] = stamp

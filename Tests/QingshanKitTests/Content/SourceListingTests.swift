@@ -90,4 +90,16 @@ import Testing
         chmod(locked.path, 0)
         #expect(found(site) == ["error skipped-unreadable content/pages/news"])
     }
+
+    @Test func aLinkAddedAfterABuildIsNotTakenForNoChange() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        let first = SiteBuilder.incremental(root: site.root, output: output).build()
+        _ = try OutputWriter(root: site.root, output: output).write(first)
+        try link(site, "content/pages/gone.md", to: "nowhere.md")
+        let second = SiteBuilder.incremental(root: site.root, output: output).build()
+        #expect(!second.succeeded)
+        #expect(second.diagnostics.items.map(\.message.id).contains("skipped-dangling-link"))
+    }
 }
