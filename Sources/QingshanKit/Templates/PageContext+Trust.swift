@@ -13,7 +13,7 @@ extension PageContext {
     static let checkedURLNames: [String] = [
         "root", "assets", "searchURL",
         "nav.url",
-        "page.url", "page.canonicalURL", "page.ogURL", "page.feedURL",
+        "page.url", "page.canonicalURL", "page.ogURL", "page.feedURL", "page.baseHref",
         "page.breadcrumbs.url", "page.children.url", "page.records.url",
         "sections.*.url", "sections.*.pages.url", "latestUpdates.url",
         "previous.url", "next.url", "back.url",

@@ -32,7 +32,9 @@ struct Theme: Sendable {
         for folder in folders {
             for kind in ["layouts", "partials"] {
                 let base = "\(folder)/\(kind)"
-                for file in SourceFile.list(in: root.appendingPathComponent(base), extensions: ["mustache"]) {
+                let listing = SourceListing(folder: root.appendingPathComponent(base), extensions: ["mustache"])
+                diagnostics += listing.diagnostics(folder: base)
+                for file in listing.paths {
                     let name = String(file.dropLast(".mustache".count))
                     let key = kind == "layouts" ? "layout/\(name)" : name
                     let path = "\(base)/\(file)"
@@ -42,7 +44,9 @@ struct Theme: Sendable {
                     }
                 }
             }
-            for file in SourceFile.list(in: root.appendingPathComponent("\(folder)/assets")) {
+            let assetListing = SourceListing(folder: root.appendingPathComponent("\(folder)/assets"))
+            diagnostics += assetListing.diagnostics(folder: "\(folder)/assets")
+            for file in assetListing.paths {
                 assets["assets/\(file)"] = "\(folder)/assets/\(file)"
             }
         }
