@@ -159,6 +159,8 @@ public struct SiteBuilder: Sendable {
             datasetFindings[name] = BuildCache.DatasetFindings(sourceHash: dataset.sourceHash, findings: findings)
             diagnostics.append(contentsOf: config.personalData.diagnostics(for: findings, in: dataset))
         }
+        let openData = OpenDataPhase(config: config, datasets: datasets, personalData: datasetFindings.mapValues(\.findings.count))
+        diagnostics.append(contentsOf: openData.diagnostics)
         clock.lap("personal data")
         var footer: [GovernmentFooterValidator.Field: GovernmentFooterValidator.Value] = [:]
         for field in GovernmentFooterValidator.Field.allCases {
@@ -200,7 +202,7 @@ public struct SiteBuilder: Sendable {
         // Render even when something is already wrong: the pages' own problems (dead
         // links, bad data blocks) are reported in the same run. Nothing is returned to write.
         clock.lap("symlinks")
-        var renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+        var renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records, downloads: openData.names)
         clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
         let keys = RenderKeys(
@@ -246,7 +248,7 @@ public struct SiteBuilder: Sendable {
                 pages[index].body = body
             }
             model = SiteModel(config: config, pages: pages, otherOutputs: Set(otherSources.keys))
-            renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records)
+            renderer = PageRenderer(model: model, theme: theme, datasets: datasets, records: records, downloads: openData.names)
             clock.lap("read \(unread.count) unchanged pages")
         }
         let slots = ResultSlots<RenderedPage>(count: toRender.count)
@@ -297,6 +299,9 @@ public struct SiteBuilder: Sendable {
                 warnings: page.diagnostics.filter { $0.severity != .error })
         }
         clock.lap("read files, cache entries")
+        let openDataPages = addOpenData(
+            openData, model: model, theme: theme, datasets: datasets, taken: taken.merging(records.map { ($0.page.outputPath, $0.page.sourcePath) }) { a, _ in a },
+            files: &files, search: &searchEntries, documents: &renderedDocuments, diagnostics: &diagnostics)
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
         let searchIndex = SearchIndex(entries: searchEntries, documents: renderedDocuments, cache: &searchTokens)
@@ -305,7 +310,7 @@ public struct SiteBuilder: Sendable {
         // Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same
         // name wins, with a warning.
         clock.lap("search index")
-        let published = PublishFiles.make(config: config, pages: renderer.publishedPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
+        let published = PublishFiles.make(config: config, pages: renderer.publishedPages + openDataPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
         diagnostics.append(contentsOf: published.diagnostics)
         for (path, data) in published.files {
             if let source = otherSources[path] {

@@ -1,0 +1,60 @@
+import Foundation
+
+extension SiteBuilder {
+    /// Adds the open-data outputs once pages are rendered: the downloads and data package
+    /// (`OpenDataPhase`) and the catalogue page `data/index.html`, with its search entry.
+    ///
+    /// - Parameter taken: every other output path (pages, records, assets, static files)
+    ///   with its source; a download never overwrites one.
+    /// - Returns: the catalogue page, for the sitemap (none when nothing is published).
+    func addOpenData(
+        _ phase: OpenDataPhase, model: SiteModel, theme: Theme, datasets: [String: Dataset], taken: [String: String],
+        files: inout [String: Data], search: inout [SearchEntry], documents: inout [UInt64: SearchDocument],
+        diagnostics: inout Diagnostics
+    ) -> [PublishedPage] {
+        guard !phase.published.isEmpty else { return [] }
+        let made = phase.files(config: model.config)
+        diagnostics.append(contentsOf: made.diagnostics)
+        diagnostics.append(contentsOf: Self.openDataCollisions(phase, taken: taken))
+        guard theme.layouts.contains(DataCatalogue.layout) else {
+            diagnostics.warning(.openDataNoCatalogueLayout(DataCatalogue.layout), at: SourceLocation(path: SiteConfig.path))
+            files.merge(made.files) { _, new in new }
+            return []
+        }
+        let catalogue = DataCatalogue(datasets: phase.published, files: made.files)
+        let page = DataCatalogue.page
+        var shared = PageRenderer.sharedValues(config: model.config, hasDownloads: true)
+        shared["data"] = .map(datasets.mapValues(PageRenderer.templateValue))
+        let context = PageContext(
+            model: model, page: page,
+            markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: phase.published.contains(where: \.sample)),
+            shared: shared, perDepth: PageContext.perDepthValues(model: model, root: SitePaths.root(of: page.outputPath)))
+        var values = context.make()
+        values["catalogue"] = catalogue.templateValue
+        guard let output = theme.library.render("layout/" + DataCatalogue.layout, context: .map(values)) else { return [] }
+        files.merge(made.files) { _, new in new }
+        files[page.outputPath] = Data(output.bytes)
+        let document = SearchDocument(url: page.outputPath, title: DataCatalogue.title, section: "", text: catalogue.searchText)
+        let entry = SearchEntry(document)
+        search.append(entry)
+        documents[entry.key] = document
+        return [PublishedPage(page)]
+    }
+
+    /// Errors for download paths that another output already has (also when they differ
+    /// only in case or Unicode form, as on Windows and macOS disks) or cannot be stored.
+    static func openDataCollisions(_ phase: OpenDataPhase, taken: [String: String]) -> [Diagnostic] {
+        let folded = Dictionary(taken.map { ($0.key.precomposedStringWithCanonicalMapping.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics: [Diagnostic] = []
+        for path in phase.outputPaths + [OpenDataPhase.cataloguePath] {
+            let dataset = phase.published.first { path.hasPrefix(DownloadLinks.path(of: $0.name, format: "")) }
+            let location = SourceLocation(path: dataset?.path ?? "content/data")
+            if let other = folded[path.precomposedStringWithCanonicalMapping.lowercased()] {
+                diagnostics.append(.error(.openDataPathTaken(path, other: other), at: location))
+            } else if let reason = OutputPathRules.problem(with: path) {
+                diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))
+            }
+        }
+        return diagnostics
+    }
+}
