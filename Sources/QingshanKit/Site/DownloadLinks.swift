@@ -5,6 +5,8 @@ enum DownloadLinks {
     static let folder = "data"
     /// The formats, in the order links show them.
     static let formats = ["csv", "xlsx", "json"]
+    /// The data views that carry the line linking their dataset's downloads.
+    static let views: Set<String> = ["table", "chart"]
 
     /// The output path of one download.
     static func path(of dataset: String, format: String) -> String { "\(folder)/\(dataset).\(format)" }

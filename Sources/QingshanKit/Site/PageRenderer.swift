@@ -92,7 +92,8 @@ struct PageRenderer: Sendable {
         options.blockViews = DataBlockRenderer.viewNames
         options.renderBlock = { [blocks, downloads, datasets] view, info, body, bodyStart in
             var result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
-            for name in result.datasetsUsed.sorted() where downloads.contains(name) {
+            // Tables and charts, not a single figure or a progress bar in running text.
+            for name in result.datasetsUsed.sorted() where downloads.contains(name) && DownloadLinks.views.contains(view) {
                 result.html += DownloadLinks.html(dataset: datasets[name]!, root: SitePaths.root(of: page.outputPath))
             }
             return RenderedBlock(html: result.html, diagnostics: result.diagnostics, datasetsUsed: result.datasetsUsed, usesSampleData: result.usesSample)
