@@ -46,7 +46,7 @@ extension SiteBuilder {
     static func openDataCollisions(_ phase: OpenDataPhase, taken: [String: String]) -> [Diagnostic] {
         let folded = Dictionary(taken.map { ($0.key.precomposedStringWithCanonicalMapping.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
-        for path in phase.outputPaths + [OpenDataPhase.cataloguePath] {
+        for path in phase.outputPaths {
             let dataset = phase.published.first { path.hasPrefix(DownloadLinks.path(of: $0.name, format: "")) }
             let location = SourceLocation(path: dataset?.path ?? "content/data")
             if let other = folded[path.precomposedStringWithCanonicalMapping.lowercased()] {

@@ -206,7 +206,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("prepare renderer")
         let configText = (try? Data(contentsOf: root.appendingPathComponent(SiteConfig.path))) ?? Data()
         let keys = RenderKeys(
-            configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys),
+            configText: configText, model: model, datasets: datasets, otherOutputs: Array(otherSources.keys) + openData.outputPaths,
             textHashes: content.parsedPages.mapValues(\.textHash))
         let outputs = renderer.outputs
         let reusable = previous.flatMap { cache in

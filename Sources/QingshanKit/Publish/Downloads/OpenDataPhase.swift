@@ -44,9 +44,11 @@ public struct OpenDataPhase: Sendable {
     /// The published dataset names.
     public var names: Set<String> { Set(published.map(\.name)) }
 
-    /// Every output path this phase writes besides the catalogue page.
+    /// Every output path this phase writes: the downloads, the data package and the catalogue page.
     public var outputPaths: [String] {
-        published.isEmpty ? [] : published.flatMap { dataset in DownloadLinks.formats.map { DownloadLinks.path(of: dataset.name, format: $0) } } + [Self.packagePath]
+        guard !published.isEmpty else { return [] }
+        return published.flatMap { dataset in DownloadLinks.formats.map { DownloadLinks.path(of: dataset.name, format: $0) } }
+            + [Self.packagePath, Self.cataloguePath]
     }
 
     /// The downloads and the data package; nothing when no dataset is published.

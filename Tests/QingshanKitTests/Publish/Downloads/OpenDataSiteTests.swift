@@ -78,6 +78,29 @@ import Testing
         #expect(first == second)
     }
 
+    /// Whether the catalogue exists shows on every page (the footer links it): publishing
+    /// no dataset any more renders every page again, so no page keeps a dead link.
+    @Test func publishingNothingRendersEveryPageAgain() throws {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        func build() throws -> BuildResult {
+            let result = SiteBuilder.incremental(root: site.root, output: output).build()
+            try #require(result.succeeded)
+            _ = try OutputWriter(root: site.root, output: output).write(result)
+            return result
+        }
+        _ = try build()
+        for name in ["agreements", "funding", "meetings", "milestones", "units", "villages"] {
+            try site.append("publish: false\n", to: "content/data/\(name).schema.yaml")
+        }
+        let result = try build()
+        #expect(result.renderedPageCount == 73)
+        #expect(result.files.keys.filter { $0.hasPrefix("data/") }.isEmpty)
+        let home = String(decoding: try #require(result.files["index.html"]), as: UTF8.self)
+        #expect(!home.contains("数据下载"))
+    }
+
     @Test func aDownloadNeverOverwritesAStaticFile() throws {
         let site = try TemporarySite(copyingRepositorySite: ())
         defer { site.remove() }
