@@ -113,27 +113,23 @@ private extension DataValue {
 }
 
 extension String {
-    /// The text escaped for XML content and attributes. Characters XML 1.0 cannot hold
-    /// (controls other than tab, LF and CR) are written as `_xHHHH_`, Excel's escape.
+    /// The text escaped for XML content and attributes (`htmlEscaped`'s entities are
+    /// XML's too). Characters XML 1.0 cannot hold (controls other than tab, LF and CR)
+    /// are written as `_xHHHH_`, Excel's escape.
     var xmlEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        func forbidden(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+        guard unicodeScalars.contains(where: forbidden) else { return htmlEscaped }
+        var cleaned = ""
         for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "_x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "_"
-            default: out.unicodeScalars.append(scalar)
+            if forbidden(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                cleaned += "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
+            } else {
+                cleaned.unicodeScalars.append(scalar)
             }
         }
-        return out
-    }
-
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+        return cleaned.htmlEscaped
     }
 }

@@ -10,6 +10,14 @@ import Testing
         return result
     }
 
+    /// Builds into the site's `public/` folder, reusing what the last build left.
+    static func buildIncrementally(_ site: TemporarySite) throws -> (result: BuildResult, summary: WriteSummary) {
+        let output = site.root.appendingPathComponent("public")
+        let result = SiteBuilder.incremental(root: site.root, output: output).build()
+        try #require(result.succeeded, "\(result.diagnostics.sorted.map(\.description))")
+        return (result, try OutputWriter(root: site.root, output: output).write(result))
+    }
+
     @Test func everyDatasetHasItsThreeDownloadsAndThePackage() throws {
         let site = try TemporarySite(copyingRepositorySite: ())
         defer { site.remove() }
@@ -83,18 +91,11 @@ import Testing
     @Test func publishingNothingRendersEveryPageAgain() throws {
         let site = try TemporarySite(copyingRepositorySite: ())
         defer { site.remove() }
-        let output = site.root.appendingPathComponent("public")
-        func build() throws -> BuildResult {
-            let result = SiteBuilder.incremental(root: site.root, output: output).build()
-            try #require(result.succeeded)
-            _ = try OutputWriter(root: site.root, output: output).write(result)
-            return result
-        }
-        _ = try build()
+        _ = try Self.buildIncrementally(site)
         for name in ["agreements", "funding", "meetings", "milestones", "units", "villages"] {
             try site.append("publish: false\n", to: "content/data/\(name).schema.yaml")
         }
-        let result = try build()
+        let result = try Self.buildIncrementally(site).result
         #expect(result.renderedPageCount == 73)
         #expect(result.files.keys.filter { $0.hasPrefix("data/") }.isEmpty)
         let home = String(decoding: try #require(result.files["index.html"]), as: UTF8.self)
@@ -114,16 +115,10 @@ import Testing
     @Test func editingOneDatasetRewritesOnlyItsDownloads() throws {
         let site = try TemporarySite(copyingRepositorySite: ())
         defer { site.remove() }
-        let output = site.root.appendingPathComponent("public")
-        func build() throws -> WriteSummary {
-            let result = SiteBuilder.incremental(root: site.root, output: output).build()
-            try #require(result.succeeded)
-            return try OutputWriter(root: site.root, output: output).write(result)
-        }
-        _ = try build()
+        _ = try Self.buildIncrementally(site)
         try site.write(try String(contentsOf: site.root.appendingPathComponent("content/data/funding.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "projects: 56,", with: "projects: 57,"), to: "content/data/funding.yaml")
-        let summary = try build()
+        let summary = try Self.buildIncrementally(site).summary
         #expect(summary.changed.filter { $0.hasPrefix("data/") }.sorted() == ["data/datapackage.json", "data/funding.csv", "data/funding.json", "data/funding.xlsx"])
     }
 }
