@@ -1,38 +1,47 @@
 import Foundation
 
 extension SiteBuilder {
-    /// Adds the open-data outputs once pages are rendered: the downloads and data package
-    /// (`OpenDataPhase`) and the catalogue page `data/index.html`, with its search entry.
+    /// In step 1: which datasets are published for download, with the warnings about them
+    /// (no licence, formula-like cells, personal data).
+    func planOpenData(_ site: LoadedSite, diagnostics: inout Diagnostics) -> OpenDataPhase {
+        let phase = OpenDataPhase(
+            config: site.content.config, datasets: site.datasets, personalData: site.datasetFindings.mapValues(\.findings.count))
+        diagnostics.append(contentsOf: phase.diagnostics)
+        return phase
+    }
+
+    /// In step 5: the downloads and data package (`OpenDataPhase`) and the catalogue page
+    /// `data/index.html`, with its search entry. A download never overwrites another output.
     ///
-    /// - Parameter taken: every other output path (pages, records, assets, static files)
-    ///   with its source; a download never overwrites one.
     /// - Returns: the catalogue page, for the sitemap (none when nothing is published).
     func addOpenData(
-        _ phase: OpenDataPhase, model: SiteModel, theme: Theme, datasets: [String: Dataset], taken: [String: String],
-        files: inout [String: Data], search: inout [SearchEntry], documents: inout [UInt64: SearchDocument],
+        _ site: CheckedSite, files: inout [String: Data], search: inout [SearchEntry], documents: inout [UInt64: SearchDocument],
         diagnostics: inout Diagnostics
     ) -> [PublishedPage] {
-        guard !phase.published.isEmpty else { return [] }
-        let made = phase.files(config: model.config)
-        diagnostics.append(contentsOf: made.diagnostics)
+        guard let phase = site.loaded.openData, !phase.published.isEmpty else { return [] }
+        var taken = site.otherSources
+        for page in site.model.pages { taken[page.outputPath] = page.sourcePath }
+        for record in site.records { taken[record.page.outputPath] = record.page.sourcePath }
         diagnostics.append(contentsOf: Self.openDataCollisions(phase, taken: taken))
+        let made = phase.files(config: site.model.config)
+        diagnostics.append(contentsOf: made.diagnostics)
+        files.merge(made.files) { _, new in new }
+        let theme = site.loaded.theme
         guard theme.layouts.contains(DataCatalogue.layout) else {
             diagnostics.warning(.openDataNoCatalogueLayout(DataCatalogue.layout), at: SourceLocation(path: SiteConfig.path))
-            files.merge(made.files) { _, new in new }
             return []
         }
         let catalogue = DataCatalogue(datasets: phase.published, files: made.files)
         let page = DataCatalogue.page
-        var shared = PageRenderer.sharedValues(config: model.config, hasDownloads: true)
-        shared["data"] = .map(datasets.mapValues(PageRenderer.templateValue))
+        var shared = PageRenderer.sharedValues(config: site.model.config, hasDownloads: true)
+        shared["data"] = .map(site.loaded.datasets.mapValues(PageRenderer.templateValue))
         let context = PageContext(
-            model: model, page: page,
+            model: site.model, page: page,
             markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: phase.published.contains(where: \.sample)),
-            shared: shared, perDepth: PageContext.perDepthValues(model: model, root: SitePaths.root(of: page.outputPath)))
+            shared: shared, perDepth: PageContext.perDepthValues(model: site.model, root: SitePaths.root(of: page.outputPath)))
         var values = context.make()
         values["catalogue"] = catalogue.templateValue
         guard let output = theme.library.render("layout/" + DataCatalogue.layout, context: .map(values)) else { return [] }
-        files.merge(made.files) { _, new in new }
         files[page.outputPath] = Data(output.bytes)
         let document = SearchDocument(url: page.outputPath, title: DataCatalogue.title, section: "", text: catalogue.searchText)
         let entry = SearchEntry(document)

@@ -37,9 +37,9 @@ struct DataCatalogue {
                 }),
             ]
             if let description = dataset.schema?.description { entry["description"] = .string(description) }
-            if let latest = DatasetDates.latest(in: dataset) {
+            if let latest = DatasetDates.latest(in: dataset), case .date(let year, let month, let day) = latest {
                 entry["latest"] = .string(latest.description)
-                entry["latestText"] = .string(PageContext.chineseDate(latest.description))
+                entry["latestText"] = .string(ChineseFormat.date(year: year, month: month, day: day))
             }
             return .map(entry)
         }

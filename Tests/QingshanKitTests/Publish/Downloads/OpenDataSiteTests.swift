@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import QingshanKit
 
-/// The downloads of the bundled site, built end to end.
+/// The downloads of the all-features site (the bundled site's content), built end to end.
 @Suite struct OpenDataSiteTests {
     static func build(_ site: TemporarySite) throws -> BuildResult {
         let result = SiteBuilder(root: site.root).build()
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func everyDatasetHasItsThreeDownloadsAndThePackage() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let files = try Self.build(site).files
         for name in ["agreements", "funding", "meetings", "milestones", "units", "villages"] {
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func theVillageDownloadsHoldFortyNineRows() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let files = try Self.build(site).files
         let csvBytes = try #require(files["data/villages.csv"])
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func exactlyOneLicenceWarningAndNoInventedLicence() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let result = try Self.build(site)
         #expect(result.diagnostics.filter { $0.message.id == "open-data-without-license" }.count == 1)
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func reportsAndRecordsLinkTheirData() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let files = try Self.build(site).files
         let report = String(decoding: try #require(files["rural-remediation/index.html"]), as: UTF8.self)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func theCatalogueMatchesItsGoldenAndIsSearchable() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let files = try Self.build(site).files
         let catalogue = try #require(files["data/index.html"])
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func twoBuildsGiveTheSameDownloads() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let first = try Self.build(site).files.filter { $0.key.hasPrefix("data/") }
         let second = try Self.build(site).files.filter { $0.key.hasPrefix("data/") }
@@ -89,7 +89,7 @@ import Testing
     /// Whether the catalogue exists shows on every page (the footer links it): publishing
     /// no dataset any more renders every page again, so no page keeps a dead link.
     @Test func publishingNothingRendersEveryPageAgain() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         _ = try Self.buildIncrementally(site)
         for name in ["agreements", "funding", "meetings", "milestones", "units", "villages"] {
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func aDownloadNeverOverwritesAStaticFile() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try site.write("x", to: "content/static/data/villages.csv")
         let result = SiteBuilder(root: site.root).build()
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func editingOneDatasetRewritesOnlyItsDownloads() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         _ = try Self.buildIncrementally(site)
         try site.write(try String(contentsOf: site.root.appendingPathComponent("content/data/funding.yaml"), encoding: .utf8)
