@@ -40,8 +40,9 @@ public struct OpenDataConfig: Sendable, Hashable {
         var config = OpenDataConfig(location: location)
         if let name = mapping.string("name") {
             if name.isEmpty || !name.utf8.allSatisfy({ isNameByte($0) }) {
-                mapping.diagnostics.append(.error(
-                    .invalidValue(key: "name", value: name, expected: "lowercase letters, digits, '.', '_' or '-'"), at: mapping.location(of: "name")))
+                mapping.diagnostics.append(
+                    .error(
+                        .invalidValue(key: "name", value: name, expected: "lowercase letters, digits, '.', '_' or '-'"), at: mapping.location(of: "name")))
             } else {
                 config.name = name
             }

@@ -31,10 +31,11 @@ struct DataCatalogue {
                 "name": .string(dataset.name), "title": .string(dataset.title),
                 "rows": .int(dataset.rows.count), "sample": .bool(dataset.sample),
                 "fields": .list(dataset.fields.map(Self.fieldValue)),
-                "downloads": .list(DownloadLinks.formats.map { format in
-                    let path = DownloadLinks.path(of: dataset.name, format: format)
-                    return ["format": .string(format.uppercased()), "url": .string(SitePaths.lastComponent(of: path)), "size": .string(Self.size(files[path]?.count ?? 0))]
-                }),
+                "downloads": .list(
+                    DownloadLinks.formats.map { format in
+                        let path = DownloadLinks.path(of: dataset.name, format: format)
+                        return ["format": .string(format.uppercased()), "url": .string(SitePaths.lastComponent(of: path)), "size": .string(Self.size(files[path]?.count ?? 0))]
+                    }),
             ]
             if let description = dataset.schema?.description { entry["description"] = .string(description) }
             if let latest = DatasetDates.latest(in: dataset), case .date(let year, let month, let day) = latest {

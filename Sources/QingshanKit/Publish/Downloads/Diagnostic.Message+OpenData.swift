@@ -11,7 +11,8 @@ extension Diagnostic.Message {
     static func openDataFormulaCell(field: String, dataset: String) -> Self {
         .init(
             id: "open-data-formula-cell",
-            text: "the text in '\(field)' starts like a spreadsheet formula (= + - @): \(dataset).csv writes it with a leading ' so Excel shows it as text; the XLSX and JSON downloads keep it as written",
+            text:
+                "the text in '\(field)' starts like a spreadsheet formula (= + - @): \(dataset).csv writes it with a leading ' so Excel shows it as text; the XLSX and JSON downloads keep it as written",
             zh: "“\(field)”中的文字以公式符号（= + - @）开头：\(dataset).csv 中在其前加 ' 使 Excel 按文本显示；XLSX 与 JSON 下载保持原样")
     }
 

@@ -3,7 +3,11 @@ struct XLSXSheet {
     let dataset: Dataset
 
     /// Style indices of `DatasetXLSXWriter.styles`.
-    private enum Style: Int { case date = 1, header = 2, text = 3 }
+    private enum Style: Int {
+        case date = 1
+        case header = 2
+        case text = 3
+    }
 
     var xml: String {
         let fields = dataset.fields
@@ -108,8 +112,8 @@ struct XLSXSheet {
     }
 }
 
-private extension DataValue {
-    var isDate: Bool { if case .date = self { true } else { false } }
+extension DataValue {
+    fileprivate var isDate: Bool { if case .date = self { true } else { false } }
 }
 
 extension String {

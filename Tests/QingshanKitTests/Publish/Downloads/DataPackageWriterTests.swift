@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// `data/datapackage.json`: what it says, and what it never invents.
@@ -15,12 +16,14 @@ import Testing
     }
 
     @Test func describesThePackage() throws {
-        let package = try Self.package(config: Self.config("""
-            openData:
-              name: wandakai
-              license: {name: CC-BY-4.0, path: https://creativecommons.org/licenses/by/4.0/}
-              sources: [{title: 达市环案〔2021〕3号}]
-            """))
+        let package = try Self.package(
+            config: Self.config(
+                """
+                openData:
+                  name: wandakai
+                  license: {name: CC-BY-4.0, path: https://creativecommons.org/licenses/by/4.0/}
+                  sources: [{title: 达市环案〔2021〕3号}]
+                """))
         #expect(package["$schema"] as? String == DataPackageWriter.profile)
         #expect(package["name"] as? String == "wandakai")
         #expect(package["title"] as? String == "万达开生态文明示范区")

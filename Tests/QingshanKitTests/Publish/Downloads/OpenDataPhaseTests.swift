@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// What is published, and what the build says about it.

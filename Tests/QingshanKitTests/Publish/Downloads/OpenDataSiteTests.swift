@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The downloads of the all-features site (the bundled site's content), built end to end.
@@ -116,8 +117,9 @@ import Testing
         let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         _ = try Self.buildIncrementally(site)
-        try site.write(try String(contentsOf: site.root.appendingPathComponent("content/data/funding.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "projects: 56,", with: "projects: 57,"), to: "content/data/funding.yaml")
+        try site.write(
+            try String(contentsOf: site.root.appendingPathComponent("content/data/funding.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "projects: 56,", with: "projects: 57,"), to: "content/data/funding.yaml")
         let summary = try Self.buildIncrementally(site).summary
         #expect(summary.changed.filter { $0.hasPrefix("data/") }.sorted() == ["data/datapackage.json", "data/funding.csv", "data/funding.json", "data/funding.xlsx"])
     }

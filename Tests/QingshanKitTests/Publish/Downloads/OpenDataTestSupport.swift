@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import QingshanKit
 
 /// A small dataset with every kind of cell the downloads write: a 12-digit code kept as
