@@ -9,9 +9,12 @@ import Yams
 ///   license: {name: CC-BY-4.0, path: https://creativecommons.org/licenses/by/4.0/, title: 知识共享署名 4.0}
 ///   sources:
 ///     - {title: 达州市生态环境局关于……的函（达市环案〔2021〕3号）}
+///   created: 2021-12-31            # optional: the date the publisher gives the package
 /// ```
 ///
 /// No licence is ever assumed: without `license` the package has none and the build warns.
+/// Without `created` the package is dated by the newest date in its data, which for data
+/// that holds planned dates (targets for 2035) is a future date: state it then.
 public struct OpenDataConfig: Sendable, Hashable {
     /// A licence as Frictionless writes it: an SPDX-style `name`, and/or a `path` (URL), a `title`.
     public struct License: Sendable, Hashable {
@@ -30,10 +33,12 @@ public struct OpenDataConfig: Sendable, Hashable {
     public var name: String?
     public var license: License?
     public var sources: [Source] = []
+    /// `YYYY-MM-DD` (a month alone means its first day), as the publisher states it.
+    public var created: String?
     /// Where `openData` is, or would be, in `site.yaml`: the licence warning points here.
     public var location = SourceLocation(path: SiteConfig.path)
 
-    static let knownKeys = ["name", "license", "sources"]
+    static let knownKeys = ["name", "license", "sources", "created"]
 
     static func parse(_ mapping: inout YAMLMapping, at location: SourceLocation) -> OpenDataConfig {
         let document = mapping.document
@@ -68,6 +73,7 @@ public struct OpenDataConfig: Sendable, Hashable {
                 mapping.diagnostics += fields.diagnostics
             }
         }
+        config.created = mapping.date("created").map { $0.utf8.count == 7 ? $0 + "-01" : $0 }
         mapping.warnAboutUnknownKeys(known: knownKeys)
         return config
     }

@@ -5,8 +5,8 @@ public import Foundation
 ///
 /// Nothing is invented: the licence and sources come from `openData` in `site.yaml` (no
 /// licence there means none here, and `OpenDataPhase` warns), the contributor is the
-/// footer's sponsor, and `created` is the newest date the published data holds (never the
-/// build's clock, so rebuilding an unchanged site gives the same bytes).
+/// footer's sponsor, and `created` is `openData.created`, else the newest date the published
+/// data holds (never the build's clock, so rebuilding an unchanged site gives the same bytes).
 public enum DataPackageWriter {
     /// The profile the descriptor follows.
     public static let profile = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -28,8 +28,8 @@ public enum DataPackageWriter {
         package.append(("title", .string(config.title)))
         if !config.description.isEmpty { package.append(("description", .string(config.description))) }
         if let baseURL = config.baseURL { package.append(("homepage", .string(baseURL))) }
-        if let created = DatasetDates.latest(in: resources.map(\.dataset)) {
-            package.append(("created", .string(created.description + "T00:00:00Z")))
+        if let created = config.openData.created ?? DatasetDates.latest(in: resources.map(\.dataset))?.description {
+            package.append(("created", .string(created + "T00:00:00Z")))
         }
         if let license = config.openData.license {
             package.append(("licenses", .array([.object(optionalMembers([("name", license.name), ("path", license.path), ("title", license.title)]))])))

@@ -34,6 +34,11 @@ import Testing
         #expect(contributors.first?["title"] as? String == "达州市生态环境局")
     }
 
+    @Test func createdIsThePublishersDateWhenGiven() throws {
+        let package = try Self.package(config: Self.config("openData: {created: 2021-03}\n"))
+        #expect(package["created"] as? String == "2021-03-01T00:00:00Z")
+    }
+
     @Test func withoutALicenceThereIsNone() throws {
         let package = try Self.package()
         #expect(package["licenses"] == nil)
