@@ -4,8 +4,8 @@ extension SiteBuilder {
     /// In step 1: which datasets are published for download, with the warnings about them
     /// (no licence, formula-like cells, personal data).
     func planOpenData(_ site: LoadedSite, diagnostics: inout Diagnostics) -> OpenDataPhase {
-        let phase = OpenDataPhase(
-            config: site.content.config, datasets: site.datasets, personalData: site.datasetFindings.mapValues(\.findings.count))
+        let firstFindings = site.datasetFindings.compactMapValues { $0.findings.first?.finding.location }
+        let phase = OpenDataPhase(config: site.content.config, datasets: site.datasets, personalData: firstFindings)
         diagnostics.append(contentsOf: phase.diagnostics)
         return phase
     }

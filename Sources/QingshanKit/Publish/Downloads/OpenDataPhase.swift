@@ -17,16 +17,16 @@ public struct OpenDataPhase: Sendable {
 
     /// Decides what is published and collects the warnings about it.
     ///
-    /// - Parameter personalData: each dataset's personal-data findings (allowed or not; an
-    ///   unallowed one has already failed the build).
-    public init(config: SiteConfig, datasets: [String: Dataset], personalData: [String: Int]) {
+    /// - Parameter personalData: where each dataset's first personal-data finding is
+    ///   (allowed or not: an unallowed one has already failed the build).
+    public init(config: SiteConfig, datasets: [String: Dataset], personalData: [String: SourceLocation]) {
         var published: [Dataset] = []
         var diagnostics: [Diagnostic] = []
         for name in datasets.keys.sorted() {
             let dataset = datasets[name]!
             guard dataset.schema?.publish ?? true else { continue }
-            if personalData[name, default: 0] > 0 {
-                diagnostics.append(.warning(.openDataPersonalData(name), at: SourceLocation(path: dataset.path)))
+            if let finding = personalData[name] {
+                diagnostics.append(.warning(.openDataPersonalData(name), at: finding))
                 continue
             }
             for cell in SpreadsheetFormulaGuard.findings(in: dataset) {

@@ -29,10 +29,10 @@ import Testing
         var people = OpenDataSample.dataset
         people.name = "people"
         people.path = "content/data/people.csv"
-        let phase = OpenDataPhase(config: Self.config, datasets: ["hidden": hidden, "people": people], personalData: ["people": 1])
+        let phase = OpenDataPhase(config: Self.config, datasets: ["hidden": hidden, "people": people], personalData: ["people": SourceLocation(path: "content/data/people.csv", line: 3, column: 14)])
         #expect(phase.published.isEmpty)
         #expect(phase.diagnostics.map(\.message.id) == ["open-data-personal-data"])
-        #expect(phase.diagnostics.first?.location == SourceLocation(path: "content/data/people.csv"))
+        #expect(phase.diagnostics.first?.location == SourceLocation(path: "content/data/people.csv", line: 3, column: 14))
         #expect(phase.files(config: Self.config).files.isEmpty)
     }
 

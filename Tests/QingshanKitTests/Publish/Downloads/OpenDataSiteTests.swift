@@ -103,6 +103,19 @@ import Testing
         #expect(!home.contains("数据下载"))
     }
 
+    /// Personal data a page may show (allowed with a reason) is still not offered as a file.
+    @Test func allowedPersonalDataIsNotPublishedAsAFile() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        try site.write("name,phone\n村委会,13800138000\n", to: "content/data/contacts.csv")
+        try site.append("personalData:\n  allow:\n    - column: contacts.phone\n      reason: 村委会公开电话\n", to: "content/site.yaml")
+        let result = try Self.build(site)
+        #expect(result.files["data/contacts.csv"] == nil)
+        #expect(result.files["data/villages.csv"] != nil)
+        let warning = try #require(result.diagnostics.first { $0.message.id == "open-data-personal-data" })
+        #expect(warning.location == SourceLocation(path: "content/data/contacts.csv", line: 2, column: 11))
+    }
+
     @Test func aDownloadNeverOverwritesAStaticFile() throws {
         let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
