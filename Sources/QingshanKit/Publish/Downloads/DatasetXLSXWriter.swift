@@ -54,22 +54,23 @@ public enum DatasetXLSXWriter {
             </Types>
             """
 
-    static let packageRelationships =
-        declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="\(relationshipNamespace)/officeDocument" Target="xl/workbook.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-            <Relationship Id="rId3" Type="\(relationshipNamespace)/extended-properties" Target="docProps/app.xml"/>\
-            </Relationships>
-            """
+    static let packageRelationships = relationships([
+        ("rId1", relationshipNamespace + "/officeDocument", "xl/workbook.xml"),
+        ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+        ("rId3", relationshipNamespace + "/extended-properties", "docProps/app.xml"),
+    ])
 
-    static let workbookRelationships =
-        declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="\(relationshipNamespace)/worksheet" Target="worksheets/sheet1.xml"/>\
-            <Relationship Id="rId2" Type="\(relationshipNamespace)/styles" Target="styles.xml"/>\
-            </Relationships>
-            """
+    static let workbookRelationships = relationships([
+        ("rId1", relationshipNamespace + "/worksheet", "worksheets/sheet1.xml"),
+        ("rId2", relationshipNamespace + "/styles", "styles.xml"),
+    ])
+
+    /// A relationships part (`_rels/*.rels`): each `(Id, Type, Target)`.
+    static func relationships(_ items: [(id: String, type: String, target: String)]) -> String {
+        let list = items.map { #"<Relationship Id="\#($0.id)" Type="\#($0.type)" Target="\#($0.target)"/>"# }
+        return declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + list.joined() + "</Relationships>"
+    }
 
     static let appProperties =
         declaration + """
