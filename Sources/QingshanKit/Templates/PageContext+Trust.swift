@@ -18,6 +18,9 @@ extension PageContext {
         "sections.*.url", "sections.*.pages.url", "latestUpdates.url",
         "previous.url", "next.url", "back.url",
         "site.footer.icpURL", "site.footer.publicSecurityURL", "site.footer.errorReportURL",
+        // Open data (`Publish/Downloads`): relative links to the files Qingshan writes.
+        "downloads.csv", "downloads.xlsx", "downloads.json", "downloads.catalogue",
+        "catalogue.package.url",
     ]
 
     /// Objects whose keys come from the site's own data (datasets, front matter, a
