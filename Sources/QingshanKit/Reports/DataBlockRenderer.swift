@@ -55,9 +55,11 @@ public struct DataBlockRenderer: Sendable {
             case "timeline": Self.timeline(query, id: id, diagnostics: &diagnostics)
             default: Self.stat(query, id: id, diagnostics: &diagnostics)
             }
+        // A referenced dataset orders the block's rows (its `foreignKeys`): it is read too.
+        let referenced = dataset.schema?.foreignKeys.map(\.resource).filter { datasets[$0] != nil } ?? []
         return DataBlockResult(
             html: diagnostics.hasErrors ? "" : (html ?? ""), diagnostics: diagnostics.items,
-            datasetsUsed: [dataset.name], usesSample: dataset.sample)
+            datasetsUsed: Set([dataset.name] + referenced), usesSample: dataset.sample)
     }
 
     static func table(_ query: DataQuery, id: String, diagnostics: inout Diagnostics) -> String? {

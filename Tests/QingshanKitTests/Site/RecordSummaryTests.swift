@@ -38,7 +38,10 @@ import Testing
 
     func summary(row: Int, list: String? = "../index.html") -> [String: TemplateValue] {
         let dataset = Self.dataset
-        return RecordSummary(dataset: dataset, row: dataset.rows[row], listURL: list, titleFields: ["name"]).values()
+        let grouping = RecordSummary.groupingFields(in: dataset)[row]
+        return RecordSummary(
+            dataset: dataset, row: dataset.rows[row], grouping: Set(grouping), listURL: list, titleFields: ["name"]
+        ).values()
     }
 
     @Test func badgeChecklistAndMeter() throws {
@@ -70,10 +73,17 @@ import Testing
         ]])
     }
 
+    @Test func groupingFieldsPerRow() {
+        // Row 0: 东区 twice and lights 未开工 twice group; its state 在建 and roads 已验收 are its own.
+        let grouping = RecordSummary.groupingFields(in: Self.dataset)
+        #expect(grouping[0] == ["area", "lights"])
+        #expect(grouping[2] == [], "西区, 已完工, 已完工, 已验收 occur once each")
+    }
+
     @Test func noSchemaNoSummaryButFacts() {
         var dataset = Self.dataset
         dataset.schema = nil
-        let values = RecordSummary(dataset: dataset, row: dataset.rows[0], listURL: nil, titleFields: ["name"]).values()
+        let values = RecordSummary(dataset: dataset, row: dataset.rows[0], grouping: [], listURL: nil, titleFields: ["name"]).values()
         #expect(values["badge"] == nil && values["checklist"] == nil)
         #expect(values["meters"] != nil, "a % field is a meter with or without a schema")
     }
