@@ -79,21 +79,23 @@ import Testing
         #expect(!html.contains("class=\"qs-num\" data-value=\"0\" data-order"), "numbers carry no rank")
     }
 
-    @Test func chartCategoriesSortByTheReference() throws {
+    func chart(_ body: String) throws -> ChartData {
         var diagnostics = Diagnostics()
-        let yaml = BlockYAML(body: "source: villages\nx: county\nsort: county\n", bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
+        let yaml = BlockYAML(body: body, bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
         let options = try #require(DataBlockOptions.parse(view: "chart", yaml: yaml, diagnostics: &diagnostics))
         let query = DataQuery(dataset: Self.villages, options: options, fence: yaml.fenceLocation, datasets: ["units": Self.units])
-        let data = try #require(query.chartData(diagnostics: &diagnostics))
+        let data = query.chartData(diagnostics: &diagnostics)
+        #expect(diagnostics.items.isEmpty)
+        return try #require(data)
+    }
+
+    @Test func chartCategoriesSortByTheReference() throws {
+        let data = try chart("source: villages\nx: county\nsort: county\n")
         #expect(data.categories == ["通川区", "宣汉县", "万源市", "开江县"])
     }
 
     @Test func chartSeriesFollowTheEnum() throws {
-        var diagnostics = Diagnostics()
-        let yaml = BlockYAML(body: "source: villages\nx: county\nseries: status\n", bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
-        let options = try #require(DataBlockOptions.parse(view: "chart", yaml: yaml, diagnostics: &diagnostics))
-        let query = DataQuery(dataset: Self.villages, options: options, fence: yaml.fenceLocation, datasets: ["units": Self.units])
-        let data = try #require(query.chartData(diagnostics: &diagnostics))
+        let data = try chart("source: villages\nx: county\nseries: status\n")
         // First appearance would give 已验收, 在建, 已完工, 未开工.
         #expect(data.series.map(\.name) == ["未开工", "在建", "已完工", "已验收"])
     }
