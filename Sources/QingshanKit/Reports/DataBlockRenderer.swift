@@ -71,8 +71,11 @@ public struct DataBlockRenderer: Sendable {
             describedBy = "\(id)-desc"
             out += "<p class=\"qs-block-description\" id=\"\(id)-desc\">\(description.htmlEscaped)</p>\n"
         }
+        // Only the table scrolls sideways (its first column frozen by the theme); the
+        // region is focusable so that a keyboard can scroll it too.
+        out += "<div class=\"qs-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption.htmlEscaped)\">\n"
         out += TableRenderer.html(table, caption: caption, id: id, sortable: true, describedBy: describedBy)
-        return out + "\n</div>\n"
+        return out + "\n</div>\n</div>\n"
     }
 
     /// A figure: caption (with the chart's unit), the SVG, and its data table in `<details>`.
