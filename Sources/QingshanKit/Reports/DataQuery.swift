@@ -157,7 +157,8 @@ struct DataQuery {
         return result
     }
 
-    /// Applies `sort` (stable, by each key in turn, text in its column's ``TextOrder``) and `limit`; false after an unknown sort field.
+    /// Applies `sort` (stable, by each key in turn, text in its column's ``TextOrder``) and
+    /// `limit`; false after an unknown sort field.
     func sortAndLimit(_ table: inout ResultTable, diagnostics: inout Diagnostics) -> Bool {
         var keys: [(index: Int, descending: Bool, order: TextOrder)] = []
         for key in options.sort {
