@@ -6,7 +6,7 @@ import Testing
 /// order, and a village page that leads with its summary.
 @Suite struct ReaderPagesTests {
     static let built: [String: String] = {
-        guard let site = try? TemporarySite(copyingRepositorySite: ()) else { return [:] }
+        guard let site = try? TemporarySite(copyingEverything: ()) else { return [:] }
         defer { site.remove() }
         let result = SiteBuilder(root: site.root).build()
         return result.files.mapValues { String(decoding: $0, as: UTF8.self) }
