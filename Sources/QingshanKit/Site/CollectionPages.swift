@@ -62,9 +62,10 @@ struct CollectionPages {
                     matter.layout = collection.layout
                     let pagePath = (parentFolder.isEmpty ? "" : parentFolder + "/") + "\(dataset.name)-\(rowIndex).record"
                     let page = Page(sourcePath: dataset.path, pagePath: pagePath, outputPath: output, frontMatter: matter, body: "", bodyLineOffset: 0)
-                    entries.append(Entry(
-                        page: page, dataset: dataset.name, row: rowIndex, collection: collectionIndex,
-                        groupingFields: grouping[rowIndex]))
+                    entries.append(
+                        Entry(
+                            page: page, dataset: dataset.name, row: rowIndex, collection: collectionIndex,
+                            groupingFields: grouping[rowIndex]))
                 }
             }
         }
@@ -76,7 +77,8 @@ struct CollectionPages {
         guard let sort else { return Array(dataset.rows.indices) }
         let order = TextOrder.of(field: sort, in: dataset, datasets: datasets)
         return dataset.rows.indices.sorted { a, b in
-            let x = dataset.rows[a][sort], y = dataset.rows[b][sort]
+            let x = dataset.rows[a][sort]
+            let y = dataset.rows[b][sort]
             if order.ascending(x, y) { return true }
             if order.ascending(y, x) { return false }
             return a < b

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Charts stay legible on a 375-px phone (issue 19): drawn 400 units wide, no text under
@@ -22,8 +23,11 @@ import Testing
                 content = content.replacingOccurrences(of: entity, with: character)
             }
             let width = ChartSVG.textWidth(content, fontSize: size)
-            let x = Double(match.1)!, y = Double(match.2)!
-            let left = attributes.contains("text-anchor=\"middle\"") ? x - width / 2
+            let x = Double(match.1)!
+            let y = Double(match.2)!
+            let left =
+                attributes.contains("text-anchor=\"middle\"")
+                ? x - width / 2
                 : attributes.contains("text-anchor=\"end\"") ? x - width : x
             return Text(content: content, left: left, right: left + width, top: y - 0.9 * size, bottom: y + 0.2 * size)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The bundled site as issue 19's readers meet it: the village list in the units' official
@@ -41,7 +42,7 @@ import Testing
 
     /// Reordering the referenced units reorders the village list in an incremental build too.
     @Test func reorderingTheUnitsRebuildsTheListInTheirNewOrder() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let output = site.root.appendingPathComponent("public")
         func build() throws -> BuildResult {
