@@ -63,8 +63,8 @@ extension DataQuery {
                 (group, byX ? group.key : Self.evaluate(measures[0].measure, over: group.rows))
             }
             groups = keyed.enumerated().sorted { a, b in
-                if DataValue.ascending(a.element.1, b.element.1) { return !descending }
-                if DataValue.ascending(b.element.1, a.element.1) { return descending }
+                if xColumn.order.ascending(a.element.1, b.element.1) { return !descending }
+                if xColumn.order.ascending(b.element.1, a.element.1) { return descending }
                 return a.offset < b.offset
             }.map(\.element.0)
         }
@@ -72,7 +72,16 @@ extension DataQuery {
         var series: [ChartData.Series] = []
         if let seriesField {
             let measure = measures.first?.measure ?? .count
-            for key in Self.groups(rows, by: seriesField.name).map(\.key) {
+            // Series in the order the field declares (an enum's: 未开工, 在建, 已完工, 已验收; a
+            // referenced dataset's), else as they first appear.
+            let order = column(for: seriesField).order
+            var keys = Self.groups(rows, by: seriesField.name).map(\.key)
+            if !order.listed.isEmpty {
+                keys = keys.enumerated().sorted { a, b in
+                    order.ascending(a.element, b.element) || (!order.ascending(b.element, a.element) && a.offset < b.offset)
+                }.map(\.element)
+            }
+            for key in keys {
                 let values = groups.map { group in
                     Self.evaluate(measure, over: group.rows.filter { $0[seriesField.name] == key }).decimal ?? 0
                 }
