@@ -44,4 +44,15 @@ import Testing
         let (_, diagnostics) = FrontMatter.parse("title: 关于\nsummary: 中文\nweight: 中\n", path: "a.md")
         #expect(diagnostics.first?.location?.description == "a.md:4:9")
     }
+
+    @Test func aDuplicateKeyNamesBothLines() {
+        // The inner mapping's `a` is found first; front matter starts on line 2, below `---`.
+        let (_, diagnostics) = FrontMatter.parse("title: 关于\nsummary: 概要\nlinks:\n  a: 1\n  b: 2\n\n  # note\n  a: 3\ntitle: 又\n", path: "a.md")
+        let duplicate = diagnostics.first { $0.message.id == "yaml-duplicate-key" }
+        #expect(duplicate?.location?.description == "a.md:5:3")
+        #expect(duplicate?.message.text.hasSuffix("lines 5 and 9") == true, "\(duplicate?.message.text ?? "")")
+        #expect(duplicate?.message.zh?.hasSuffix("第 5 行和第 9 行") == true)
+        let (_, top) = FrontMatter.parse("title: 关于\nsummary: 概要\ntitle: 又\n", path: "a.md")
+        #expect(top.first?.message.text.hasSuffix("lines 2 and 4") == true)
+    }
 }
