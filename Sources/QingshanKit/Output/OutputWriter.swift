@@ -53,6 +53,12 @@ public struct OutputWriter: Sendable {
         defer { lock.release() }
         let swap = FolderSwap(output: output)
         try swap.recoverInterruptedSwap()
+        // Roll back an update a killed build left halfway before comparing anything: the
+        // comparison below must see the previous site, not files the killed build wrote and
+        // the rollback would then revert (found by scripts/drills: SIGKILL mid-update left
+        // pages stale after the next build).
+        let journal = OutputJournal(output: output)
+        try journal.recover()
 
         // What changes: files whose bytes differ, and files an earlier build wrote that
         // this one no longer has.
@@ -89,8 +95,6 @@ public struct OutputWriter: Sendable {
         // A first build assembles the site beside its final place and renames it in; later
         // builds update the site file by file under a journal. Either way a failed write,
         // a full disk or a killed build leaves the previous site exactly as it was.
-        let journal = OutputJournal(output: output)
-        try journal.recover()
         if !manager.fileExists(atPath: output.path) {
             let writes = writes
             try swap.replace { staging in
