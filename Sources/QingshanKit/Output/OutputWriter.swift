@@ -67,6 +67,11 @@ public struct OutputWriter: Sendable {
         let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
         defer { lock.release() }
         try FolderSwap(output: output).recoverInterruptedSwap()
+        // Roll back an update a killed build left halfway before comparing anything: the
+        // plan must see the previous site, not files the killed build wrote and the
+        // rollback would then revert (found by scripts/drills: SIGKILL mid-update left
+        // pages stale after the next build).
+        try OutputJournal(output: output).recover()
         let keptSet = Set(kept)
         var plan = try self.plan(files: files, kept: keptSet)
         if let problem = OutputLinkGuard.check(output: output, touching: plan.writes + plan.summary.removed) { throw problem }
@@ -114,7 +119,6 @@ public struct OutputWriter: Sendable {
     /// as it was.
     func apply(_ plan: Plan, files: [String: Data]) throws {
         let journal = OutputJournal(output: output)
-        try journal.recover()
         if !FileManager.default.fileExists(atPath: output.path) {
             try FolderSwap(output: output).replace { staging in
                 try OutputFiles.write(plan.writes, of: files, into: staging)

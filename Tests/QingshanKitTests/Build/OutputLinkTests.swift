@@ -12,22 +12,32 @@ import Testing
         return folder
     }
 
-    private func refusal(_ body: () throws -> Void) -> Diagnostic? {
+    /// The error that writing a fresh build of `site` into `output` throws, if any.
+    private func refusal(_ site: TemporarySite, _ output: URL) -> Diagnostic? {
         do {
-            try body()
+            _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build())
             return nil
         } catch {
             return error as? Diagnostic
         }
     }
 
-    @Test func anOutputFolderThatIsALinkIsRefused() throws {
+    /// A copy of the basic site, a folder outside it, and the site's output folder.
+    private func setUp() throws -> (site: TemporarySite, target: URL, output: URL) {
         let site = try TemporarySite(copying: "basic")
-        let target = try elsewhere(site)
-        defer { site.remove(); try? FileManager.default.removeItem(at: target) }
-        let output = site.root.appendingPathComponent("public")
+        return (site, try elsewhere(site), site.root.appendingPathComponent("public"))
+    }
+
+    private func remove(_ site: TemporarySite, _ target: URL) {
+        site.remove()
+        try? FileManager.default.removeItem(at: target)
+    }
+
+    @Test func anOutputFolderThatIsALinkIsRefused() throws {
+        let (site, target, output) = try setUp()
+        defer { remove(site, target) }
         try FileManager.default.createSymbolicLink(at: output, withDestinationURL: target)
-        let diagnostic = refusal { _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build()) }
+        let diagnostic = refusal(site, output)
         #expect(diagnostic?.message.id == "output-through-link")
         #expect(diagnostic?.message.text.contains(output.path) == true)
         #expect(try snapshot(target) == ["index.html": Data("keep".utf8)])
@@ -35,13 +45,11 @@ import Testing
 
     @Test(arguments: ["new", "old", "journal"])
     func aSiblingThatIsALinkIsRefused(_ role: String) throws {
-        let site = try TemporarySite(copying: "basic")
-        let target = try elsewhere(site)
-        defer { site.remove(); try? FileManager.default.removeItem(at: target) }
-        let output = site.root.appendingPathComponent("public")
+        let (site, target, output) = try setUp()
+        defer { remove(site, target) }
         let sibling = site.root.appendingPathComponent(".public.qingshan-\(role)")
         try FileManager.default.createSymbolicLink(at: sibling, withDestinationURL: target)
-        let diagnostic = refusal { _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build()) }
+        let diagnostic = refusal(site, output)
         #expect(diagnostic?.message.id == "output-through-link")
         #expect(diagnostic?.message.text.contains(sibling.path) == true)
         #expect(try snapshot(target) == ["index.html": Data("keep".utf8)])
@@ -49,10 +57,8 @@ import Testing
     }
 
     @Test func aFolderInsideTheOutputThatIsALinkIsRefusedBeforeAnythingIsWritten() throws {
-        let site = try TemporarySite(copying: "basic")
-        let target = try elsewhere(site)
-        defer { site.remove(); try? FileManager.default.removeItem(at: target) }
-        let output = site.root.appendingPathComponent("public")
+        let (site, target, output) = try setUp()
+        defer { remove(site, target) }
         _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build())
         // `news/` becomes a link to a folder outside; a change inside it and elsewhere follows.
         try FileManager.default.removeItem(at: output.appendingPathComponent("news"))
@@ -60,7 +66,7 @@ import Testing
         let before = try snapshot(output)
         try site.append("\n更多。\n", to: "content/pages/about.md")
         try site.append("\n更多。\n", to: "content/pages/news/first.md")
-        let diagnostic = refusal { _ = try OutputWriter(root: site.root, output: output).write(SiteBuilder(root: site.root).build()) }
+        let diagnostic = refusal(site, output)
         #expect(diagnostic?.message.id == "output-through-link")
         #expect(diagnostic?.message.text.contains(output.path + "/news") == true)
         #expect(try snapshot(output) == before, "nothing was written, not even outside the link")
