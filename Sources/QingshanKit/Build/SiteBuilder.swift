@@ -130,7 +130,7 @@ public struct SiteBuilder: Sendable {
         guard let theme = loadedTheme else { return BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0) }
         clock.lap("load theme")
 
-        let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: config.maxDataBytes)
+        let (datasets, dataDiagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: config.maxDataBytes, workbookLimits: config.workbookLimits)
         diagnostics.append(contentsOf: dataDiagnostics)
         // Say which encoding a file was read in whenever it was not plain UTF-8, so a
         // GBK export from Excel is never read silently.

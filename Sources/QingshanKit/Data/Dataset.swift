@@ -23,6 +23,8 @@ public struct Dataset: Sendable, Hashable {
     /// A hash of what the dataset was loaded from (its file, its schema, its path), so
     /// what is derived from it alone can be kept between builds; 0 when not loaded.
     var sourceHash: UInt64 = 0
+    /// The sheet a workbook dataset was read from; its cells are named `sheet!K5` in messages.
+    var workbookSheet: String?
 
     public init(
         name: String, path: String, fields: [DataField], rows: [DataRow],

@@ -22,6 +22,8 @@ struct RawTable {
     var rows: [Row] = []
     /// A CSV names every column in its header; YAML and JSON records may leave keys out.
     var hasHeader = false
+    /// Where the header is, when it is not the file's first line (a workbook's `headerRows`).
+    var headerLocation: SourceLocation?
 }
 
 extension RawTable {
@@ -121,5 +123,21 @@ extension RawTable {
             table.rows.append(row)
         }
         return (table, diagnostics)
+    }
+}
+
+extension RawTable {
+    /// Renames columns headed by a field's title (`村名`) to the field's name (`name`), unless
+    /// that name is already a column of its own.
+    mutating func renameTitles(_ schema: TableSchema) {
+        for (index, column) in columns.enumerated() {
+            let name = schema.fieldName(forHeader: column)
+            guard name != column, columnLocations[name] == nil else { continue }
+            columns[index] = name
+            columnLocations[name] = columnLocations.removeValue(forKey: column)
+            for row in rows.indices {
+                rows[row].cells[name] = rows[row].cells.removeValue(forKey: column)
+            }
+        }
     }
 }
