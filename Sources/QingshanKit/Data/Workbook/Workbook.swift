@@ -10,8 +10,8 @@ struct Workbook {
     let styles: WorkbookStyles
     private let sharedStrings: [String]
 
-    init(data: Data, limits: WorkbookLimits) throws(WorkbookError) {
-        var archive = try WorkbookArchive(data: data, limits: limits)
+    init(url: URL, head: Data, limits: WorkbookLimits) throws(WorkbookError) {
+        var archive = try WorkbookArchive(url: url, head: head, limits: limits)
         guard let workbook = try archive.read("xl/workbook.xml") else { throw .missingPart("xl/workbook.xml") }
         guard let relationships = try archive.read("xl/_rels/workbook.xml.rels") else {
             throw .missingPart("xl/_rels/workbook.xml.rels")

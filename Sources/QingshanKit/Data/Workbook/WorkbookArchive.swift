@@ -23,14 +23,19 @@ struct WorkbookArchive {
     /// Uncompressed bytes read so far, across parts.
     private var spent = 0
 
-    init(data: Data, limits: WorkbookLimits) throws(WorkbookError) {
+    /// - Parameters:
+    ///   - url: the workbook file. ZIPFoundation reads it through stdio: its in-memory
+    ///     backend traps on a damaged ZIP whose offsets point past the end (found by
+    ///     `WorkbookSafetyTests.damagedWorkbooksNeverCrash`), the file backend just reads less.
+    ///   - head: the file's first bytes, to tell a legacy or encrypted workbook from a ZIP.
+    init(url: URL, head: Data, limits: WorkbookLimits) throws(WorkbookError) {
         // An OLE compound file: a legacy .xls, or an .xlsx protected by a password (Office
         // encrypts it into such a container).
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .compoundFile }
-        guard data.starts(with: [0x50, 0x4B]) else { throw .notZip }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .compoundFile }
+        guard head.starts(with: [0x50, 0x4B]) else { throw .notZip }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+            archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
         } catch {
             throw .notZip
         }
