@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import QingshanKit
+
+/// The village tracker kept as a workbook builds the same site as kept as CSV.
+@Suite struct WorkbookSiteTests {
+    /// The repository's site with villages.csv replaced by the workbook of the same data
+    /// (title row, column titles as headers, codes as numbers, Chinese date format).
+    private func workbookSite() throws -> TemporarySite {
+        let site = try TemporarySite(copyingRepositorySite: ())
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/data/villages.csv"))
+        try workbookFixture("villages.xlsx").write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
+        try site.append("\ndialect: {sheetName: 村庄名单, headerRows: [2]}\n", to: "content/data/villages.schema.yaml")
+        return site
+    }
+
+    @Test func villagePagesFromTheWorkbookEqualThoseFromTheCSV() throws {
+        let csvSite = try TemporarySite(copyingRepositorySite: ())
+        defer { csvSite.remove() }
+        let xlsxSite = try workbookSite()
+        defer { xlsxSite.remove() }
+        let fromCSV = SiteBuilder(root: csvSite.root).build()
+        let fromWorkbook = SiteBuilder(root: xlsxSite.root).build()
+        try #require(fromCSV.succeeded)
+        try #require(fromWorkbook.succeeded, "\(fromWorkbook.diagnostics.sorted.map(\.description))")
+        let villagePages = fromCSV.files.keys.filter { $0.contains("villages/") || $0.hasPrefix("rural-remediation/") }
+        #expect(villagePages.count >= 49)
+        for path in villagePages.sorted() {
+            #expect(fromWorkbook.files[path] == fromCSV.files[path], "\(path) differs")
+        }
+        #expect(Set(fromWorkbook.files.keys) == Set(fromCSV.files.keys))
+    }
+
+    @Test func aTextInANumberCellStopsTheBuildNamingTheCell() throws {
+        let site = try workbookSite()
+        defer { site.remove() }
+        // The same workbook, one budget typed as text: rewritten by the test, cell K5.
+        let bad = try workbookFixture("problems.xlsx")
+        try bad.write(to: site.root.appendingPathComponent("content/data/checks.xlsx"))
+        try site.write("""
+            fields:
+              - {name: id}
+              - {name: name}
+              - {name: budget, title: 投资, type: number}
+              - {name: ratio, type: number}
+              - {name: updated, type: date}
+            """, to: "content/data/checks.schema.yaml")
+        let result = SiteBuilder(root: site.root).build()
+        #expect(!result.succeeded)
+        let messages = result.diagnostics.sorted.map(\.description)
+        #expect(messages.contains("content/data/checks.xlsx:2:3: error: 村庄名单!C2: field 'budget': '七十' is not a number"))
+    }
+}
