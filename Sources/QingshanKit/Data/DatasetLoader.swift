@@ -100,7 +100,7 @@ public enum DatasetLoader {
         let (table, diagnostics) =
             lowered.hasSuffix(".csv")
             ? RawTable.csv(text.utf8, delimiter: text.encoding.isUTF16 ? 0x09 : UInt8(ascii: ","), path: path)
-            : RawTable.records(text.utf8, path: path, isJSON: lowered.hasSuffix(".json"))
+            : RawTable.records(text.utf8, path: path, isJSON: lowered.hasSuffix(".json"), property: schema?.dialect?.property, schemaPath: schema?.path)
         return typed(table, diagnostics: diagnostics, name: name, path: path, encoding: text.encoding.rawValue, schema: schema)
     }
 
@@ -134,6 +134,15 @@ public enum DatasetLoader {
             for field in fields {
                 guard let cell = raw.cells[field.name] else { continue }
                 locations[field.name] = cell.location
+                if let nested = cell.nested {
+                    if let problem = Self.check(nested, for: field) {
+                        diagnostics.append(.error(problem, at: cell.location))
+                        untyped.insert(CellKey(line: raw.location.line ?? 0, field: field.name))
+                    } else {
+                        values[field.name] = nested
+                    }
+                    continue
+                }
                 guard let text = cell.text else { continue }
                 switch FieldValueParser.parse(text, as: field.type, field: field.name) {
                 case .success(let value):
@@ -150,6 +159,7 @@ public enum DatasetLoader {
             name: name, path: path, fields: fields, rows: rows, sample: schema?.sample ?? false,
             encoding: encoding, title: schema?.title)
         dataset.schema = schema
+        dataset.metadata = table.metadata
         if let schema {
             if let totals = schema.totals {
                 diagnostics.append(contentsOf: DatasetValidator.checkTotals(&dataset, totals: totals))
@@ -157,6 +167,16 @@ public enum DatasetLoader {
             diagnostics.append(contentsOf: DatasetValidator.checkConstraints(dataset, schema: schema, untyped: untyped))
         }
         return (dataset, diagnostics)
+    }
+
+    /// Why a list or mapping may not stand in `field`, if it may not.
+    private static func check(_ nested: DataValue, for field: DataField) -> Diagnostic.Message? {
+        switch (field.type, nested) {
+        case (.array, .list), (.object, .record), (.any, _): nil
+        case (.array, _): .valueNotNested(field: field.name, expected: "array")
+        case (.object, _): .valueNotNested(field: field.name, expected: "object")
+        default: .yamlValueNotScalar(field: field.name)
+        }
     }
 
     /// The file's bytes, refused from its size alone when over the limit: a 32 MB file
