@@ -21,6 +21,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "qingshan",
+    // Built and tested on Linux; the Linux-only calls (`st_mtim`, `/proc`) have macOS branches.
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qingshan", targets: ["qingshan"]),
@@ -32,12 +33,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's logger type; the preview server configures it (already built for Hummingbird).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: System libraries
 
         /// libcmark from the system (Debian: libcmark-dev). Only
-        /// `Markdown/CmarkDocument.swift` imports it.
+        /// `Markdown/CmarkRenderer.swift` imports it.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -66,6 +69,7 @@ let package = Package(
             dependencies: [
                 "QingshanKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -101,7 +105,11 @@ let package = Package(
         ),
         .testTarget(
             name: "QingshanServerTests",
-            dependencies: ["QingshanServer", "QingshanKit"],
+            dependencies: [
+                "QingshanServer", "QingshanKit",
+                // Only to read a `Response` the server returns, without a socket.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -73,7 +73,7 @@ def villages():
     """The bundled village tracker as officials keep it, written with XlsxWriter (shared
     strings, as Excel writes them): a merged title row above a header of column titles,
     codes typed as numbers, dates in the Chinese format, one name in rich text, a notes sheet."""
-    with open(os.path.join(ROOT, "content/data/villages.csv"), encoding="utf-8-sig") as f:
+    with open(os.path.join(ROOT, "Tests/QingshanKitTests/Fixtures/sites/everything/content/data/villages.csv"), encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     titles = ["村庄代码", "村名", "区县（市）", "乡镇", "整治状态", "生活污水治理", "垃圾收运处置", "厕所改造", "黑臭水体整治", "村容村貌", "投资", "完成进度", "更新日期"]
     path = os.path.join(OUT, "villages.xlsx")

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             : OutputCheckOptions(links: true, offline: true, accessibility: true, personalData: true)
         let result = builder.build()
         if format == .json {
-            print(DiagnosticJSON.render(result.diagnostics))
+            print(DiagnosticFormatter.json(result.diagnostics))
         } else {
             let renderer = DiagnosticRenderer()
             renderer.render(result.diagnostics)

@@ -11,13 +11,15 @@ struct BarChart {
     func svg(id: String, title: String, description: String) -> String {
         let series = data.series
         let multiple = series.count > 1
-        let labelWidth = min(200, (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) + 8)
+        let labelWidth = min(130, (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) + 8)
         let left = 12 + labelWidth
         let valueRoom = 80.0
         let plotWidth = ChartSVG.width - left - valueRoom
-        let legendHeight = multiple ? 28.0 : 0
+        let legend = multiple ? ChartSVG.legend(series.map(\.name), top: 12) : (svg: "", height: 0)
+        let legendHeight = multiple ? legend.height + 8 : 0
         let barsPerRow = stacked ? 1 : max(1, series.count)
-        let barHeight = stacked || !multiple ? 18.0 : 14.0
+        // Grouped bars 19 units apart (17 high): their 13-unit value labels never touch.
+        let barHeight = stacked || !multiple ? 18.0 : 19.0
         let rowHeight = Double(barsPerRow) * barHeight + 12
         let top = 12 + legendHeight
         let height = top + Double(data.categories.count) * rowHeight + 12
@@ -26,11 +28,12 @@ struct BarChart {
         let scale = plotWidth / max(1e-9, Self.double(fullScale ?? peak))
 
         var out = ChartSVG.open(id: id, kind: stacked ? "stacked-bar" : "bar", height: height, title: title, description: description)
-        if multiple { out += legend(y: 12) }
+        out += legend.svg
         for (row, category) in data.categories.enumerated() {
             let rowTop = top + Double(row) * rowHeight
             out += "<g class=\"qs-bar-row\">\n"
-            out += ChartSVG.text(category, x: left - 8, y: rowTop + rowHeight / 2 + 4, anchor: "end", className: "qs-chart-label")
+            // Long names are shortened with "…"; the data table below the chart has them whole.
+            out += ChartSVG.text(ChartSVG.truncated(category, toWidth: labelWidth - 4), x: left - 8, y: rowTop + rowHeight / 2 + 4, anchor: "end", className: "qs-chart-label")
             var x = left
             for (index, serie) in series.enumerated() {
                 let value = serie.values[row]
@@ -42,8 +45,8 @@ struct BarChart {
                 if stacked {
                     // A segment's value goes inside it when it fits; the data table has the rest.
                     let text = data.label(value)
-                    if width >= ChartSVG.textWidth(text, fontSize: 11) + 6 {
-                        out += ChartSVG.text(text, x: x + width / 2, y: y + h / 2 + 4, anchor: "middle", className: "qs-chart-value-inside", fill: "#ffffff", size: 11)
+                    if width >= ChartSVG.textWidth(text) + 6 {
+                        out += ChartSVG.text(text, x: x + width / 2, y: y + h / 2 + 4.5, anchor: "middle", className: "qs-chart-value-inside", fill: "#ffffff")
                     }
                     x += width
                 } else {
@@ -57,18 +60,6 @@ struct BarChart {
         }
         out += "<line class=\"qs-chart-axis\" x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(top))\" x2=\"\(ChartSVG.n(left))\" y2=\"\(ChartSVG.n(height - 12))\" stroke=\"#1a1a1a\"/>\n"
         return out + "</svg>"
-    }
-
-    /// A swatch and a name per series, in drawing order.
-    func legend(y: Double) -> String {
-        var out = "<g class=\"qs-chart-legend\">\n"
-        var x = 12.0
-        for (index, serie) in data.series.enumerated() {
-            out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"\(ChartSVG.n(x))\" y=\"\(ChartSVG.n(y))\" width=\"12\" height=\"12\"/>\n"
-            out += ChartSVG.text(serie.name, x: x + 16, y: y + 11)
-            x += 16 + ChartSVG.textWidth(serie.name) + 16
-        }
-        return out + "</g>\n"
     }
 
     static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }

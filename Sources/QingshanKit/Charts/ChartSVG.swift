@@ -3,8 +3,12 @@ import Foundation
 /// Small helpers shared by the chart drawers: deterministic coordinates, text width
 /// estimates and the series palette.
 enum ChartSVG {
-    /// The width of every chart's viewBox; charts scale to their container's width.
-    static let width = 640.0
+    /// The width of every chart's viewBox. The theme draws a chart at most this many CSS
+    /// pixels wide (`.qs-chart { max-width: 25rem }`), and on a 375-px phone at 343 px, a
+    /// scale of 0.86: so text of `fontSize` units is drawn at 11 px or more everywhere.
+    static let width = 400.0
+    /// The one text size of labels, values, ticks and legends (big centre figures aside);
+    /// nothing smaller is drawn, so no label reads below 11 CSS px on a phone (issue 19).
     static let fontSize = 13.0
 
     /// Fallback fills when no stylesheet styles `qs-series-N`; dark enough that white
@@ -58,6 +62,8 @@ enum ChartSVG {
         _ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil,
         fill: String = "#1a1a1a", size: Double? = nil, weight: String? = nil
     ) -> String {
+        // Never smaller than fontSize, which is what a phone can still read.
+        let size = size.map { max($0, fontSize) }
         var out = "<text x=\"\(n(x))\" y=\"\(n(y))\""
         if anchor != "start" { out += " text-anchor=\"\(anchor)\"" }
         if let className { out += " class=\"\(className)\"" }
@@ -65,6 +71,22 @@ enum ChartSVG {
         if let size { out += " font-size=\"\(n(size))\"" }
         if let weight { out += " font-weight=\"\(weight)\"" }
         return out + ">\(content.htmlEscaped)</text>\n"
+    }
+
+    /// A legend: a swatch and a name per entry, wrapped onto as many lines as the width needs.
+    /// Returns the SVG and its height.
+    static func legend(_ names: [String], top: Double) -> (svg: String, height: Double) {
+        var out = "<g class=\"qs-chart-legend\">\n"
+        var (x, y) = (12.0, top)
+        for (index, name) in names.enumerated() {
+            let label = truncated(name, toWidth: width - 40)
+            let entry = 16 + textWidth(label) + 16
+            if x > 12 && x + entry > width - 4 { (x, y) = (12, y + 20) }
+            out += "<rect \(seriesAttributes(index)) x=\"\(n(x))\" y=\"\(n(y))\" width=\"12\" height=\"12\"/>\n"
+            out += text(label, x: x + 16, y: y + 11)
+            x += entry
+        }
+        return (out + "</g>\n", names.isEmpty ? 0 : y - top + 20)
     }
 
     /// A "nice" upper bound for an axis (1, 2, 2.5 or 5 times a power of ten).

@@ -6,8 +6,12 @@ struct LineChart {
     var data: ChartData
 
     func svg(id: String, title: String, description: String) -> String {
-        let (left, right, top, bottom) = (56.0, 110.0, 24.0, 40.0)
-        let height = 300.0
+        let valueWidth = (0...4).map { ChartSVG.textWidth(tickLabel($0)) }.max() ?? 40
+        let nameWidth = min(100, (data.series.map { ChartSVG.textWidth($0.name) }.max() ?? 0) + 12)
+        // Category labels are centred on the end points: room for half of one on either side.
+        let halfLabel = (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) / 2 + 4
+        let (left, right, top, bottom) = (max(valueWidth + 12, halfLabel), max(nameWidth, halfLabel), 24.0, 40.0)
+        let height = 260.0
         let plotWidth = ChartSVG.width - left - right
         let plotHeight = height - top - bottom
         let count = data.categories.count
@@ -18,18 +22,18 @@ struct LineChart {
         var out = ChartSVG.open(id: id, kind: "line", height: height, title: title, description: description)
         out += "<g class=\"qs-chart-grid\">\n"
         for tick in 0...4 {
-            let value = peak * Double(tick) / 4
             let ty = top + plotHeight - Double(tick) / 4 * plotHeight
             out += "<line x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(ty))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(ty))\" stroke=\"#d9d9d9\"/>\n"
-            out += ChartSVG.text(data.label(Decimal(string: ChartSVG.n(value)) ?? 0), x: left - 6, y: ty + 4, anchor: "end", className: "qs-chart-tick", fill: "#4d4d4d", size: 11)
+            out += ChartSVG.text(tickLabel(tick), x: left - 6, y: ty + 4, anchor: "end", className: "qs-chart-tick", fill: "#4d4d4d")
         }
         out += "</g>\n"
-        // Label at most about eight x positions so the labels never overlap.
-        let every = max(1, (count + 7) / 8)
-        for (index, category) in data.categories.enumerated() where index % every == 0 || index == count - 1 {
-            out += ChartSVG.text(category, x: xs[index], y: height - bottom + 18, anchor: "middle", className: "qs-chart-label", size: 11)
-        }
+        out += categoryLabels(xs, y: height - bottom + 20)
+        // Values on the points only when they cannot run into each other.
+        let valueRoom = count > 1 ? plotWidth / Double(count - 1) : plotWidth
+        let widestValue = data.series.flatMap(\.values).map { ChartSVG.textWidth(data.label($0)) }.max() ?? 0
+        let showValues = data.series.count == 1 && widestValue + 4 <= valueRoom
         let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"]
+        let nameYs = Self.spread(data.series.map { y($0.values.last ?? 0) + 4 }, gap: 16)
         for (index, serie) in data.series.enumerated() {
             let points = zip(xs, serie.values).map { "\(ChartSVG.n($0)),\(ChartSVG.n(y($1)))" }.joined(separator: " ")
             let colour = ChartSVG.palette[index % 6]
@@ -37,17 +41,52 @@ struct LineChart {
             out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dashes[index % 6].isEmpty ? "" : " stroke-dasharray=\"\(dashes[index % 6])\"") points=\"\(points)\"/>\n"
             for (x, value) in zip(xs, serie.values) {
                 out += "<circle cx=\"\(ChartSVG.n(x))\" cy=\"\(ChartSVG.n(y(value)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
-                if count <= 12 {
-                    out += ChartSVG.text(data.label(value), x: x, y: y(value) - 8, anchor: "middle", className: "qs-chart-value", size: 11)
+                if showValues {
+                    out += ChartSVG.text(data.label(value), x: x, y: y(value) - 8, anchor: "middle", className: "qs-chart-value")
                 }
             }
-            if let last = serie.values.last, let lastX = xs.last {
-                out += ChartSVG.text(serie.name, x: lastX + 10, y: y(last) + 4, className: "qs-chart-label")
+            if let lastX = xs.last, let nameY = nameYs[index] {
+                let name = ChartSVG.truncated(serie.name, toWidth: nameWidth - 12)
+                out += ChartSVG.text(name, x: lastX + 8, y: nameY, className: "qs-chart-label")
             }
             out += "</g>\n"
         }
         out += "<line class=\"qs-chart-axis\" x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(top + plotHeight))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(top + plotHeight))\" stroke=\"#1a1a1a\"/>\n"
         return out + "</svg>"
+    }
+
+    /// The value axis label of tick `tick` of 0...4.
+    func tickLabel(_ tick: Int) -> String {
+        let peak = ChartSVG.niceMax(BarChart.double(data.series.flatMap(\.values).max() ?? 0))
+        return data.label(Decimal(string: ChartSVG.n(peak * Double(tick) / 4)) ?? 0)
+    }
+
+    /// Category labels under the axis: every k-th, k as small as lets neighbours keep apart,
+    /// and the last one only when it clears the one before.
+    func categoryLabels(_ xs: [Double], y: Double) -> String {
+        let count = data.categories.count
+        guard count > 0 else { return "" }
+        let widest = data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0
+        let spacing = count > 1 ? (xs[count - 1] - xs[0]) / Double(count - 1) : widest
+        let every = max(1, Int(((widest + 8) / max(1, spacing)).rounded(.up)))
+        var shown = Array(stride(from: 0, to: count, by: every))
+        if let last = shown.last, last != count - 1, xs[count - 1] - xs[last] >= widest + 8 { shown.append(count - 1) }
+        return shown.map { index in
+            ChartSVG.text(data.categories[index], x: xs[index], y: y, anchor: "middle", className: "qs-chart-label")
+        }.joined()
+    }
+
+    /// Baselines moved apart (keeping their order) so that no two are closer than `gap`.
+    static func spread(_ ys: [Double], gap: Double) -> [Double?] {
+        let order = ys.indices.sorted { ys[$0] < ys[$1] }
+        var result = [Double?](repeating: nil, count: ys.count)
+        var previous = -Double.infinity
+        for index in order {
+            let y = max(ys[index], previous + gap)
+            result[index] = y
+            previous = y
+        }
+        return result
     }
 
     /// x offsets: proportional to time when every category is a date, evenly spaced otherwise.

@@ -4,12 +4,13 @@ import Foundation
 /// (one ring per item with its percentage in the centre).
 enum RingChart {
     /// One donut for the first series: slices in category order from 12 o'clock, the total in
-    /// the centre, and a legend giving each slice's value and share.
+    /// the centre, and below it a legend giving each slice's value and share (below, not
+    /// beside, so that the legend keeps the chart's whole width on a phone).
     static func donut(_ data: ChartData, id: String, title: String, description: String) -> String {
         let values = data.series.first?.values ?? []
         let total = values.reduce(Decimal(0)) { $0 + max(0, $1) }
-        let height = max(240, 24 + Double(values.count) * 24)
-        let (cx, cy) = (120.0, height / 2)
+        let (cx, cy) = (ChartSVG.width / 2, 112.0)
+        let height = 232 + Double(values.count) * 24
         var out = ChartSVG.open(id: id, kind: "donut", height: height, title: title, description: description)
         out += "<circle class=\"qs-ring-track\" cx=\"\(ChartSVG.n(cx))\" cy=\"\(ChartSVG.n(cy))\" r=\"82\" fill=\"none\" stroke=\"#e6e6e6\" stroke-width=\"36\"/>\n"
         var start = 0.0
@@ -20,19 +21,20 @@ enum RingChart {
         }
         out += ChartSVG.text(data.label(total), x: cx, y: cy + 4, anchor: "middle", className: "qs-chart-centre", size: 20, weight: "bold")
         out += ChartSVG.text("合计", x: cx, y: cy + 24, anchor: "middle", className: "qs-chart-label")
-        let legendTop = cy - Double(values.count) * 12
         for (index, value) in values.enumerated() {
-            let y = legendTop + Double(index) * 24
+            let y = 228 + Double(index) * 24
             let share = total > 0 ? ChineseFormat.percent(max(0, value) / total) : "0%"
-            out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"256\" y=\"\(ChartSVG.n(y + 4))\" width=\"12\" height=\"12\"/>\n"
-            out += ChartSVG.text("\(data.categories[index])  \(data.label(value))（\(share)）", x: 276, y: y + 15, className: "qs-chart-label")
+            let figure = "\(data.label(value))（\(share)）"
+            let name = ChartSVG.truncated(data.categories[index], toWidth: ChartSVG.width - 60 - ChartSVG.textWidth(figure))
+            out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"24\" y=\"\(ChartSVG.n(y + 4))\" width=\"12\" height=\"12\"/>\n"
+            out += ChartSVG.text("\(name)  \(figure)", x: 44, y: y + 15, className: "qs-chart-label")
         }
         return out + "</svg>"
     }
 
-    /// A row of rings, four to a line, each `ratio` of a full turn with the percentage inside.
+    /// A row of rings, three to a line, each `ratio` of a full turn with the percentage inside.
     static func rings(_ items: [(label: String, ratio: Decimal, detail: String?)], id: String, title: String, description: String) -> String {
-        let perLine = 4
+        let perLine = 3
         let cell = ChartSVG.width / Double(perLine)
         let lines = max(1, (items.count + perLine - 1) / perLine)
         let cellHeight = 170.0
@@ -47,9 +49,10 @@ enum RingChart {
                 out += "<path \(ChartSVG.seriesAttributes(0)) d=\"\(ChartSVG.ringSegment(cx: cx, cy: cy, outer: 54, inner: 40, start: 0, end: ratio))\"/>\n"
             }
             out += ChartSVG.text(ChineseFormat.percent(item.ratio), x: cx, y: cy + 7, anchor: "middle", className: "qs-chart-centre", size: 20, weight: "bold")
-            out += ChartSVG.text(item.label, x: cx, y: cy + 80, anchor: "middle", className: "qs-chart-label")
+            let label = ChartSVG.truncated(item.label, toWidth: cell - 8)
+            out += ChartSVG.text(label, x: cx, y: cy + 80, anchor: "middle", className: "qs-chart-label")
             if let detail = item.detail {
-                out += ChartSVG.text(detail, x: cx, y: cy + 98, anchor: "middle", className: "qs-chart-detail", fill: "#4d4d4d", size: 12)
+                out += ChartSVG.text(detail, x: cx, y: cy + 98, anchor: "middle", className: "qs-chart-detail", fill: "#4d4d4d")
             }
             out += "</g>\n"
         }

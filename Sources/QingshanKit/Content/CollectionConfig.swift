@@ -9,6 +9,7 @@ import Yams
 ///     title: "{name}"
 ///     layout: record
 ///     parent: rural-remediation/index.md
+///     sort: county       # optional: pages (and previous/next) in this field's order
 /// ```
 public struct CollectionConfig: Sendable, Hashable {
     public var dataset: String
@@ -19,9 +20,12 @@ public struct CollectionConfig: Sendable, Hashable {
     public var layout: String
     /// The section page the generated pages belong to (breadcrumbs and the way back).
     public var parent: String?
+    /// The field whose order (a referenced dataset's, an enum's, or pinyin) orders the
+    /// pages; the dataset's row order when not given.
+    public var sort: String?
     public var location: SourceLocation
 
-    static let knownKeys = ["dataset", "path", "title", "layout", "parent"]
+    static let knownKeys = ["dataset", "path", "title", "layout", "parent", "sort"]
 
     static func parse(_ node: Node, document: YAMLDocument) -> (CollectionConfig?, [Diagnostic]) {
         guard var fields = YAMLMapping(node, in: document) else {
@@ -36,7 +40,8 @@ public struct CollectionConfig: Sendable, Hashable {
         }
         let config = CollectionConfig(
             dataset: dataset ?? "", pathPattern: path ?? "", titlePattern: fields.string("title"),
-            layout: fields.string("layout") ?? "record", parent: fields.string("parent"), location: document.location(of: node))
+            layout: fields.string("layout") ?? "record", parent: fields.string("parent"), sort: fields.string("sort"),
+            location: document.location(of: node))
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (fields.diagnostics.contains { $0.severity == .error } ? nil : config, fields.diagnostics)
     }

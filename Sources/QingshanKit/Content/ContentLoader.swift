@@ -12,6 +12,8 @@ public struct SiteContent: Sendable {
     /// Source paths of pages made from the cache without reading their file: their
     /// `body` is empty until `ContentLoader.readBody` fills it for rendering.
     var unreadBodies: Set<String> = []
+    /// The text of `site.yaml` as read, for the render keys (read once, here).
+    var configText = ""
 }
 
 /// Reads `content/` of a site root, collecting every problem.
@@ -27,9 +29,11 @@ enum ContentLoader {
             return (nil, [.error(.missingSiteConfig, at: nil)])
         }
         var config: SiteConfig?
+        var configText = ""
         switch SourceFile.readText(configURL, path: SiteConfig.path) {
         case .success(let text):
             diagnostics += TextSafety.scan(text.utf8, path: SiteConfig.path)
+            configText = text
             let parsed = SiteConfig.parse(text)
             config = parsed.config
             diagnostics += parsed.diagnostics
@@ -74,6 +78,7 @@ enum ContentLoader {
         var content = SiteContent(config: config, pages: pages, staticFiles: staticFiles)
         content.parsedPages = parsedPages
         content.unreadBodies = unreadBodies
+        content.configText = configText
         return (content, diagnostics)
     }
 

@@ -11,6 +11,14 @@ public struct FrontMatter: Sendable, Hashable {
     public var draft: Bool = false
     public var slug: String?
     public var layout: String?
+    /// Where the `layout:` value is written (line and column in the page file), so an
+    /// unknown layout is reported there without reading the file again.
+    public var layoutPosition: (line: Int, column: Int)? {
+        get { layoutLine > 0 ? (layoutLine, layoutColumn) : nil }
+        set { (layoutLine, layoutColumn) = newValue ?? (0, 0) }
+    }
+    var layoutLine = 0
+    var layoutColumn = 0
     /// Every other field with its shape, for templates as `page.params.*`.
     public var params: [String: ParamValue] = [:]
 
@@ -80,6 +88,8 @@ public struct FrontMatter: Sendable, Hashable {
             }
         }
         matter.layout = fields.string("layout")
+        let layoutAt = fields.location(of: "layout")
+        if matter.layout != nil, let line = layoutAt.line { matter.layoutPosition = (line, layoutAt.column ?? 1) }
         for pair in fields.pairs where !knownKeys.contains(pair.key) {
             matter.params[pair.key] = value(of: pair.value)
             // Templates put these in href/src, where Mustache's escaping does not stop `javascript:`.

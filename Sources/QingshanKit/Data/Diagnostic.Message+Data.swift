@@ -66,18 +66,6 @@ extension Diagnostic.Message {
 
     // MARK: YAML and JSON datasets
 
-    static func yamlSyntax(_ problem: String) -> Self {
-        .init(id: "yaml-syntax", text: "not valid YAML/JSON: \(problem)")
-    }
-
-    static func yamlDuplicateKey(_ keys: String) -> Self {
-        .init(id: "yaml-duplicate-key", text: "key \(keys) appears twice in the same mapping")
-    }
-
-    static func yamlAliasBomb(limit: Int) -> Self {
-        .init(id: "yaml-alias-bomb", text: "aliases expand to more than \(limit) nodes; refusing to read the file")
-    }
-
     static let yamlNotAList = Self(
         id: "yaml-not-a-list", text: "a dataset must be a list of records (`- field: value` in YAML, `[{...}]` in JSON)")
 

@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 11
+    static let formatVersion = 12
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -22,6 +22,12 @@ public struct BuildCache: Sendable {
         /// Size and modification time (nanoseconds) of the written file.
         var size: Int = -1
         var modified: Int = -1
+
+        /// The written file's stamp, as recorded.
+        var stamp: FileStamp {
+            get { FileStamp(size: size, modified: modified) }
+            set { (size, modified) = (newValue.size, newValue.modified) }
+        }
     }
 
     /// The output folder the entries describe (a cache is only used for the same folder).
@@ -56,35 +62,6 @@ public struct BuildCache: Sendable {
     init(outputFolder: String, entries: [String: Entry] = [:]) {
         self.outputFolder = outputFolder
         self.entries = entries
-    }
-
-    /// The source files of the site at `root` with a stamp (size and modification time
-    /// folded into one number) each.
-    static func inputStamps(root: URL) -> [String: Int] {
-        inputStamps(root: root, files: nil)
-    }
-
-    /// ``inputStamps(root:)``, also collecting each source file's unfolded stamp in `files`.
-    static func inputStamps(root: URL, files: UnsafeMutablePointer<[String: (size: Int, modified: Int)]>?) -> [String: Int] {
-        var stamps: [String: Int] = [:]
-        // Not files, but inputs all the same: the program itself (a new Qingshan may render
-        // differently) and SOURCE_DATE_EPOCH (the feed's fallback date).
-        if let program = stamp(of: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) {
-            stamps["(qingshan)"] = program.modified &* 31 &+ program.size
-        }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            stamps["(SOURCE_DATE_EPOCH)"] = Int(StableHash.of(epoch) >> 1)
-        }
-        for folder in ["content", "site-templates"] {
-            let base = root.appendingPathComponent(folder)
-            let basePath = base.standardizedFileURL.path
-            for path in SourceFile.list(in: base) {
-                guard let stamp = stamp(atPath: basePath + "/" + path) else { continue }
-                stamps[folder + "/" + path] = stamp.modified &* 31 &+ stamp.size
-                files?.pointee[folder + "/" + path] = stamp
-            }
-        }
-        return stamps
     }
 
     /// "content/data/villages.csv changed", "2 files changed, 1 added: …", or "no source changed".
@@ -158,6 +135,8 @@ public struct BuildCache: Sendable {
             let matter = page.frontMatter
             writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
             writer.write(matter.weight)
+            writer.write(matter.layoutLine)
+            writer.write(matter.layoutColumn)
             writer.write(page.bodyLineOffset)
             writer.write(matter.draft)
             let keys = matter.params.keys.sorted()
@@ -226,7 +205,8 @@ public struct BuildCache: Sendable {
         var parsedPages: [String: ParsedPage] = [:]
         for _ in 0..<parsedCount {
             guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
-                  let weight = reader.readInt(), let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
+                  let weight = reader.readInt(), let layoutLine = reader.readInt(), let layoutColumn = reader.readInt(),
+                  let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
                   let keys = reader.readStrings() else { return nil }
             var values: [ParamValue] = []
             for _ in keys {
@@ -243,6 +223,8 @@ public struct BuildCache: Sendable {
             matter.slug = optional(texts[4])
             matter.layout = optional(texts[5])
             matter.weight = weight
+            matter.layoutLine = layoutLine
+            matter.layoutColumn = layoutColumn
             matter.draft = draft
             matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
             parsedPages[path] = ParsedPage(
@@ -314,27 +296,5 @@ public struct BuildCache: Sendable {
             findings.append(PersonalDataFinding(kind: kind, masked: parts[1], location: location))
         }
         return findings
-    }
-
-    /// Size and modification time folded into one number.
-    static func foldedStamp(of url: URL) -> Int? {
-        foldedStamp(atPath: url.path)
-    }
-
-    static func foldedStamp(atPath path: String) -> Int? {
-        stamp(atPath: path).map { $0.modified &* 31 &+ $0.size }
-    }
-
-    /// Size and modification time of a file, as recorded in entries.
-    static func stamp(of url: URL) -> (size: Int, modified: Int)? {
-        stamp(atPath: url.path)
-    }
-
-    /// ``stamp(of:)`` by path: building a `URL` per output file cost more than the `stat`.
-    static func stamp(atPath path: String) -> (size: Int, modified: Int)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        let nanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        return (Int(info.st_size), nanoseconds)
     }
 }

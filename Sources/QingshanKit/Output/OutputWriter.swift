@@ -40,157 +40,93 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
-    public func write(_ result: BuildResult) throws -> WriteSummary {
-        precondition(result.succeeded, "a failed build is never written")
+    /// What writing will do: the files whose bytes differ from the output's, and the
+    /// files an earlier build wrote that this one no longer has.
+    struct Plan {
+        var summary = WriteSummary()
+        /// Paths to write, sorted.
+        var writes: [String] = []
+        /// Files whose bytes are already in the output: the manifest keeps their entries.
+        var alreadyWritten: Set<String> = []
+    }
+
+    /// Writes `files` (output path → bytes) into the output folder, touching only files
+    /// whose bytes differ; `kept` are files already there, unchanged, from an earlier
+    /// build. `whileLocked` runs after the files are in place and before the build lock
+    /// is released (the build cache is saved there).
+    public func write(files: [String: Data], kept: [String], whileLocked: () throws -> Void = {}) throws -> WriteSummary {
         if let problem = validateOutputFolder() { throw problem }
-        if result.isUnchanged {
-            return WriteSummary(unchanged: result.keptFiles.count)
-        }
-        let manager = FileManager.default
-        try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
         defer { lock.release() }
-        let swap = FolderSwap(output: output)
-        try swap.recoverInterruptedSwap()
+        try FolderSwap(output: output).recoverInterruptedSwap()
+        let keptSet = Set(kept)
+        var plan = try self.plan(files: files, kept: keptSet)
+        try apply(plan, files: files)
+        let record = ([output.path] + Set(files.keys).union(keptSet).sorted()).joined(separator: "\n") + "\n"
+        try Data(record.utf8).write(to: recordURL, options: .atomic)
+        plan.summary.unchanged += kept.count
+        try whileLocked()
+        plan.summary.deploy = try writeManifest(files: files, kept: keptSet, alreadyWritten: plan.alreadyWritten)
+        return plan.summary
+    }
 
-        // What changes: files whose bytes differ, and files an earlier build wrote that
-        // this one no longer has.
-        var summary = WriteSummary()
-        var writes: [String] = []
-        // Files whose bytes are already in the output: the manifest keeps their entries.
-        var alreadyWritten: Set<String> = []
-        for path in result.files.keys.sorted() {
+    /// Compares `files` with the output folder and the record of the last build's files.
+    func plan(files: [String: Data], kept: Set<String>) throws -> Plan {
+        let manager = FileManager.default
+        var plan = Plan()
+        for path in files.keys.sorted() {
             guard safeURL(for: path) != nil else {
                 throw Diagnostic.error(.outputWriteFailed("refusing to write '\(path)' outside the output folder"), at: nil)
             }
             if let existing = manager.contents(atPath: output.appendingPathComponent(path).path) {
-                if existing == result.files[path]! {
-                    summary.unchanged += 1
-                    alreadyWritten.insert(path)
+                if existing == files[path]! {
+                    plan.summary.unchanged += 1
+                    plan.alreadyWritten.insert(path)
                     continue
                 }
-                summary.changed.append(path)
+                plan.summary.changed.append(path)
             } else {
-                summary.added.append(path)
+                plan.summary.added.append(path)
             }
-            writes.append(path)
+            plan.writes.append(path)
         }
-        let kept = Set(result.keptFiles)
         let previous = (try? String(contentsOf: recordURL, encoding: .utf8)).map(Self.parseRecord) ?? (folder: "", files: [])
         if previous.folder == output.path {
-            summary.removed = previous.files.filter { path in
-                result.files[path] == nil && !kept.contains(path) && safeURL(for: path).map { manager.fileExists(atPath: $0.path) } == true
+            plan.summary.removed = previous.files.filter { path in
+                files[path] == nil && !kept.contains(path) && safeURL(for: path).map { manager.fileExists(atPath: $0.path) } == true
             }
         }
-
-        // A first build assembles the site beside its final place and renames it in; later
-        // builds update the site file by file under a journal. Either way a failed write,
-        // a full disk or a killed build leaves the previous site exactly as it was.
-        let journal = OutputJournal(output: output)
-        try journal.recover()
-        if !manager.fileExists(atPath: output.path) {
-            let writes = writes
-            try swap.replace { staging in
-                // Each folder is made once, a level at a time (parents first) and each level
-                // on all cores, then the files are written on all cores, with plain system
-                // calls (Foundation's per-call URL and attribute work showed in the profile).
-                // No per-file temporary and fsync: renaming the folder in is the atomic step.
-                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-                let base = staging.path
-                var folders = Set<String>()
-                for path in writes {
-                    var folder = Substring(path)
-                    while let slash = folder.lastIndex(of: "/") {
-                        folder = folder[..<slash]
-                        if !folders.insert(String(folder)).inserted { break }
-                    }
-                }
-                let levels = Dictionary(grouping: folders, by: { $0.utf8.count { $0 == UInt8(ascii: "/") } })
-                for depth in levels.keys.sorted() {
-                    let level = levels[depth]!.sorted()
-                    let failures = ResultSlots<String?>(count: level.count)
-                    DispatchQueue.concurrentPerform(iterations: level.count) { index in
-                        failures[index] = mkdir(base + "/" + level[index], 0o755) == 0 || errno == EEXIST
-                            ? nil : "\(level[index]): \(String(cString: strerror(errno)))"
-                    }
-                    if let failure = failures.values.compactMap({ $0 }).first {
-                        throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
-                    }
-                }
-                let failures = ResultSlots<String?>(count: writes.count)
-                DispatchQueue.concurrentPerform(iterations: writes.count) { index in
-                    failures[index] = Self.writeFile(result.files[writes[index]]!, to: base + "/" + writes[index])
-                        .map { "\(writes[index]): \($0)" }
-                }
-                if let failure = failures.values.compactMap({ $0 }).first {
-                    throw Diagnostic.error(.outputWriteFailed(failure), at: nil)
-                }
-            }
-        } else if !writes.isEmpty || !summary.removed.isEmpty {
-            let changing = Set(writes)
-            try journal.update(writes: result.files.filter { changing.contains($0.key) }, removals: summary.removed)
-        }
-
-        try manager.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let record = ([output.path] + Set(result.files.keys).union(kept).sorted()).joined(separator: "\n") + "\n"
-        try Data(record.utf8).write(to: recordURL, options: .atomic)
-        summary.unchanged += kept.count
-        if var cache = result.cache {
-            // Record each page file as it is now, so the next build can trust it unread. Kept
-            // pages were found with their recorded stamps by this build and not written since.
-            cache.outputFolder = output.path
-            let folder = output.path
-            for (path, entry) in cache.entries where !kept.contains(path) {
-                guard let stamp = BuildCache.stamp(atPath: folder + "/" + path) else {
-                    cache.entries[path] = nil
-                    continue
-                }
-                var updated = entry
-                updated.size = stamp.size
-                updated.modified = stamp.modified
-                cache.entries[path] = updated
-            }
-            for path in result.files.keys where cache.entries[path] == nil {
-                cache.others[path] = BuildCache.foldedStamp(atPath: folder + "/" + path)
-            }
-            try cache.encoded().write(to: BuildCache.url(root: root), options: .atomic)
-        }
-        summary.deploy = try writeManifest(result: result, kept: kept, alreadyWritten: alreadyWritten)
-        return summary
+        return plan
     }
 
-    /// Writes `data` to a new file at `path` with `open`/`write`/`close`; the error
-    /// text, or nil.
-    static func writeFile(_ data: Data, to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
+    /// Carries out `plan`. A first build assembles the site beside its final place and
+    /// renames it in; later builds update the site file by file under a journal. Either
+    /// way a failed write, a full disk or a killed build leaves the previous site exactly
+    /// as it was.
+    func apply(_ plan: Plan, files: [String: Data]) throws {
+        let journal = OutputJournal(output: output)
+        try journal.recover()
+        if !FileManager.default.fileExists(atPath: output.path) {
+            try FolderSwap(output: output).replace { staging in
+                try OutputFiles.write(plan.writes, of: files, into: staging)
             }
+        } else if !plan.writes.isEmpty || !plan.summary.removed.isEmpty {
+            let changing = Set(plan.writes)
+            try journal.update(writes: files.filter { changing.contains($0.key) }, removals: plan.summary.removed)
         }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 
     /// The deploy manifest: written files hashed now; kept files, and files whose bytes
     /// were found already in the output, take their entry from the previous manifest
     /// (their bytes are unchanged), or are hashed.
-    private func writeManifest(result: BuildResult, kept: Set<String>, alreadyWritten: Set<String>) throws -> DeployManifest.Changes {
+    private func writeManifest(files: [String: Data], kept: Set<String>, alreadyWritten: Set<String>) throws -> DeployManifest.Changes {
         let url = root.appendingPathComponent(".qingshan/manifest.json")
         let previous = (try? Data(contentsOf: url)).flatMap { try? DeployManifest(decoding: $0) }
         let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var toHash: [String: Data] = [:]
         var entries: [DeployManifest.Entry] = []
-        for (path, data) in result.files {
+        for (path, data) in files {
             if alreadyWritten.contains(path), let entry = before[path], entry.size == data.count {
                 entries.append(entry)
             } else {
@@ -221,9 +157,4 @@ public struct OutputWriter: Sendable {
         let lines = text.split(separator: "\n").map(String.init)
         return (lines.first ?? "", Array(lines.dropFirst()))
     }
-}
-
-/// `write(2)`, named apart from `OutputWriter.write(_:)`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

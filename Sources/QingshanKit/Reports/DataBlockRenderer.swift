@@ -45,7 +45,7 @@ public struct DataBlockRenderer: Sendable {
                 notes: ["datasets: \(datasets.keys.sorted().joined(separator: ", "))"])
             return DataBlockResult(html: "", diagnostics: diagnostics.items, datasetsUsed: [], usesSample: false)
         }
-        let query = DataQuery(dataset: dataset, options: options, fence: yaml.fenceLocation)
+        let query = DataQuery(dataset: dataset, options: options, fence: yaml.fenceLocation, datasets: datasets)
         let id = "qs-block-\(bodyStart.line ?? 0)"
         let html: String? =
             switch view {

@@ -16,6 +16,8 @@ struct DataQuery {
     let options: DataBlockOptions
     /// The block's opening fence, for problems with the block as a whole.
     let fence: SourceLocation
+    /// Every dataset of the site, so that a field referencing another sorts in its order.
+    var datasets: [String: Dataset] = [:]
 
     /// The field `name` refers to, or `nil` after an unknown-field (or not-numeric) error.
     /// - Parameter flat: refuse lists and mappings (`type: array|object`), as charts must.
@@ -105,7 +107,8 @@ struct DataQuery {
     func column(for field: DataField) -> ResultTable.Column {
         .init(
             name: field.name, title: field.title, format: ValueFormat.natural(for: field), decimals: field.decimals,
-            fieldUnit: field.unit, numeric: field.type == .integer || field.type == .number)
+            fieldUnit: field.unit, numeric: field.type == .integer || field.type == .number,
+            order: TextOrder.of(field: field.name, in: dataset, datasets: datasets))
     }
 
     /// The table a `table` block shows: rows as they are, or one row per group with its aggregate.
@@ -159,9 +162,9 @@ struct DataQuery {
         return result
     }
 
-    /// Applies `sort` (stable, by each key in turn) and `limit`; false after an unknown sort field.
+    /// Applies `sort` (stable, by each key in turn, text in its column's ``TextOrder``) and `limit`; false after an unknown sort field.
     func sortAndLimit(_ table: inout ResultTable, diagnostics: inout Diagnostics) -> Bool {
-        var keys: [(index: Int, descending: Bool)] = []
+        var keys: [(index: Int, descending: Bool, order: TextOrder)] = []
         for key in options.sort {
             guard let index = table.index(of: key.field.value) else {
                 diagnostics.error(
@@ -169,14 +172,14 @@ struct DataQuery {
                     notes: ["sortable columns: \(table.columns.map(\.name).joined(separator: ", "))"])
                 return false
             }
-            keys.append((index, key.descending))
+            keys.append((index, key.descending, table.columns[index].order))
         }
         if !keys.isEmpty {
             table.rows = table.rows.enumerated().sorted { a, b in
                 for key in keys {
                     let x = a.element[key.index], y = b.element[key.index]
-                    if DataValue.ascending(x, y) { return !key.descending || y.isNull }
-                    if DataValue.ascending(y, x) { return key.descending && !x.isNull }
+                    if key.order.ascending(x, y) { return !key.descending || y.isNull }
+                    if key.order.ascending(y, x) { return key.descending && !x.isNull }
                 }
                 return a.offset < b.offset
             }.map(\.element)

@@ -5,16 +5,6 @@ extension Diagnostic.Message {
         .init(id: "data-block-unknown-view", text: "unknown data view `\(name)`")
     }
 
-    static func dataBlockInvalidYAML(_ problem: String) -> Self {
-        .init(id: "data-block-invalid-yaml", text: "data block options are not valid YAML: \(problem)")
-    }
-
-    static let dataBlockNotAMapping = Self(
-        id: "data-block-not-a-mapping", text: "data block options must be a YAML mapping (`key: value` lines)")
-
-    static let dataBlockAlias = Self(
-        id: "data-block-alias", text: "YAML anchors and aliases are not allowed in data block options")
-
     static func dataBlockUnknownOption(_ option: String, view: String) -> Self {
         .init(id: "data-block-unknown-option", text: "unknown option `\(option)` for a `\(view)` block")
     }
@@ -29,10 +19,6 @@ extension Diagnostic.Message {
 
     static func dataBlockUnknownField(_ field: String, dataset: String) -> Self {
         .init(id: "data-block-unknown-field", text: "dataset `\(dataset)` has no field `\(field)`")
-    }
-
-    static func dataBlockWrongType(_ option: String, expected: String) -> Self {
-        .init(id: "data-block-wrong-type", text: "option `\(option)` must be \(expected)")
     }
 
     static func dataBlockUnknownValue(_ value: String, option: String, allowed: [String]) -> Self {

@@ -11,6 +11,8 @@ struct ResultTable: Sendable {
         /// The unit from the schema (`万元`), before a format changes it.
         var fieldUnit: String?
         var numeric: Bool
+        /// How the column's text sorts (a referenced dataset's order, an enum's, or pinyin).
+        var order: TextOrder = .pinyin
 
         /// The unit the header states: the format's (亿元 for `money-yi`) or the field's.
         var unit: String? { format?.unit(fieldUnit: fieldUnit) ?? fieldUnit }

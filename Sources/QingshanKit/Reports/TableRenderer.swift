@@ -1,5 +1,7 @@
 /// Writes a `ResultTable` as a semantic HTML table that reads without JavaScript and
-/// carries what a small sorting script needs (`data-sort`, `data-type`, `data-value`).
+/// carries what a small sorting script needs (`data-sort`, `data-type`, `data-value`, and
+/// `data-order` on text cells: the value's rank in its column's ``TextOrder``, so that a
+/// client-side sort agrees with the build's, from `file://` and in browsers without `Intl`).
 struct TableRenderer {
     /// A caption, a `<th scope="col">` per column with its unit (`投资额（万元）`),
     /// numbers right-aligned by the `qs-num` class.
@@ -23,12 +25,14 @@ struct TableRenderer {
             out += "</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
+        let ranks = sortable ? textRanks(table) : Array(repeating: nil, count: table.columns.count)
         for row in table.rows {
             out += "<tr>"
-            for (column, value) in zip(table.columns, row) {
+            for (index, (column, value)) in zip(table.columns, row).enumerated() {
                 out += "<td"
                 if column.numeric { out += " class=\"qs-num\"" }
                 if sortable { out += " data-value=\"\(value.attributeValue.htmlEscaped)\"" }
+                if let rank = ranks[index]?[value.description] { out += " data-order=\"\(rank)\"" }
                 if case .list(let items) = value {
                     // A list field (`type: array`): a list inside its cell.
                     out += "><ul>" + items.map { "<li>\(column.text($0).htmlEscaped)</li>" }.joined() + "</ul></td>"
@@ -43,5 +47,14 @@ struct TableRenderer {
         }
         out += "</tbody>\n</table>"
         return out
+    }
+
+    /// Per column, the rank of each value of a text column (`nil` for numbers and dates).
+    static func textRanks(_ table: ResultTable) -> [[String: Int]?] {
+        table.columns.indices.map { index in
+            let column = table.columns[index]
+            guard !column.numeric, column.format != .date, column.format != .month else { return nil }
+            return column.order.ranks(of: table.rows.map { $0[index] })
+        }
     }
 }

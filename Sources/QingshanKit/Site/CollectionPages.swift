@@ -21,7 +21,12 @@ struct CollectionPages {
                 continue
             }
             let parentFolder = collection.parent.map { Page.folder(ofPagePath: $0) } ?? ""
-            rows: for (rowIndex, row) in dataset.rows.enumerated() {
+            if let sort = collection.sort, dataset.field(named: sort) == nil {
+                diagnostics.append(.error(.unknownCollectionField(sort, dataset: dataset.name), at: collection.location))
+                continue
+            }
+            rows: for rowIndex in rowOrder(of: dataset, by: collection.sort, datasets: datasets) {
+                let row = dataset.rows[rowIndex]
                 var problem: Diagnostic?
                 let path = CollectionConfig.expand(collection.pathPattern) { name in
                     guard dataset.field(named: name) != nil else { return nil }
@@ -60,6 +65,18 @@ struct CollectionPages {
         return (entries, diagnostics)
     }
 
+    /// Row indices in the order of field `sort` (stable), or as they are.
+    static func rowOrder(of dataset: Dataset, by sort: String?, datasets: [String: Dataset]) -> [Int] {
+        guard let sort else { return Array(dataset.rows.indices) }
+        let order = TextOrder.of(field: sort, in: dataset, datasets: datasets)
+        return dataset.rows.indices.sorted { a, b in
+            let x = dataset.rows[a][sort], y = dataset.rows[b][sort]
+            if order.ascending(x, y) { return true }
+            if order.ascending(y, x) { return false }
+            return a < b
+        }
+    }
+
     /// The values a record layout sees besides the usual ones: `record`, `previous`,
     /// `next` and `back`.
     static func values(for index: Int, in entries: [Entry], dataset: Dataset, model: SiteModel, parent: String?) -> [String: TemplateValue] {
@@ -78,6 +95,11 @@ struct CollectionPages {
         }
         var record: [String: TemplateValue] = ["fields": .list(fields), "caption": .string("\(entry.page.frontMatter.title)：\(dataset.title)")]
         for field in dataset.fields { record[field.name] = row[field.name].templateValue }
+        let parentURL = parent.flatMap { model.pageIndexByPath[$0] }.map { root + model.pages[$0].outputPath }
+        let summary = RecordSummary(
+            dataset: dataset, row: row, listURL: parentURL,
+            titleFields: titleFields(model.config.collections[entry.collection], dataset: dataset))
+        record["summary"] = .map(summary.values())
         var values: [String: TemplateValue] = ["record": .map(record)]
         func neighbour(_ other: Int) -> TemplateValue? {
             guard entries.indices.contains(other), entries[other].collection == entry.collection else { return nil }
@@ -90,6 +112,16 @@ struct CollectionPages {
             values["back"] = ["title": .string(page.frontMatter.title), "url": .string(root + page.outputPath)]
         }
         return values
+    }
+
+    /// The fields a collection's title pattern names (`{name}`), or the first field by default.
+    static func titleFields(_ collection: CollectionConfig, dataset: Dataset) -> Set<String> {
+        var names: Set<String> = []
+        _ = CollectionConfig.expand(collection.titlePattern ?? "{\(dataset.fields.first?.name ?? "")}") { name in
+            names.insert(name)
+            return ""
+        }
+        return names
     }
 
     /// The text the search index holds for a record: every field's title and value.

@@ -1,26 +1,25 @@
 import Foundation
 
-/// Fixed slots that parallel workers fill, each its own index.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    fileprivate var storage: [Value?]
-    fileprivate let lock = NSLock()
+/// Fixed slots that parallel workers fill, each its own index: an array under `Locked`.
+final class ResultSlots<Value: Sendable>: Sendable {
+    private let storage: Locked<[Value?]>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { storage = Locked(Array(repeating: nil, count: count)) }
 
     subscript(index: Int) -> Value {
-        get { lock.withLock { storage[index]! } }
-        set { lock.withLock { storage[index] = newValue } }
+        get { storage.withLock { $0[index]! } }
+        set { storage.withLock { $0[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { storage.map { $0! } } }
+    var values: [Value] { storage.withLock { $0.map { $0! } } }
 }
 
 extension ResultSlots where Value == Int {
     /// Adds one to slot `index` and returns the new value, atomically.
     func increment(_ index: Int) -> Int {
-        lock.withLock {
-            storage[index] = (storage[index] ?? 0) + 1
-            return storage[index]!
+        storage.withLock { slots in
+            slots[index] = (slots[index] ?? 0) + 1
+            return slots[index]!
         }
     }
 }

@@ -6,18 +6,25 @@ struct OptionValue<Value: Sendable>: Sendable {
     var location: SourceLocation
 }
 
-/// Reads a data block's YAML body and maps libYAML positions to the Markdown file.
-///
-/// libYAML counts columns in Unicode scalars; diagnostics count UTF-8 bytes, so a key
-/// after `名称: ` is found by re-measuring the line's prefix in bytes.
+/// Reads a data block's YAML body through `YAMLDocument` (so the nesting-depth guard and
+/// the alias budget apply, as to every YAML Qingshan reads), with positions in the
+/// Markdown file.
 struct BlockYAML {
-    let lines: [Substring]
     /// The first line of the body in the Markdown file (its column is the fence indentation + 1).
     let bodyStart: SourceLocation
+    private let parsed: Result<YAMLDocument, Diagnostic>
 
     init(body: String, bodyStart: SourceLocation) {
-        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         self.bodyStart = bodyStart
+        do throws(YAMLDocument.Failure) {
+            parsed = .success(try YAMLDocument(
+                utf8: Array(body.utf8), path: bodyStart.path, isJSON: false, lineOffset: (bodyStart.line ?? 1) - 1,
+                columnOffset: (bodyStart.column ?? 1) - 1, syntaxMessage: Diagnostic.Message.dataBlockInvalidYAML))
+        } catch {
+            switch error {
+            case .diagnostic(let diagnostic): parsed = .failure(diagnostic)
+            }
+        }
     }
 
     /// The opening fence line, where problems with the block as a whole are reported.
@@ -25,47 +32,22 @@ struct BlockYAML {
         SourceLocation(path: bodyStart.path, line: bodyStart.line.map { max(1, $0 - 1) }, column: bodyStart.column ?? 1)
     }
 
-    /// Where a 1-based libYAML line and scalar column is in the Markdown file.
-    func location(line: Int, scalarColumn: Int) -> SourceLocation {
-        var byteColumn = scalarColumn
-        if line >= 1 && line <= lines.count {
-            let text = lines[line - 1]
-            let prefix = text.unicodeScalars.prefix(max(0, scalarColumn - 1))
-            byteColumn = prefix.reduce(0) { $0 + UTF8.width($1) } + 1
-        }
-        let indentation = (bodyStart.column ?? 1) - 1
-        return SourceLocation(
-            path: bodyStart.path,
-            line: (bodyStart.line ?? 1) + line - 1,
-            column: byteColumn + indentation)
-    }
-
     func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return fenceLocation }
-        return location(line: mark.line, scalarColumn: mark.column)
+        guard node.mark != nil, case .success(let document) = parsed else { return fenceLocation }
+        return document.location(of: node)
     }
 
     /// The top-level mapping, or `nil` after reporting why there is none.
     /// An empty body reads as an empty mapping.
     func root(diagnostics: inout Diagnostics) -> [(key: OptionValue<String>, value: Node)]? {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: lines.joined(separator: "\n"))
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
-                diagnostics.error(
-                    .dataBlockInvalidYAML(problem), at: location(line: mark.line, scalarColumn: mark.column))
-            default:
-                diagnostics.error(.dataBlockInvalidYAML(String(describing: error)), at: fenceLocation)
-            }
-            return nil
-        } catch {
-            diagnostics.error(.dataBlockInvalidYAML(String(describing: error)), at: fenceLocation)
+        let document: YAMLDocument
+        switch parsed {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
-        guard let node else { return [] }
+        guard let node = document.root else { return [] }
         guard case .mapping(let mapping) = node else {
             diagnostics.error(.dataBlockNotAMapping, at: location(of: node))
             return nil

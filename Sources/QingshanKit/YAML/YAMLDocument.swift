@@ -11,6 +11,8 @@ struct YAMLDocument {
     let path: String
     /// Lines of the file above this YAML text (front matter starts below its `---` line).
     let lineOffset: Int
+    /// Bytes left of this YAML text on each line (an indented data block's fence).
+    let columnOffset: Int
 
     /// Aliases may expand to at most this many nodes plus four per byte of the file: enough
     /// for any honest use of anchors, far too few for a "billion laughs" file.
@@ -23,17 +25,22 @@ struct YAMLDocument {
     /// Composes `utf8` (already decoded), which must hold a single document.
     /// JSON is read as YAML; tabs between JSON tokens become spaces first (libYAML refuses
     /// some tabs, and raw tabs cannot occur inside JSON strings), which keeps every column.
-    init(utf8 bytes: [UInt8], path: String, isJSON: Bool, lineOffset: Int = 0) throws(Failure) {
+    /// - Parameter syntaxMessage: how a syntax error is worded (a data block says so).
+    init(
+        utf8 bytes: [UInt8], path: String, isJSON: Bool, lineOffset: Int = 0, columnOffset: Int = 0,
+        syntaxMessage: (String) -> Diagnostic.Message = Diagnostic.Message.yamlSyntax
+    ) throws(Failure) {
         utf8 = isJSON ? bytes.map { $0 == 0x09 ? 0x20 : $0 } : bytes
         self.path = path
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
         lineStarts = [0]
         for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
         // Bound the nesting before Yams, which composes (and Swift frees) nodes recursively.
         if let excess = NestingDepthScanner.firstExcess(in: utf8, isJSON: isJSON, limit: SafetyLimits.maxYAMLDepth) {
             throw .diagnostic(.error(
                 .yamlTooDeep(depth: excess.depth, limit: SafetyLimits.maxYAMLDepth),
-                at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column),
+                at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column + columnOffset),
                 notes: ["deeply nested data is refused before parsing so it cannot exhaust the stack; flatten it"]))
         }
         let text = String(decoding: utf8, as: UTF8.self)
@@ -47,9 +54,9 @@ struct YAMLDocument {
             // are the same key, as they are to Qingshan.
             root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
-            throw .diagnostic(diagnostic(for: error))
+            throw .diagnostic(diagnostic(for: error, syntaxMessage: syntaxMessage))
         } catch {
-            throw .diagnostic(.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path)))
+            throw .diagnostic(.error(syntaxMessage("\(error)"), at: SourceLocation(path: path, line: lineOffset + 1)))
         }
         if let root {
             var budget = Self.aliasBaseBudget + 4 * utf8.count
@@ -99,7 +106,7 @@ struct YAMLDocument {
 
     func location(of mark: Mark) -> SourceLocation {
         let (line, column) = byteColumn(line: mark.line, scalarColumn: mark.column)
-        return SourceLocation(path: path, line: line + lineOffset, column: column)
+        return SourceLocation(path: path, line: line + lineOffset, column: column + columnOffset)
     }
 
     /// libYAML counts columns in Unicode scalars; Qingshan counts UTF-8 bytes.
@@ -116,20 +123,20 @@ struct YAMLDocument {
         return (line, offset - lineStarts[line - 1] + 1)
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, syntaxMessage: (String) -> Diagnostic.Message) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             var notes: [String] = []
             if problem.contains("tab") { notes.append("YAML indents with spaces; replace the tab characters") }
-            return .error(.yamlSyntax(problem), at: location(of: mark), notes: notes)
+            return .error(syntaxMessage(problem), at: location(of: mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 .yamlDuplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")),
                 at: location(of: context.mark),
                 notes: ["the position is the key's first appearance; keys in one record must be unique"])
         default:
-            return .error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: lineOffset + 1))
+            return .error(syntaxMessage("\(error)"), at: SourceLocation(path: path, line: lineOffset + 1))
         }
     }
 }

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func noOpRebuildRendersNothing() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let first = try build(site)
         #expect(first.renderedPageCount == 73)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func editingOneVillageRendersItsPageAndThePagesThatAggregateVillages() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         try replace("511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,76.8,",
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func editingOneLayoutRendersOnlyThePagesThatUseIt() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         try site.append("<!-- changed -->\n", to: "site-templates/default/layouts/record.mustache")
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func editingSiteConfigurationRendersEverything() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         try site.append("\n# a comment\n", to: "content/site.yaml")
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aCorruptCacheFallsBackToAFullBuild() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         try Data("QINGSHAN-CACHE garbage".utf8).write(to: BuildCache.url(root: site.root))
@@ -75,7 +75,7 @@ import Testing
     /// A build with nothing to do decodes only the cache's stamps; one with work decodes
     /// the rest, and a rest that turns out damaged means a full build, never a wrong one.
     @Test func aCacheDamagedAfterItsStampsFallsBackToAFullBuildWhenThereIsWork() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         let url = BuildCache.url(root: site.root)
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func aPageFileChangedInTheOutputIsRenderedAgain() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         try Data("tampered".utf8).write(to: site.root.appendingPathComponent("public/goals/index.html"))
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func aDeletedAssetIsWrittenAgainEvenWhenNoSourceChanged() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         let style = site.root.appendingPathComponent("public/assets/style.css")
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func nothingChangedReadsOnlyStamps() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
         let result = try build(site)

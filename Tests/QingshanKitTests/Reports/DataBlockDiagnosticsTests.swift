@@ -57,7 +57,19 @@ import Testing
              expected: ["data-block-invalid-yaml @ 12:1"]),
         Case(name: "options must be a mapping", view: "table", body: "- villages\n",
              expected: ["data-block-not-a-mapping @ 10:1"]),
+        // Data blocks go through the same guarded reader as every other YAML: nesting is
+        // refused before parsing (at the first bracket past the limit), aliases by budget.
+        Case(name: "deeply nested options", view: "table", body: "source: villages\nfilter: " + String(repeating: "[", count: 600) + "\n",
+             expected: ["yaml-too-deep @ 11:\(8 + SafetyLimits.maxYAMLDepth)"]),
+        Case(name: "deeply nested options under an indented fence", view: "table",
+             body: "source: villages\nfilter: " + String(repeating: "{a: ", count: 600) + "\n", column: 5,
+             expected: ["yaml-too-deep @ 11:\(4 + 8 + 4 * (SafetyLimits.maxYAMLDepth - 1) + 1)"]),
+        Case(name: "alias bomb", view: "table", body: aliasBomb, expected: ["yaml-alias-bomb @ 10:0"]),
     ]
+
+    /// "Billion laughs": ten aliases of ten aliases, eight levels deep (10⁸ nodes expanded).
+    static let aliasBomb = "source: villages\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        + (1...8).map { "l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ", ") + "]" }.joined(separator: "\n") + "\n"
 
     @Test(arguments: cases)
     func positionedErrors(_ testCase: Case) {

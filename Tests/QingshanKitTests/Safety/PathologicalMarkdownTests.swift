@@ -6,7 +6,7 @@ import Testing
 /// (the HTML holds the expected text) or refused with its message, never left hanging.
 @Suite struct PathologicalMarkdownTests {
     static var isOldCmark: Bool {
-        let v = CmarkDocument.libraryVersion
+        let v = CmarkRenderer.libraryVersion
         return (v.major, v.minor, v.patch) < (0, 31, 0)
     }
 

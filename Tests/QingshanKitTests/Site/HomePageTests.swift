@@ -6,7 +6,7 @@ import Testing
     /// The home page's `figures:` front matter is a list of mappings; it reaches the
     /// template with that shape and every figure is shown.
     @Test func keyFiguresFromFrontMatterAreShown() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let result = SiteBuilder(root: site.root).build()
         try #require(result.succeeded)

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func figuresMatchTheCSVAndFollowAnEdit() throws {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         let before = try villages(in: site)
         let html = try trackerPage(site)

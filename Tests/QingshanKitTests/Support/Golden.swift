@@ -54,14 +54,15 @@ struct TemporarySite {
         }
     }
 
-    /// A copy of the repository's own site (`content/` and `site-templates/`).
-    init(copyingRepositorySite: Void = ()) throws {
+    /// A copy of the all-features fixture (`Fixtures/sites/everything/content`, taken from
+    /// the bundled site so it uses every feature) with the repository's default theme.
+    /// Its own folder: editing the bundled `content/` cannot break library tests.
+    init(copyingEverything: Void = ()) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let repository = Self.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for item in ["content", "site-templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("everything/content"), to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("site-templates"), to: root.appendingPathComponent("site-templates"))
     }
 
     func write(_ text: String, to path: String) throws {

@@ -4,9 +4,16 @@
 (function () {
   "use strict";
 
+  // Chinese text sorts by pinyin (numbers inside as numbers), as the build sorts it.
+  var collator = typeof Intl === "object" && Intl.Collator ? new Intl.Collator("zh-CN", { numeric: true }) : null;
+
   function cellValue(row, index, type) {
     var cell = row.cells[index];
     if (!cell) return type === "number" ? -Infinity : "";
+    // data-order is the build's rank of the value in its column (a referenced dataset's
+    // order, such as the official order of counties, or pinyin): it wins over any collation.
+    var order = cell.getAttribute("data-order");
+    if (order !== null) return { order: parseInt(order, 10) };
     var raw = cell.getAttribute("data-value");
     if (raw === null) raw = cell.textContent;
     if (type === "number") {
@@ -18,6 +25,8 @@
 
   function compare(a, b, type) {
     if (type === "number") return a - b;
+    if (a && b && typeof a.order === "number" && typeof b.order === "number") return a.order - b.order;
+    if (collator) return collator.compare(String(a), String(b));
     return String(a).localeCompare(String(b), "zh-CN");
   }
 
@@ -57,6 +66,15 @@
       status.textContent = query ? "显示 " + shown + " / " + rows.length + " 行" : "";
     }
     input.addEventListener("input", applyFilter);
+    // A record page links to its list filtered by a value (`index.html?filter=通川区`).
+    if (number === 1) {
+      var wanted = new RegExp("[?&]filter=([^&#]*)").exec(location.search);
+      if (wanted) {
+        try { input.value = decodeURIComponent(wanted[1].replace(/\+/g, " ")); } catch (e) { input.value = ""; }
+        applyFilter();
+        if (input.value) wrap.scrollIntoView();
+      }
+    }
 
     Array.prototype.forEach.call(headers, function (th, index) {
       if (!th.hasAttribute("data-sort")) return;

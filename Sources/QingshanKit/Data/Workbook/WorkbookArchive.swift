@@ -22,6 +22,8 @@ struct WorkbookArchive {
     private let limits: WorkbookLimits
     /// Uncompressed bytes read so far, across parts.
     private var spent = 0
+    /// The file's size: no honest entry is larger once compressed.
+    private let fileSize: Int
 
     /// - Parameters:
     ///   - url: the workbook file. ZIPFoundation reads it through stdio: its in-memory
@@ -46,6 +48,7 @@ struct WorkbookArchive {
         }
         self.archive = archive
         self.limits = limits
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 
     /// The bytes of part `path` (`xl/workbook.xml`), or `nil` when the workbook has no such part.
@@ -53,6 +56,9 @@ struct WorkbookArchive {
         guard let entry = archive[path] else { return nil }
         let compressed = max(Int(clamping: entry.compressedSize), 1)
         let stated = Int(clamping: entry.uncompressedSize)
+        // A damaged directory can claim gigabytes of compressed data in a small file;
+        // ZIPFoundation would then read empty chunks for minutes (found by the damage tests).
+        if compressed > fileSize { throw .damagedPart(part: path) }
         if stated > 1 << 20, stated / compressed > SafetyLimits.maxWorkbookCompressionRatio {
             throw .compressionRatio(part: path, ratio: stated / compressed)
         }

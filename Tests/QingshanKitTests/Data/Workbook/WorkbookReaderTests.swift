@@ -105,9 +105,10 @@ import Testing
     }
 
     @Test func theVillageWorkbookHoldsTheSameRowsAsTheCSV() throws {
-        let root = workbookFixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let schemaText = try String(contentsOf: root.appendingPathComponent("content/data/villages.schema.yaml"), encoding: .utf8)
-        let csv = try Data(contentsOf: root.appendingPathComponent("content/data/villages.csv"))
+        // The all-features fixture's copy of the bundled tracker, which the workbook was made from.
+        let data = workbookFixtures.deletingLastPathComponent().appendingPathComponent("sites/everything/content/data")
+        let schemaText = try String(contentsOf: data.appendingPathComponent("villages.schema.yaml"), encoding: .utf8)
+        let csv = try Data(contentsOf: data.appendingPathComponent("villages.csv"))
         let decoded = try #require(try? TextDecoder.decode(Array(csv), declared: nil).get())
         let schema = TableSchema.load(utf8: Array(schemaText.utf8), path: "content/data/villages.schema.yaml", isJSON: false).schema
         let fromCSV = DatasetLoader.load(name: "villages", path: "content/data/villages.csv", text: decoded, schema: schema)

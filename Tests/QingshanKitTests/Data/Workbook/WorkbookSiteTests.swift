@@ -7,7 +7,7 @@ import Testing
     /// The repository's site with villages.csv replaced by the workbook of the same data
     /// (title row, column titles as headers, codes as numbers, Chinese date format).
     private func workbookSite() throws -> TemporarySite {
-        let site = try TemporarySite(copyingRepositorySite: ())
+        let site = try TemporarySite(copyingEverything: ())
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/data/villages.csv"))
         try workbookFixture("villages.xlsx").write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
         try site.append("\ndialect: {sheetName: 村庄名单, headerRows: [2]}\n", to: "content/data/villages.schema.yaml")
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func villagePagesFromTheWorkbookEqualThoseFromTheCSV() throws {
-        let csvSite = try TemporarySite(copyingRepositorySite: ())
+        let csvSite = try TemporarySite(copyingEverything: ())
         defer { csvSite.remove() }
         let xlsxSite = try workbookSite()
         defer { xlsxSite.remove() }

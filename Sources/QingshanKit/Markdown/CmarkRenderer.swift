@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Positions: cmark reports 1-based lines and 1-based columns counted in UTF-8 bytes;
 /// they are passed through unchanged, offset by the lines of front matter above the body.
-enum CmarkDocument {
+enum CmarkRenderer {
     /// Renders `markdown` (the body of the file at `path`, starting at file line
     /// `lineOffset + 1`) to HTML.
     ///

@@ -82,19 +82,6 @@ extension DataValue {
         }
     }
 
-    /// Orders values for `sort:`: numbers by value, dates by calendar, text by code point;
-    /// empty cells last.
-    static func ascending(_ a: DataValue, _ b: DataValue) -> Bool {
-        switch (a, b) {
-        case (.null, _): return false
-        case (_, .null): return true
-        case (.date(let y1, let m1, let d1), .date(let y2, let m2, let d2)): return (y1, m1, d1) < (y2, m2, d2)
-        default:
-            if let x = a.decimal, let y = b.decimal { return x < y }
-            return a.description.unicodeScalars.lexicographicallyPrecedes(b.description.unicodeScalars)
-        }
-    }
-
     /// Whether a cell matches a filter value written in YAML (`已完工`, `3`, `2021-03-05`).
     func matchesFilter(_ text: String) -> Bool {
         if description == text { return true }

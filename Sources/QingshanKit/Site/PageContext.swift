@@ -62,6 +62,8 @@ struct PageContext {
             "lastmod": .string(lastmod ?? ""),
             "lastmodText": .string(lastmod.map(Self.chineseDate) ?? ""),
             "url": .string(SitePaths.lastComponent(of: page.outputPath)),
+            // The page's place in the site (`rural-remediation/index.html`), for a printed footer.
+            "path": .string(page.outputPath),
             "content": .string(markdown.html),
             "toc": .list(toc),
             "hasToc": .bool(toc.count >= 2),

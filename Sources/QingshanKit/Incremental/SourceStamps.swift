@@ -1,0 +1,62 @@
+import Foundation
+
+/// The stamps of every source file, taken as a build starts: what tells it which files
+/// changed since the build the cache describes, without reading them.
+struct SourceStamps: Sendable {
+    /// Folded stamp by source path (`content/…`, `site-templates/…`), plus two inputs that
+    /// are not files: the program itself and `SOURCE_DATE_EPOCH` (the feed's fallback date).
+    var folded: [String: Int] = [:]
+    /// The unfolded stamp of each source file.
+    var files: [String: FileStamp] = [:]
+    /// When they were taken, in nanoseconds since 1970 (read before the first `stat`).
+    var taken = 0
+
+    static func take(root: URL) -> SourceStamps {
+        var stamps = SourceStamps()
+        stamps.taken = FileStamp.now
+        if let program = FileStamp.program { stamps.folded["(qingshan)"] = program.folded }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            stamps.folded["(SOURCE_DATE_EPOCH)"] = Int(StableHash.of(epoch) >> 1)
+        }
+        for folder in ["content", "site-templates"] {
+            let base = root.appendingPathComponent(folder)
+            let basePath = base.standardizedFileURL.path
+            for path in SourceFile.list(in: base) {
+                guard let stamp = FileStamp(atPath: basePath + "/" + path) else { continue }
+                stamps.folded[folder + "/" + path] = stamp.folded
+                stamps.files[folder + "/" + path] = stamp
+            }
+        }
+        return stamps
+    }
+
+    /// Page files (source path → size) that can be taken as the text the build of
+    /// `previous` read: their stamp is the one it saw, and they were not modified within
+    /// two seconds before it looked (a coarse clock or a second save could then leave the
+    /// stamp unchanged, as git's "racily clean"). Pages that showed data are read anyway:
+    /// a data edit renders them again, and reading them only then costs making the
+    /// renderer twice.
+    func unchangedPages(since previous: BuildCache) -> [String: Int] {
+        var unchanged: [String: Int] = [:]
+        let prefix = "content/pages/"
+        for (path, stamp) in files where path.hasPrefix(prefix) && previous.inputs[path] == stamp.folded
+            && stamp.modified < previous.inputsTaken - 2_000_000_000 {
+            if let parsed = previous.parsedPages[path],
+               let entry = previous.entries[Page.outputPath(forPagePath: String(path.dropFirst(prefix.count)), slug: parsed.frontMatter.slug)],
+               !entry.datasetsUsed.isEmpty { continue }
+            unchanged[path] = stamp.size
+        }
+        return unchanged
+    }
+}
+
+extension BuildCache {
+    /// Whether nothing changed since this cache's build into `outputFolder`: the same
+    /// source stamps, and every file it wrote still as it left it.
+    func describesUnchanged(outputFolder: URL, stamps: SourceStamps) -> Bool {
+        let folder = outputFolder.path
+        return folder == self.outputFolder && !inputs.isEmpty && inputs == stamps.folded
+            && entries.allSatisfy { path, entry in FileStamp(atPath: folder + "/" + path) == entry.stamp }
+            && others.allSatisfy { path, stamp in FileStamp(atPath: folder + "/" + path)?.folded == stamp }
+    }
+}
