@@ -32,9 +32,10 @@ struct DataFolderListing {
                 diagnostics.append(.error(.workbookLegacyFormat(String(ext)), at: location))
             } else if Self.dataExtensions.contains(ext) {
                 if let other = dataFiles[stem] {
-                    diagnostics.append(.error(
-                        .dataDuplicateName(stem), at: location,
-                        notes: ["'\(other)' and '\(file)' would both be dataset '\(stem)'; keep one of them"]))
+                    diagnostics.append(
+                        .error(
+                            .dataDuplicateName(stem), at: location,
+                            notes: ["'\(other)' and '\(file)' would both be dataset '\(stem)'; keep one of them"]))
                     continue
                 }
                 dataFiles[stem] = file

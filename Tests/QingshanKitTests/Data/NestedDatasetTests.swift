@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Hugo-style data files: records under a key beside metadata, records holding lists.
@@ -102,7 +103,10 @@ import Testing
         let dataset = loadInline(Self.milestones, file: "milestones.yaml", schema: Self.schema).dataset
         let value = PageRenderer.templateValue(dataset)
         #expect(value["metadata"]?["updated"] == .string("2024-12-31"))
-        guard case .list(let rows)? = value["rows"] else { Issue.record("no rows"); return }
+        guard case .list(let rows)? = value["rows"] else {
+            Issue.record("no rows")
+            return
+        }
         #expect(rows.first?["tasks"] == .list([.string("起草"), .string("会签")]))
     }
 }

@@ -16,7 +16,10 @@ struct CellReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `K5` or `$K$5`; `nil` for anything else or out of the sheet's bounds.
     init?(_ text: String) {
-        var column = 0, row = 0, letters = 0, digits = 0
+        var column = 0
+        var row = 0
+        var letters = 0
+        var digits = 0
         for byte in text.utf8 where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:

@@ -14,7 +14,8 @@ extension RawTable {
     ) -> (RawTable, [Diagnostic]) {
         var table = RawTable(hasHeader: true)
         var diagnostics: [Diagnostic] = []
-        let firstHeader = headerRows.first ?? 1, lastHeader = headerRows.last ?? 1
+        let firstHeader = headerRows.first ?? 1
+        let lastHeader = headerRows.last ?? 1
         table.headerLocation = SourceLocation(path: path, line: firstHeader, column: 1)
         for range in sheet.merged where range.last.row >= firstHeader {
             diagnostics.append(.error(.workbookMergedCells(range.description), at: location(path, range.first.row, range.first.column)))
@@ -57,8 +58,9 @@ extension RawTable {
                 guard let name = names[cell.column] else {
                     // Within the header's width, the empty header was reported once for the column.
                     if cell.column > width {
-                        diagnostics.append(.error(
-                            .workbookCellOutsideHeader(CellReference.letters(ofColumn: cell.column)), at: location(path, row.number, cell.column)))
+                        diagnostics.append(
+                            .error(
+                                .workbookCellOutsideHeader(CellReference.letters(ofColumn: cell.column)), at: location(path, row.number, cell.column)))
                     }
                     continue
                 }
@@ -78,9 +80,10 @@ extension RawTable {
         }
         let hiddenColumns = (1...width).filter { column in sheet.hiddenColumns.contains { $0.contains(column) } }
         if let first = hiddenColumns.first {
-            diagnostics.append(.warning(
-                .workbookColumnsHidden(hiddenColumns.map(CellReference.letters(ofColumn:))),
-                at: location(path, dataRows.first?.number ?? 1, first)))
+            diagnostics.append(
+                .warning(
+                    .workbookColumnsHidden(hiddenColumns.map(CellReference.letters(ofColumn:))),
+                    at: location(path, dataRows.first?.number ?? 1, first)))
         }
         return diagnostics
     }

@@ -56,11 +56,22 @@ struct WorkbookStyles {
     /// `[$-804]yyyy/mm/dd`, `[DBNum1]yyyy"年"m"月"`. Pure times (`h:mm`) are not dates.
     static func kind(ofFormat code: String) -> NumberKind {
         var bare: [Character] = []
-        var inQuotes = false, inBrackets = false, escaped = false
+        var inQuotes = false
+        var inBrackets = false
+        var escaped = false
         for character in code {
-            if escaped { escaped = false; continue }
-            if inQuotes { if character == "\"" { inQuotes = false }; continue }
-            if inBrackets { if character == "]" { inBrackets = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuotes {
+                if character == "\"" { inQuotes = false }
+                continue
+            }
+            if inBrackets {
+                if character == "]" { inBrackets = false }
+                continue
+            }
             if character == ";" { break }
             switch character {
             case "\\": escaped = true

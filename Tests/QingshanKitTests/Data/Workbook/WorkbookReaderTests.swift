@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Workbooks written by openpyxl and XlsxWriter, read cell by cell.
@@ -9,11 +10,12 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
         let rows = texts(dataset)
         try #require(rows.count == 3)
-        #expect(rows[0] == [
-            "code": "511702001001", "name": "样例村", "kind": "在建", "built_in": "2021-03-05", "chinese": "2021-04-01",
-            "escaped": "2021-12-31", "locale": "2020-02-29", "slashes": "2021-06-25", "rate": "63%", "done": "TRUE",
-            "total": "30.5", "note": "Alt+Enter\n第二行",
-        ])
+        #expect(
+            rows[0] == [
+                "code": "511702001001", "name": "样例村", "kind": "在建", "built_in": "2021-03-05", "chinese": "2021-04-01",
+                "escaped": "2021-12-31", "locale": "2020-02-29", "slashes": "2021-06-25", "rate": "63%", "done": "TRUE",
+                "total": "30.5", "note": "Alt+Enter\n第二行",
+            ])
         // Serial 1 is 1900-01-01 and 61 is 1900-03-01, across Lotus's fictitious 1900-02-29.
         #expect(rows[1]["built_in"] == "1900-01-01")
         #expect(rows[1]["chinese"] == "1900-03-01")
@@ -61,11 +63,12 @@ import Testing
             """
         let (_, diagnostics) = loadWorkbook(try workbookFixture("problems.xlsx"), file: "villages.xlsx", schema: schema)
         let found = diagnostics.map { "\($0.severity) \($0.message.id)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
-        #expect(Set(found) == [
-            "error value-type@2:3", "error excel-error-value@2:4", "error excel-scientific@3:1", "error excel-error-value@3:4",
-            "error excel-serial-date@3:5", "error workbook-cell-outside-header@4:6", "error workbook-merged-cells@5:2",
-            "warning workbook-rows-hidden@6:1",
-        ])
+        #expect(
+            Set(found) == [
+                "error value-type@2:3", "error excel-error-value@2:4", "error excel-scientific@3:1", "error excel-error-value@3:4",
+                "error excel-serial-date@3:5", "error workbook-cell-outside-header@4:6", "error workbook-merged-cells@5:2",
+                "warning workbook-rows-hidden@6:1",
+            ])
         let budget = try #require(diagnostics.first { $0.message.id == "value-type" })
         #expect(budget.description == "content/data/villages.xlsx:2:3: error: 村庄名单!C2: field 'budget': '七十' is not a number")
         #expect(budget.message.zh?.hasPrefix("村庄名单!C2：") ?? true)
@@ -90,13 +93,14 @@ import Testing
         #expect(dataset?.rows.first?.location(of: "name") == SourceLocation(path: "content/data/villages.xlsx", line: 3, column: 2))
     }
 
-    @Test(arguments: [
-        ("", "封面", 0, nil),
-        ("dialect: {sheetName: 村庄名单}", "村庄名单", 1, "workbook-sheet-hidden"),
-        ("dialect: {sheetNumber: 3}", "第三", 1, nil),
-        ("dialect: {sheetName: 名单}", nil, 0, "workbook-sheet-not-found"),
-        ("dialect: {sheetNumber: 9}", nil, 0, "workbook-sheet-number"),
-    ] as [(String, String?, Int, String?)])
+    @Test(
+        arguments: [
+            ("", "封面", 0, nil),
+            ("dialect: {sheetName: 村庄名单}", "村庄名单", 1, "workbook-sheet-hidden"),
+            ("dialect: {sheetNumber: 3}", "第三", 1, nil),
+            ("dialect: {sheetName: 名单}", nil, 0, "workbook-sheet-not-found"),
+            ("dialect: {sheetNumber: 9}", nil, 0, "workbook-sheet-number"),
+        ] as [(String, String?, Int, String?)])
     func choosingTheSheet(dialect: String, sheet: String?, rows: Int, message: String?) throws {
         let (dataset, diagnostics) = loadWorkbook(try workbookFixture("sheets.xlsx"), file: "sheets.xlsx", schema: dialect + "\nfields: []\n")
         #expect(dataset?.workbookSheet == sheet)

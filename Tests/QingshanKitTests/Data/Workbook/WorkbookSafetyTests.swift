@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import QingshanKit
 
 /// Workbooks that are not what they claim: bombs, DTDs, damage. None may crash or hang.
@@ -96,7 +97,8 @@ import ZIPFoundation
 
     /// Truncated and mangled sheet XML, straight into the reader.
     @Test func damagedSheetXMLNeverCrashes() throws {
-        let sheet = #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1048576"><v>1</v></c></row><row r="2"><c r="B2" t="inlineStr"><is><r><t>x</t></r><rPh><t>y</t></rPh></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>"#
+        let sheet =
+            #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1048576"><v>1</v></c></row><row r="2"><c r="B2" t="inlineStr"><is><r><t>x</t></r><rPh><t>y</t></rPh></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>"#
         let bytes = Array(sheet.utf8)
         let reader = WorksheetReader(sharedStrings: ["a"])
         for length in 0...bytes.count {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The village tracker kept as a workbook builds the same site as kept as CSV.
@@ -37,7 +38,8 @@ import Testing
         // The same workbook, one budget typed as text: rewritten by the test, cell K5.
         let bad = try workbookFixture("problems.xlsx")
         try bad.write(to: site.root.appendingPathComponent("content/data/checks.xlsx"))
-        try site.write("""
+        try site.write(
+            """
             fields:
               - {name: id}
               - {name: name}

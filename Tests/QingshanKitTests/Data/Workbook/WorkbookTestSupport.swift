@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import QingshanKit
 
 /// The workbook fixtures, written by `scripts/make-xlsx-fixtures.py` (openpyxl, XlsxWriter).
