@@ -44,6 +44,11 @@ struct WorkbookCellText {
 
     /// 15 significant digits, written out without an exponent: `76.8`, `0.0000001`.
     static func plain(_ number: Double) -> String {
+        // Fast paths first (`String(format:)` is most of a large sheet's cost): whole numbers,
+        // then Swift's shortest round-trip text when it already fits in 15 digits.
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        let shortest = number.description
+        if !shortest.contains("e"), shortest.utf8.count(where: { $0 >= 0x30 && $0 <= 0x39 }) <= 15 { return shortest }
         let text = String(format: "%.15g", number)
         guard text.contains("e"), let decimal = Decimal(string: text, locale: posix) else { return text }
         return decimal.description
