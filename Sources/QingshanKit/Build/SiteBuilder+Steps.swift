@@ -13,7 +13,8 @@ extension SiteBuilder {
         guard let theme = loadedTheme else { return nil }
         run.clock.lap("load theme")
         let (datasets, dataDiagnostics) = DatasetLoader.load(
-            dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: content.config.maxDataBytes)
+            dataFolder: root.appendingPathComponent("content/data"), root: root, maxFileBytes: content.config.maxDataBytes,
+            workbookLimits: content.config.workbookLimits)
         run.diagnostics.append(contentsOf: dataDiagnostics)
         // Say which encoding a file was read in whenever it was not plain UTF-8, so a
         // GBK export from Excel is never read silently.

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     /// refused quickly with a positioned error instead of being parsed slowly.
     public var maxMarkdownBytes = SafetyLimits.maxMarkdownBytes
     public var maxDataBytes = SafetyLimits.maxDataFileBytes
+    /// What a workbook may unpack to (`limits: {workbookBytes, workbookEntries}`).
+    public var workbookLimits = WorkbookLimits()
     /// Datasets that get one page per row.
     public var collections: [CollectionConfig] = []
     /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
@@ -107,7 +109,9 @@ public struct SiteConfig: Sendable {
         if var limits = fields.mapping("limits") {
             config.maxMarkdownBytes = limits.int("markdownBytes") ?? config.maxMarkdownBytes
             config.maxDataBytes = limits.int("dataBytes") ?? config.maxDataBytes
-            limits.warnAboutUnknownKeys(known: ["markdownBytes", "dataBytes"])
+            config.workbookLimits.uncompressedBytes = limits.int("workbookBytes") ?? config.workbookLimits.uncompressedBytes
+            config.workbookLimits.entries = limits.int("workbookEntries") ?? config.workbookLimits.entries
+            limits.warnAboutUnknownKeys(known: ["markdownBytes", "dataBytes", "workbookBytes", "workbookEntries"])
             fields.diagnostics += limits.diagnostics
         }
         for item in fields.sequence("collections") ?? [] {

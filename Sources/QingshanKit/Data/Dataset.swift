@@ -23,6 +23,11 @@ public struct Dataset: Sendable, Hashable {
     /// A hash of what the dataset was loaded from (its file, its schema, its path), so
     /// what is derived from it alone can be kept between builds; 0 when not loaded.
     var sourceHash: UInt64 = 0
+    /// The sheet a workbook dataset was read from; its cells are named `sheet!K5` in messages.
+    var workbookSheet: String?
+    /// The file's other top-level keys when its records sit under one (`dialect: {property:
+    /// milestones}` beside `updated: 2024-12-31`): templates read them as `metadata`.
+    public var metadata: [String: DataValue] = [:]
 
     public init(
         name: String, path: String, fields: [DataField], rows: [DataRow],
@@ -44,6 +49,10 @@ public struct Dataset: Sendable, Hashable {
 public struct DataField: Sendable, Hashable {
     public enum FieldType: String, Sendable, Hashable {
         case string, integer, number, date, boolean, any
+        /// A list inside a record (`tasks: [...]`), from YAML or JSON; items are kept as written.
+        case array
+        /// A mapping inside a record (`contact: {office: ..., phone: ...}`), from YAML or JSON.
+        case object
     }
 
     public var name: String

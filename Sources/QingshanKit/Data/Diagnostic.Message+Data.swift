@@ -73,7 +73,32 @@ extension Diagnostic.Message {
         id: "yaml-row-not-record", text: "each item of a dataset must be a record of `field: value` pairs")
 
     static func yamlValueNotScalar(field: String) -> Self {
-        .init(id: "yaml-value-not-scalar", text: "field '\(field)' holds a list or record; expected a single value")
+        .init(
+            id: "yaml-value-not-scalar",
+            text: "field '\(field)' holds a list or record; expected a single value (or declare `type: array` or `type: object` for it in the schema)",
+            zh: "字段“\(field)”的值是列表或映射，应为单个值（若确为列表或映射，请在数据说明文件中为其声明 `type: array` 或 `type: object`）")
+    }
+
+    static func yamlRecordsUnderKey(keys: [String], schema: String) -> Self {
+        let first = keys.first ?? "records"
+        return .init(
+            id: "yaml-records-under-key",
+            text: "the file is a mapping, not a list of records; its records are under \(keys.map { "`\($0)`" }.joined(separator: " or ")): add `dialect: {property: \(first)}` to \(schema)",
+            zh: "该文件是映射而不是记录列表；记录位于 \(keys.map { "`\($0)`" }.joined(separator: " 或 ")) 之下：请在 \(schema) 中加入一行 `dialect: {property: \(first)}`")
+    }
+
+    static func yamlPropertyMissing(_ property: String, keys: [String]) -> Self {
+        .init(
+            id: "yaml-property-missing",
+            text: "`dialect: property: \(property)` but the file has no list of records under '\(property)'; its top-level keys are \(keys.joined(separator: ", "))",
+            zh: "`dialect: property: \(property)`，但文件中“\(property)”下没有记录列表；顶层键为 \(keys.joined(separator: "、"))")
+    }
+
+    static func valueNotNested(field: String, expected: String) -> Self {
+        .init(
+            id: "value-not-nested",
+            text: "field '\(field)' is declared as \(expected == "array" ? "a list (`type: array`)" : "a mapping (`type: object`)") but holds \(expected == "array" ? "no list" : "no mapping")",
+            zh: "字段“\(field)”声明为\(expected == "array" ? "列表（`type: array`）" : "映射（`type: object`）")，但其值不是\(expected == "array" ? "列表" : "映射")")
     }
 
     // MARK: Schemas
@@ -85,7 +110,7 @@ extension Diagnostic.Message {
     static func schemaUnknownType(_ type: String) -> Self {
         .init(
             id: "schema-unknown-type",
-            text: "unknown field type '\(type)'; expected string, integer, number, date, boolean or any")
+            text: "unknown field type '\(type)'; expected string, integer, number, date, boolean, array, object or any")
     }
 
     static func schemaUnknownField(_ name: String, in key: String) -> Self {

@@ -41,6 +41,9 @@ enum FieldValueParser {
             let text = raw.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { return .success(.null) }
             return parseDate(text, field: field)
+        case .array, .object:
+            // A CSV or workbook cell is text: lists and mappings come from YAML and JSON.
+            return .failure(CellProblem(.valueNotNested(field: field, expected: type.rawValue)))
         case .boolean:
             switch raw.trimmingCharacters(in: .whitespaces) {
             case "true", "True", "TRUE", "1", "是": return .success(.boolean(true))

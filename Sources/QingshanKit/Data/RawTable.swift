@@ -8,6 +8,9 @@ struct RawTable {
         /// `nil` for a YAML/JSON null or a missing key.
         var text: String?
         var location: SourceLocation
+        /// A list or mapping inside a YAML/JSON record, kept until the schema says whether
+        /// the field may hold one (`type: array|object`).
+        var nested: DataValue?
     }
 
     struct Row {
@@ -22,6 +25,10 @@ struct RawTable {
     var rows: [Row] = []
     /// A CSV names every column in its header; YAML and JSON records may leave keys out.
     var hasHeader = false
+    /// Where the header is, when it is not the file's first line (a workbook's `headerRows`).
+    var headerLocation: SourceLocation?
+    /// A YAML/JSON file's top-level keys beside its records (`dialect: {property: …}`).
+    var metadata: [String: DataValue] = [:]
 }
 
 extension RawTable {
@@ -78,8 +85,10 @@ extension RawTable {
         return (table, diagnostics)
     }
 
-    /// Reads a YAML or JSON list of records (`- field: value` / `[{"field": "value"}]`).
-    static func records(_ utf8: [UInt8], path: String, isJSON: Bool) -> (RawTable, [Diagnostic]) {
+    /// Reads a YAML or JSON list of records (`- field: value` / `[{"field": "value"}]`), or,
+    /// given `property`, the list under that top-level key, the other keys being metadata.
+    /// `schemaPath` names the file a missing `dialect: {property: …}` should be added to.
+    static func records(_ utf8: [UInt8], path: String, isJSON: Bool, property: String? = nil, schemaPath: String? = nil) -> (RawTable, [Diagnostic]) {
         var table = RawTable()
         let document: YAMLDocument
         do {
@@ -89,7 +98,29 @@ extension RawTable {
             return (table, [diagnostic])
         }
         guard let root = document.root else { return (table, []) }  // An empty file is an empty dataset.
-        guard case .sequence(let items) = root else {
+        let items: Node.Sequence
+        switch (root, property) {
+        case (.sequence(let list), _):
+            items = list
+        case (.mapping(let mapping), let property?):
+            guard let found = mapping[property], case .sequence(let list) = found else {
+                let keys = Array(mapping.keys.compactMap(\.scalarText))
+                return (table, [.error(.yamlPropertyMissing(property, keys: keys), at: document.location(of: mapping[property] ?? root))])
+            }
+            items = list
+            for (key, value) in mapping {
+                guard let name = key.scalarText, name != property else { continue }
+                table.metadata[name] = Self.value(of: value)
+            }
+        case (.mapping(let mapping), nil):
+            let keys = mapping.compactMap { key, value -> String? in
+                guard case .sequence(let list) = value, list.contains(where: { if case .mapping = $0 { true } else { false } }) else { return nil }
+                return key.scalarText
+            }
+            guard !keys.isEmpty else { return (table, [.error(.yamlNotAList, at: document.location(of: root))]) }
+            let schema = schemaPath ?? path.replacingOccurrences(of: ".yaml", with: ".schema.yaml").replacingOccurrences(of: ".json", with: ".schema.json")
+            return (table, [.error(.yamlRecordsUnderKey(keys: keys, schema: schema), at: document.location(of: root))])
+        default:
             return (table, [.error(.yamlNotAList, at: document.location(of: root))])
         }
         var diagnostics: [Diagnostic] = []
@@ -114,12 +145,41 @@ extension RawTable {
                 } else if let text = value.scalarText {
                     row.cells[name] = Cell(text: text, location: location)
                 } else {
-                    diagnostics.append(.error(.yamlValueNotScalar(field: name), at: location))
-                    row.cells[name] = Cell(text: nil, location: location)
+                    row.cells[name] = Cell(text: nil, location: location, nested: Self.value(of: value))
                 }
             }
             table.rows.append(row)
         }
         return (table, diagnostics)
+    }
+
+    /// A YAML node as a value, scalars as their text: nested values are not typed further.
+    private static func value(of node: Node) -> DataValue {
+        switch node {
+        case .sequence(let items): return .list(items.map(value(of:)))
+        case .mapping(let mapping):
+            var record: [String: DataValue] = [:]
+            for (key, value) in mapping { if let name = key.scalarText { record[name] = Self.value(of: value) } }
+            return .record(record)
+        default:
+            if node.isNullScalar { return .null }
+            return .string(node.scalarText ?? "")
+        }
+    }
+}
+
+extension RawTable {
+    /// Renames columns headed by a field's title (`村名`) to the field's name (`name`), unless
+    /// that name is already a column of its own.
+    mutating func renameTitles(_ schema: TableSchema) {
+        for (index, column) in columns.enumerated() {
+            let name = schema.fieldName(forHeader: column)
+            guard name != column, columnLocations[name] == nil else { continue }
+            columns[index] = name
+            columnLocations[name] = columnLocations.removeValue(forKey: column)
+            for row in rows.indices {
+                rows[row].cells[name] = rows[row].cells.removeValue(forKey: column)
+            }
+        }
     }
 }

@@ -73,6 +73,7 @@ private struct SchemaReader {
                 schema.foreignKeys.append(key)
             }
         }
+        if let dialect = mapping["dialect"] { schema.dialect = readDialect(dialect) }
         if let totals = mapping["totals"] {
             guard let field = totals["field"]?.scalarText, let label = totals["label"]?.scalarText,
                 let sum = totals["sum"]
@@ -128,6 +129,40 @@ private struct SchemaReader {
             name: name, type: type, title: node["title"]?.scalarText, description: node["description"]?.scalarText,
             format: node["format"]?.scalarText, unit: node["unit"]?.scalarText, decimals: decimals,
             constraints: constraints, location: location)
+    }
+
+    /// `dialect: {sheetName, sheetNumber, headerRows, property}`.
+    private mutating func readDialect(_ node: Node) -> TableDialect? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(.schemaInvalid("`dialect` must be a mapping, e.g. `{sheetName: 村庄名单}`"), at: document.location(of: node)))
+            return nil
+        }
+        var dialect = TableDialect(location: document.location(of: node))
+        dialect.sheetName = mapping["sheetName"]?.scalarText
+        dialect.property = mapping["property"]?.scalarText
+        if let number = mapping["sheetNumber"] {
+            dialect.sheetNumber = number.scalarText.flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil }
+            if dialect.sheetNumber == nil {
+                diagnostics.append(.error(.schemaInvalid("`sheetNumber` must be a whole number ≥ 1"), at: document.location(of: number)))
+            }
+        }
+        if let rows = mapping["headerRows"] {
+            let items: [Node] = if case .sequence(let list) = rows { Array(list) } else { [rows] }
+            let numbers = items.compactMap { $0.scalarText.flatMap { Int($0) } }.filter { (1...CellReference.maxRow).contains($0) }
+            if numbers.count != items.count || numbers.isEmpty {
+                diagnostics.append(.error(.schemaInvalid("`headerRows` must list row numbers from 1, e.g. `[2]`"), at: document.location(of: rows)))
+            } else {
+                dialect.headerRows = numbers.sorted()
+            }
+        }
+        if dialect.sheetName != nil && dialect.sheetNumber != nil {
+            diagnostics.append(.error(.schemaInvalid("give `sheetName` or `sheetNumber`, not both"), at: dialect.location))
+        }
+        for (key, _) in mapping {
+            guard let name = key.scalarText, !["sheetName", "sheetNumber", "headerRows", "property"].contains(name) else { continue }
+            diagnostics.append(.warning(.schemaInvalid("unknown `dialect` key '\(name)'; known: sheetName, sheetNumber, headerRows, property"), at: document.location(of: key)))
+        }
+        return dialect
     }
 
     /// A field name or a list of them (Table Schema allows both).

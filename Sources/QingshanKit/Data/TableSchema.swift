@@ -18,6 +18,8 @@
 ///   sum: [budget, projects]
 /// ```
 ///
+/// `dialect:` (Frictionless Table Dialect) says where the records sit: see `TableDialect`.
+///
 /// The total row is checked, then removed from the dataset's rows so that views which add
 /// rows up do not count it twice.
 public struct TableSchema: Sendable, Hashable {
@@ -80,6 +82,8 @@ public struct TableSchema: Sendable, Hashable {
     public var primaryKey: [String] = []
     public var foreignKeys: [ForeignKey] = []
     public var totals: Totals?
+    /// Which sheet, header rows or key holds the records (`dialect:`); see `TableDialect`.
+    public var dialect: TableDialect?
 
     public func field(named name: String) -> Field? { fields.first { $0.name == name } }
 }

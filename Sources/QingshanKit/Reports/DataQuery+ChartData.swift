@@ -26,9 +26,9 @@ extension DataQuery {
             return nil
         }
         let rows = filteredRows(diagnostics: &diagnostics)
-        let x = field(xName, diagnostics: &diagnostics)
+        let x = field(xName, flat: true, diagnostics: &diagnostics)
         let ys = options.y.compactMap { field($0, numeric: true, diagnostics: &diagnostics) }
-        let seriesField = options.series.flatMap { field($0, diagnostics: &diagnostics) }
+        let seriesField = options.series.flatMap { field($0, flat: true, diagnostics: &diagnostics) }
         // A bare `aggregate: sum|mean`, or none with `y` given, applies to each `y` field.
         var measures: [(name: String, measure: Measure)] = []
         if options.y.isEmpty {

@@ -20,11 +20,16 @@ struct DataQuery {
     var datasets: [String: Dataset] = [:]
 
     /// The field `name` refers to, or `nil` after an unknown-field (or not-numeric) error.
-    func field(_ name: OptionValue<String>, numeric: Bool = false, diagnostics: inout Diagnostics) -> DataField? {
+    /// - Parameter flat: refuse lists and mappings (`type: array|object`), as charts must.
+    func field(_ name: OptionValue<String>, numeric: Bool = false, flat: Bool = false, diagnostics: inout Diagnostics) -> DataField? {
         guard let field = dataset.field(named: name.value) else {
             diagnostics.error(
                 .dataBlockUnknownField(name.value, dataset: dataset.name), at: name.location,
                 notes: ["fields of `\(dataset.name)`: \(dataset.fields.map(\.name).joined(separator: ", "))"])
+            return nil
+        }
+        if flat && (field.type == .array || field.type == .object) {
+            diagnostics.error(.dataBlockNestedField(field.name, type: field.type.rawValue), at: name.location)
             return nil
         }
         if numeric && !(field.type == .integer || field.type == .number || field.type == .any) {

@@ -31,6 +31,13 @@ extension Diagnostic.Message {
         .init(id: "data-block-not-numeric", text: "field `\(field)` is \(type), not a number")
     }
 
+    static func dataBlockNestedField(_ field: String, type: String) -> Self {
+        .init(
+            id: "data-block-nested-field",
+            text: "field `\(field)` holds \(type == "array" ? "lists" : "mappings") (`type: \(type)`); a chart draws single values only: show it with `view: table`",
+            zh: "字段 `\(field)` 的值是\(type == "array" ? "列表" : "映射")（`type: \(type)`），图表只能绘制单个数值：请改用 `view: table` 展示")
+    }
+
     static func dataBlockNotDate(_ field: String) -> Self {
         .init(id: "data-block-not-date", text: "field `\(field)` must hold dates (YYYY-MM-DD)")
     }

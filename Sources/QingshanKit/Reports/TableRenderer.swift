@@ -33,7 +33,12 @@ struct TableRenderer {
                 if column.numeric { out += " class=\"qs-num\"" }
                 if sortable { out += " data-value=\"\(value.attributeValue.htmlEscaped)\"" }
                 if let rank = ranks[index]?[value.description] { out += " data-order=\"\(rank)\"" }
-                out += ">\(column.text(value).htmlEscaped)</td>"
+                if case .list(let items) = value {
+                    // A list field (`type: array`): a list inside its cell.
+                    out += "><ul>" + items.map { "<li>\(column.text($0).htmlEscaped)</li>" }.joined() + "</ul></td>"
+                } else {
+                    out += ">\(column.text(value).htmlEscaped)</td>"
+                }
             }
             out += "</tr>\n"
         }

@@ -12,6 +12,22 @@ public enum SafetyLimits {
     /// spreadsheet of every village of the zone, and refused before it is decoded.
     public static let maxDataFileBytes = 16 << 20
 
+    /// What one workbook (.xlsx, a ZIP of XML) may unpack to, all parts read together:
+    /// 128 MiB, eight times the largest data file, as sheet XML compresses about 8:1 to 20:1.
+    /// Counted as the bytes inflate, so a ZIP that understates its sizes stops here too.
+    /// `limits: workbookBytes` in site.yaml.
+    public static let maxWorkbookUncompressedBytes = 128 << 20
+
+    /// Entries in a workbook's ZIP: a workbook of 50 sheets has about 120.
+    /// `limits: workbookEntries` in site.yaml.
+    public static let maxWorkbookEntries = 1_000
+
+    /// The most a workbook part over 1 MiB may claim to unpack, as a multiple of its
+    /// compressed size: deflate cannot exceed about 1,032:1, and an honest sheet stays far
+    /// below (a 10,000-row sheet from openpyxl: about 9:1; a sheet of one repeated styled
+    /// empty cell: about 250:1), so a higher claim is a bomb or damage.
+    public static let maxWorkbookCompressionRatio = 500
+
     /// The deepest nesting a YAML or JSON file may have. Yams composes and frees nodes
     /// recursively, so the depth is bounded by a byte scan before Yams sees the text.
     public static let maxYAMLDepth = 500

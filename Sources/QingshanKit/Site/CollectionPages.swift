@@ -94,10 +94,15 @@ struct CollectionPages {
         let fields: [TemplateValue] = dataset.fields.map { field in
             var value: [String: TemplateValue] = ["name": .string(field.name), "title": .string(field.title), "value": .string(row[field.name].description)]
             if let unit = field.unit { value["unit"] = .string(unit) }
+            // A list field shows as a list: `{{#list}}{{#items}}<li>{{text}}</li>{{/items}}{{/list}}`.
+            if case .list(let items) = row[field.name] {
+                value["list"] = .bool(true)
+                value["items"] = .list(items.map { ["text": .string($0.description)] })
+            }
             return .map(value)
         }
         var record: [String: TemplateValue] = ["fields": .list(fields), "caption": .string("\(entry.page.frontMatter.title)：\(dataset.title)")]
-        for field in dataset.fields { record[field.name] = .string(row[field.name].description) }
+        for field in dataset.fields { record[field.name] = row[field.name].templateValue }
         let parentURL = parent.flatMap { model.pageIndexByPath[$0] }.map { root + model.pages[$0].outputPath }
         let summary = RecordSummary(
             dataset: dataset, row: row, grouping: Set(entry.groupingFields), listURL: parentURL,

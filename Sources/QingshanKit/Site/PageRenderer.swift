@@ -145,12 +145,16 @@ struct PageRenderer: Sendable {
         return RenderedPage(html: html, diagnostics: diagnostics, searchDocument: document, datasetsUsed: [entry.dataset])
     }
 
-    /// A dataset as templates see it: `{title, count, sample, rows: [{field: text}]}`.
+    /// A dataset as templates see it: `{title, count, sample, metadata, rows: [{field: text}]}`;
+    /// a list field is a list (`{{#tasks}}…{{/tasks}}`), `metadata` the file's other keys.
     static func templateValue(_ dataset: Dataset) -> TemplateValue {
         let rows: [TemplateValue] = dataset.rows.map { row in
-            .map(Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, TemplateValue.string(row[$0.name].description)) }))
+            .map(Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, row[$0.name].templateValue) }))
         }
-        return ["title": .string(dataset.title), "count": .int(dataset.rows.count), "sample": .bool(dataset.sample), "rows": .list(rows)]
+        return [
+            "title": .string(dataset.title), "count": .int(dataset.rows.count), "sample": .bool(dataset.sample), "rows": .list(rows),
+            "metadata": .map(dataset.metadata.mapValues(\.templateValue)),
+        ]
     }
 
     /// - Parameter hasDownloads: datasets are published for download, so pages link the

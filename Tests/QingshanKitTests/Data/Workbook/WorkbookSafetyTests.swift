@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+@testable import QingshanKit
+
+/// Workbooks that are not what they claim: bombs, DTDs, damage. None may crash or hang.
+@Suite struct WorkbookSafetyTests {
+    /// A ZIP holding `parts`, written with ZIPFoundation.
+    private func zip(_ parts: [(String, String)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    private let relationships = """
+        <Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>
+        """
+    private let workbookXML = #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+
+    private func ids(_ data: Data, limits: WorkbookLimits = WorkbookLimits()) -> [String] {
+        loadWorkbook(data, file: "x.xlsx", limits: limits).diagnostics.map(\.message.id)
+    }
+
+    @Test func aHandWrittenMinimalWorkbookReads() throws {
+        let data = try zip([
+            ("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships),
+            ("xl/worksheets/sheet1.xml", #"<worksheet><sheetData><row><c t="inlineStr"><is><t>a &amp; b</t></is></c></row><row><c><v>1</v></c></row></sheetData></worksheet>"#),
+        ])
+        let (dataset, diagnostics) = loadWorkbook(data, file: "x.xlsx")
+        #expect(diagnostics.isEmpty)
+        #expect(texts(dataset) == [["a & b": "1"]])
+    }
+
+    @Test func aDTDIsRefusedBeforeAnyEntityExpands() throws {
+        let laughs = """
+            <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+            <worksheet><sheetData><row><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>
+            """
+        let data = try zip([("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships), ("xl/worksheets/sheet1.xml", laughs)])
+        #expect(ids(data) == ["workbook-xml-doctype"])
+    }
+
+    @Test func anExternalEntityIsRefused() throws {
+        let external = #"<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><workbook/>"#
+        let data = try zip([("xl/workbook.xml", external), ("xl/_rels/workbook.xml.rels", relationships)])
+        #expect(ids(data) == ["workbook-xml-doctype"])
+    }
+
+    @Test func limitsOnEntriesAndUnpackedBytes() throws {
+        let villages = try workbookFixture("villages.xlsx")
+        var few = WorkbookLimits()
+        few.entries = 5
+        #expect(ids(villages, limits: few) == ["workbook-too-many-entries"])
+        var small = WorkbookLimits()
+        small.uncompressedBytes = 4_000
+        #expect(ids(villages, limits: small) == ["workbook-too-large"])
+    }
+
+    @Test func aHighlyCompressedPartIsRefusedBeforeItInflates() throws {
+        let huge = "<worksheet><sheetData>" + String(repeating: " ", count: 4 << 20) + "</sheetData></worksheet>"
+        let data = try zip([("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships), ("xl/worksheets/sheet1.xml", huge)])
+        #expect(ids(data) == ["workbook-compression-ratio"])
+    }
+
+    @Test(arguments: [
+        (Data("id,name\n1,a\n".utf8), "workbook-not-zip"),
+        (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)), "workbook-compound-file"),
+        (Data(), "workbook-not-zip"),
+    ])
+    func notAWorkbook(data: Data, id: String) {
+        #expect(ids(data) == [id])
+    }
+
+    /// Every prefix of a real workbook, and deterministic byte flips in it: an error or a
+    /// dataset, never a crash or a hang.
+    @Test(arguments: ["cells.xlsx", "problems.xlsx"])
+    func damagedWorkbooksNeverCrash(name: String) throws {
+        let original = try workbookFixture(name)
+        for length in stride(from: 0, to: original.count, by: 97) {
+            _ = loadWorkbook(original.prefix(length), file: "x.xlsx")
+        }
+        var generator = SplitMix(seed: 15)
+        for _ in 0..<300 {
+            var bytes = [UInt8](original)
+            for _ in 0..<4 {
+                bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            _ = loadWorkbook(Data(bytes), file: "x.xlsx")
+        }
+    }
+
+    /// Truncated and mangled sheet XML, straight into the reader.
+    @Test func damagedSheetXMLNeverCrashes() throws {
+        let sheet =
+            #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1048576"><v>1</v></c></row><row r="2"><c r="B2" t="inlineStr"><is><r><t>x</t></r><rPh><t>y</t></rPh></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>"#
+        let bytes = Array(sheet.utf8)
+        let reader = WorksheetReader(sharedStrings: ["a"])
+        for length in 0...bytes.count {
+            _ = try? reader.read(Array(bytes.prefix(length)))
+        }
+        let full = try reader.read(bytes)
+        #expect(full.rows.count == 2)
+        #expect(full.rows[0].cells.map(\.column) == [1, 16_384])
+        #expect(full.rows[1].cells.first?.value == .text("x"))
+        var generator = SplitMix(seed: 3)
+        for _ in 0..<2_000 {
+            var mangled = bytes
+            mangled[Int(generator.next() % UInt64(mangled.count))] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "/"), 0][Int(generator.next() % 6)]
+            _ = try? reader.read(mangled)
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so damaged inputs are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

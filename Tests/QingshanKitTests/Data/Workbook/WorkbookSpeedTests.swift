@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+@testable import QingshanKit
+
+/// A 10,000-row workbook loads within a small multiple of the same rows as CSV (issue 15
+/// asks for 2× in the release build; debug builds on shared cores get a looser bound).
+@Suite struct WorkbookSpeedTests {
+    static let rows = 10_000
+    static let schema = """
+        fields:
+          - {name: id, constraints: {unique: true, pattern: "[0-9]{12}"}}
+          - {name: name}
+          - {name: county}
+          - {name: status, constraints: {enum: [未开工, 在建, 已完工, 已验收]}}
+          - {name: budget, type: number}
+          - {name: progress, type: integer}
+          - {name: updated, type: date}
+        """
+    static let statuses = ["未开工", "在建", "已完工", "已验收"]
+
+    private func csv() -> String {
+        var text = "id,name,county,status,budget,progress,updated\n"
+        for i in 0..<Self.rows {
+            text += "\(511_724_000_000 + i),样例村\(i),通川区,\(Self.statuses[i % 4]),\(i % 300).5,\(i % 101),2021-06-25\n"
+        }
+        return text
+    }
+
+    /// The same rows as Excel writes them: shared strings, numbers, a date style.
+    private func workbook() throws -> Data {
+        let (parts, _) = self.parts()
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    /// The workbook's parts, and its sheet's XML.
+    private func parts() -> (parts: [(String, String)], sheet: String) {
+        var strings = ["id", "name", "county", "status", "budget", "progress", "updated", "通川区"] + Self.statuses
+        var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">"#
+        for (column, letter) in "ABCDEFG".enumerated() { sheet += #"<c r="\#(letter)1" t="s"><v>\#(column)</v></c>"# }
+        sheet += "</row>"
+        for i in 0..<Self.rows {
+            let r = i + 2
+            strings.append("样例村\(i)")
+            sheet += #"<row r="\#(r)"><c r="A\#(r)"><v>\#(511_724_000_000 + i)</v></c><c r="B\#(r)" t="s"><v>\#(strings.count - 1)</v></c>"#
+            sheet += #"<c r="C\#(r)" t="s"><v>7</v></c><c r="D\#(r)" t="s"><v>\#(8 + i % 4)</v></c><c r="E\#(r)"><v>\#(i % 300).5</v></c>"#
+            sheet += #"<c r="F\#(r)"><v>\#(i % 101)</v></c><c r="G\#(r)" s="1"><v>44372</v></c></row>"#
+        }
+        sheet += "</sheetData></worksheet>"
+        let shared = "<sst>" + strings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        let parts = [
+            ("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="村庄名单" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            ("xl/styles.xml", #"<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#),
+            ("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        return (parts, sheet)
+    }
+
+    @Test func tenThousandRowsLoadWithinAFewTimesTheCSV() throws {
+        let text = csv()
+        let data = try workbook()
+        let clock = ContinuousClock()
+        var fromCSV: Dataset?
+        var fromWorkbook: Dataset?
+        // Best of three, so a busy machine does not decide the ratio.
+        var csvTime = Duration.seconds(1_000)
+        var workbookTime = Duration.seconds(1_000)
+        for _ in 0..<3 {
+            csvTime = min(csvTime, clock.measure { fromCSV = loadInline(text, schema: Self.schema).dataset })
+            workbookTime = min(workbookTime, clock.measure { fromWorkbook = loadWorkbook(data, file: "villages.xlsx", schema: Self.schema).dataset })
+        }
+        #expect(fromWorkbook?.rows.count == Self.rows)
+        #expect(fromWorkbook?.rows.map(\.values) == fromCSV?.rows.map(\.values))
+        let ratio = workbookTime / csvTime
+        print("10,000 rows: CSV \(csvTime), xlsx \(workbookTime) (\(data.count) bytes), ratio \(ratio)")
+        #expect(ratio < 4, "xlsx \(workbookTime) vs CSV \(csvTime)")
+    }
+}

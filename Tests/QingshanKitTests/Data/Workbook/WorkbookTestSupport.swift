@@ -1,0 +1,37 @@
+import Foundation
+
+@testable import QingshanKit
+
+/// The workbook fixtures, written by `scripts/make-xlsx-fixtures.py` (openpyxl, XlsxWriter).
+let workbookFixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/workbooks")
+
+func workbookFixture(_ name: String) throws -> Data {
+    try Data(contentsOf: workbookFixtures.appendingPathComponent(name))
+}
+
+/// Loads one workbook dataset as the loader would from `content/data/<file>`.
+func loadWorkbook(
+    _ data: Data, file: String, schema: String? = nil, limits: WorkbookLimits = WorkbookLimits()
+) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var parsed: TableSchema?
+    let name = String(file.prefix { $0 != "." })
+    if let schema {
+        let result = TableSchema.load(utf8: Array(schema.utf8), path: "content/data/\(name).schema.yaml", isJSON: false)
+        parsed = result.schema
+        diagnostics += result.diagnostics
+    }
+    // The loader reads workbooks from their files (see `WorkbookArchive`).
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-\(UUID().uuidString).xlsx")
+    defer { try? FileManager.default.removeItem(at: url) }
+    do { try data.write(to: url) } catch { return (nil, []) }
+    let result = DatasetLoader.load(name: name, path: "content/data/\(file)", workbook: url, head: data.prefix(8), schema: parsed, limits: limits)
+    return (result.dataset, diagnostics + result.diagnostics)
+}
+
+/// The dataset's rows as plain texts by field, for compact assertions.
+func texts(_ dataset: Dataset?) -> [[String: String]] {
+    (dataset?.rows ?? []).map { row in row.values.mapValues(\.description) }
+}
