@@ -4,7 +4,7 @@
 /// attribute value, and nowhere else: not in `<script>` or `<style>`, not in an event
 /// handler or a `style` attribute, not in an unquoted value, and not at the start of a
 /// URL (`javascript:` needs no special character). Each interpolation's context comes from
-/// `HTMLContextScanner`; what it reads comes from the names in `PageContext+Trust`.
+/// `HTMLContextScanner`; what it reads comes from the names in `ContextTrust`.
 /// The rules are documented in docs/TEMPLATES.md, "Safe templates".
 enum TemplateLint {
     /// Attributes whose value is a URL (or, for `srcset`, a list of URLs).
@@ -32,7 +32,7 @@ enum TemplateLint {
         let value = TemplateValueOrigin(interpolation.path, in: interpolation.sections[...])
         if !interpolation.escaped {
             if case .jsonLD = interpolation.context { return .templateJSONLD(tag) }
-            guard interpolation.context == .text, case .name(let name) = value, PageContext.htmlNames.contains(name) else {
+            guard interpolation.context == .text, case .name(let name) = value, ContextTrust.htmlNames.contains(name) else {
                 return .templateUnescaped(tag, name: source)
             }
             return nil

@@ -16,7 +16,7 @@ enum TemplateValueOrigin: Equatable {
     var isSafeURL: Bool {
         switch self {
         case .checkedURL, .number: true
-        case .name(let name): PageContext.isCheckedURL(name)
+        case .name(let name): ContextTrust.isCheckedURL(name)
         case .data: false
         }
     }
@@ -42,7 +42,7 @@ enum TemplateValueOrigin: Equatable {
             case .checkedURL, .number: continue  // a string or number has no names inside
             case .name(let object):
                 let full = object + "." + suffix
-                if PageContext.isOpenObject(object) || PageContext.isCheckedURL(full) || PageContext.htmlNames.contains(full) {
+                if ContextTrust.isOpenObject(object) || ContextTrust.isCheckedURL(full) || ContextTrust.htmlNames.contains(full) {
                     self = .name(full)
                     return
                 }

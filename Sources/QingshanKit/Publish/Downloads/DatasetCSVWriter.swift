@@ -25,8 +25,13 @@ public enum DatasetCSVWriter {
         return Data(byteOrderMark) + Data(text.utf8)
     }
 
-    /// The canonical text of a value, neutralised when it would start a formula.
+    /// The canonical text of a value, neutralised when it would start a formula. Lists and
+    /// records are JSON, as Table Schema reads `array` and `object` fields in CSV.
     static func cell(_ value: DataValue) -> String {
+        switch value {
+        case .list, .record: return JSONValue(value).text()
+        default: break
+        }
         let text = value.description
         if case .string = value, SpreadsheetFormulaGuard.startsFormula(text) { return "'" + text }
         return text

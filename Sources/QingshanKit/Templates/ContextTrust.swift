@@ -1,8 +1,8 @@
 /// Which context values Qingshan vouches for: what `TemplateLint` lets a template put
 /// where escaping alone is not enough. Names are full dotted paths; a list's elements are
 /// named like the list (`page.children.url` is the `url` of every child); `*` stands for
-/// any one name. Keep these in step with `make()` and docs/TEMPLATES.md.
-extension PageContext {
+/// any one name. Keep these in step with `PageContext.make()` (in `Site/`) and docs/TEMPLATES.md.
+enum ContextTrust {
     /// HTML that Qingshan rendered itself: the only values `{{{…}}}` and `{{& …}}` may show.
     static let htmlNames: Set<String> = ["page.content"]
 
