@@ -10,6 +10,8 @@ public struct PersonalDataFinding: Sendable, Hashable {
         case idNumber
         /// A 16–19-digit number that passes the Luhn check.
         case bankCard
+        /// A mailbox on a public provider (`PersonalDataScanner.publicMailProviders`).
+        case privateEmail
     }
 
     public var kind: Kind
@@ -30,6 +32,7 @@ public struct PersonalDataFinding: Sendable, Hashable {
         case .mobile: .personalMobile(masked)
         case .idNumber: .personalIDNumber(masked)
         case .bankCard: .personalBankCard(masked)
+        case .privateEmail: .personalEmail(masked)
         }
     }
 

@@ -1,5 +1,5 @@
 /// Finds personal information — mainland mobile numbers, resident ID numbers, bank card
-/// numbers — in text that is about to be published (Markdown, data cells, output HTML).
+/// numbers, private e-mail addresses — in text that is about to be published (Markdown, data cells, output HTML).
 ///
 /// One pass over the UTF-8 bytes, no regular expressions: it runs over every output page.
 /// Digits are ASCII or full-width (`１５２…`, as Excel and WPS sometimes write them).
@@ -31,6 +31,12 @@ public enum PersonalDataScanner {
                 line += 1
                 lineStart = i + 1
                 i += 1
+                continue
+            }
+            if byte == UInt8(ascii: "@"), let email = privateEmail(in: bytes, at: i) {
+                let location = SourceLocation(path: path, line: line + lineOffset, column: email.start - lineStart + 1)
+                findings.append(PersonalDataFinding(kind: .privateEmail, masked: email.masked, location: location))
+                i = email.end
                 continue
             }
             // Fast path: only ASCII digits and the lead byte of full-width forms start a run.

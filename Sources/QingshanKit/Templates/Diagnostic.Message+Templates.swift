@@ -34,8 +34,8 @@ extension Diagnostic.Message {
     static func templateEventAttribute(_ tag: String, attribute: String) -> Self {
         .init(
             id: "template-event-attribute",
-            text: "'\(tag)' is in the event handler '\(attribute)', which runs as JavaScript: escaping does not make a value safe there",
-            zh: "“\(tag)”位于事件属性“\(attribute)”中，该属性的内容会作为 JavaScript 执行，转义不能保证安全")
+            text: "'\(tag)' is in '\(attribute)', whose value runs as JavaScript (an event handler) or HTML (srcdoc): escaping does not make a value safe there",
+            zh: "“\(tag)”位于属性“\(attribute)”中，该属性的内容会作为 JavaScript（事件属性）或 HTML（srcdoc）执行，转义不能保证安全")
     }
     static func templateStyleAttribute(_ tag: String) -> Self {
         .init(

@@ -51,7 +51,10 @@ enum TemplateLint {
             return inString ? nil : .templateJSONLD(tag)
         case .attributeValue(let attribute, let quoted, let schemeFixed):
             if !quoted { return .templateUnquotedAttribute(tag, attribute: attribute) }
-            if attribute.hasPrefix("on") && attribute.count > 2 { return .templateEventAttribute(tag, attribute: attribute) }
+            // `srcdoc` is a whole document: its entities are decoded, then it is parsed as HTML.
+            if (attribute.hasPrefix("on") && attribute.count > 2) || attribute == "srcdoc" {
+                return .templateEventAttribute(tag, attribute: attribute)
+            }
             if attribute == "style" { return .templateStyleAttribute(tag) }
             if urlAttributes.contains(attribute), !schemeFixed, !value.isSafeURL {
                 return .templateUncheckedURL(tag, attribute: attribute)

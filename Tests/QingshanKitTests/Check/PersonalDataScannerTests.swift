@@ -32,6 +32,10 @@ import Testing
         "110105194912310021",  // an ID number with a wrong check digit
         "11010519491231002Y",
         "0000000000000000",
+        "办公邮箱 office@sthjj.dazhou.gov.cn",  // the bureau's own domain
+        "user@qq.com.cn.example",  // not the provider itself
+        "@qq.com 话题",
+        "echarts@5",
     ])
     func passes(text: String) {
         #expect(PersonalDataScanner.scan(text, path: "a.md").isEmpty)
@@ -49,6 +53,9 @@ import Testing
         ("1980 leap day: 500101198002294564", .idNumber, "500****4564", 16),
         ("卡号 6222020200112345679", .bankCard, "6222****5679", 8),
         ("card 4111111111111111.", .bankCard, "4111****1111", 6),
+        ("联系 zhang.san@qq.com。", .privateEmail, "zh****@qq.com", 8),
+        ("Tao_ZZ@VIP.163.com.", .privateEmail, "Ta****@vip.163.com", 1),
+        ("<a href=\"mailto:lisi2021@gmail.com\">", .privateEmail, "li****@gmail.com", 17),
     ])
     func catches(text: String, kind: PersonalDataFinding.Kind, masked: String, column: Int) throws {
         let findings = PersonalDataScanner.scan(text, path: "a.md")

@@ -29,6 +29,7 @@ struct TemplateLintTests {
         Finding(template: "<script>\nvar t = \"{{page.title}}\";\n</script>", id: "template-in-script", line: 2, column: 10),
         Finding(template: "<style>h1 { color: {{page.params.colour}} }</style>", id: "template-in-style", line: 1, column: 20),
         Finding(template: "<button onclick=\"go('{{page.url}}')\">", id: "template-event-attribute", line: 1, column: 22),
+        Finding(template: "<iframe srcdoc=\"{{page.params.html}}\"></iframe>", id: "template-event-attribute", line: 1, column: 17),
         Finding(template: "<div style=\"width: {{page.params.width}}\">", id: "template-style-attribute", line: 1, column: 20),
         Finding(template: "<a href=\"{{page.params.target}}\">", id: "template-unchecked-url", line: 1, column: 10),
         Finding(template: "<img src=\"{{title}}\">", id: "template-unchecked-url", line: 1, column: 11),
