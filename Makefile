@@ -29,6 +29,7 @@ e2e:
 	$(SWIFT) build --product qingshan
 	QINGSHAN_BIN=.build/debug/qingshan scripts/e2e
 	scripts/hostile .build/debug/qingshan
+	scripts/drills .build/debug/qingshan
 
 deps:
 	@scripts/install-deps build

@@ -9,7 +9,7 @@ extension OutputWriter {
     public func write(_ result: BuildResult) throws -> WriteSummary {
         precondition(result.succeeded, "a failed build is never written")
         if result.isUnchanged {
-            if let problem = validateOutputFolder() { throw problem }
+            try checkOutputFolder()
             return WriteSummary(unchanged: result.keptFiles.count)
         }
         let kept = Set(result.keptFiles)

@@ -14,6 +14,8 @@ extension SiteBuilder {
                 pages.add(rendered[index]!, at: output, key: { site.keys.key(index, datasetsUsed: $0) }, into: &cache, files: &files)
             }
         }
+        let openDataPages = addOpenData(
+            site, files: &files, search: &pages.searchEntries, documents: &pages.documents, diagnostics: &run.diagnostics)
         run.clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
@@ -21,7 +23,7 @@ extension SiteBuilder {
         cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         run.clock.lap("search index")
-        addPublishFiles(site, to: &files, diagnostics: &run.diagnostics)
+        addPublishFiles(site, extraPages: openDataPages, to: &files, diagnostics: &run.diagnostics)
         if !run.diagnostics.hasErrors {
             let findings = OutputChecker.check(files: files, options: outputChecks)
             let pagesByOutput = Dictionary(site.model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,9 +55,10 @@ extension SiteBuilder {
 
     /// Sitemap, feed and robots.txt (with a baseURL). A site's own file of the same name
     /// wins, with a warning.
-    private func addPublishFiles(_ site: CheckedSite, to files: inout [String: Data], diagnostics: inout Diagnostics) {
+    /// - Parameter extraPages: pages made outside the renderer (the downloads catalogue).
+    private func addPublishFiles(_ site: CheckedSite, extraPages: [PublishedPage], to files: inout [String: Data], diagnostics: inout Diagnostics) {
         let published = PublishFiles.make(
-            config: site.loaded.content.config, pages: site.renderer.publishedPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
+            config: site.loaded.content.config, pages: site.renderer.publishedPages + extraPages, sourceDateEpoch: PublishFiles.sourceDateEpoch())
         diagnostics.append(contentsOf: published.diagnostics)
         for (path, data) in published.files {
             if let source = site.otherSources[path] {

@@ -24,6 +24,7 @@ extension SiteBuilder {
         run.clock.lap("load data")
         var site = LoadedSite(content: content, theme: theme, datasets: datasets, datasetFindings: [:])
         site.datasetFindings = checkPersonalData(site, cache: cache, diagnostics: &run.diagnostics)
+        site.openData = planOpenData(site, diagnostics: &run.diagnostics)
         run.clock.lap("personal data")
         return site
     }
@@ -63,10 +64,11 @@ extension SiteBuilder {
     func makeRenderable(
         _ loaded: LoadedSite, model: SiteModel, records: [CollectionPages.Entry], otherSources: [String: String], renderKeys: RenderKeys? = nil
     ) -> CheckedSite {
-        let renderer = PageRenderer(model: model, theme: loaded.theme, datasets: loaded.datasets, records: records)
+        let renderer = PageRenderer(
+            model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [])
         let renderKeys = renderKeys ?? RenderKeys(
             configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets,
-            otherOutputs: Array(otherSources.keys), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
+            otherOutputs: Array(otherSources.keys) + (loaded.openData?.outputPaths ?? []), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
         let theme = loaded.theme
         let layouts = renderer.outputs.indices.map { index in
             let layout = renderer.layoutName(of: index)

@@ -88,6 +88,8 @@ extension SiteBuilder {
         var theme: Theme
         var datasets: [String: Dataset]
         var datasetFindings: [String: BuildCache.DatasetFindings]
+        /// The datasets published for download (`SiteBuilder+OpenData.swift`).
+        var openData: OpenDataPhase? = nil
     }
 
     /// The site ready to render: its model, record pages, other outputs and keys.

@@ -41,7 +41,8 @@ struct BarChart {
                 let width = max(0, Self.double(value)) * scale
                 let y = stacked ? rowTop + 6 : rowTop + 6 + Double(index) * barHeight
                 let h = stacked || !multiple ? barHeight : barHeight - 2
-                out += "<rect \(ChartSVG.seriesAttributes(index)) x=\"\(ChartSVG.n(x))\" y=\"\(ChartSVG.n(y))\" width=\"\(ChartSVG.n(width))\" height=\"\(ChartSVG.n(h))\"><title>\((multiple ? serie.name + " " : "") + data.label(value))</title></rect>\n"
+                out +=
+                    "<rect \(ChartSVG.seriesAttributes(index)) x=\"\(ChartSVG.n(x))\" y=\"\(ChartSVG.n(y))\" width=\"\(ChartSVG.n(width))\" height=\"\(ChartSVG.n(h))\"><title>\((multiple ? serie.name + " " : "") + data.label(value))</title></rect>\n"
                 if stacked {
                     // A segment's value goes inside it when it fits; the data table has the rest.
                     let text = data.label(value)

@@ -51,7 +51,8 @@ struct LineChart {
             }
             out += "</g>\n"
         }
-        out += "<line class=\"qs-chart-axis\" x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(top + plotHeight))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(top + plotHeight))\" stroke=\"#1a1a1a\"/>\n"
+        out +=
+            "<line class=\"qs-chart-axis\" x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(top + plotHeight))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(top + plotHeight))\" stroke=\"#1a1a1a\"/>\n"
         return out + "</svg>"
     }
 

@@ -52,7 +52,8 @@ struct TimelineChart {
                 let x2 = x(end)
                 out += "<rect \(ChartSVG.seriesAttributes(0)) x=\"\(ChartSVG.n(x1))\" y=\"\(ChartSVG.n(mid - 8))\" width=\"\(ChartSVG.n(max(2, x2 - x1)))\" height=\"16\" rx=\"2\"/>\n"
             } else {
-                out += "<path \(ChartSVG.seriesAttributes(1)) d=\"M\(ChartSVG.n(x1)) \(ChartSVG.n(mid - 8)) L\(ChartSVG.n(x1 + 7)) \(ChartSVG.n(mid)) L\(ChartSVG.n(x1)) \(ChartSVG.n(mid + 8)) L\(ChartSVG.n(x1 - 7)) \(ChartSVG.n(mid)) Z\"/>\n"
+                out +=
+                    "<path \(ChartSVG.seriesAttributes(1)) d=\"M\(ChartSVG.n(x1)) \(ChartSVG.n(mid - 8)) L\(ChartSVG.n(x1 + 7)) \(ChartSVG.n(mid)) L\(ChartSVG.n(x1)) \(ChartSVG.n(mid + 8)) L\(ChartSVG.n(x1 - 7)) \(ChartSVG.n(mid)) Z\"/>\n"
             }
             // Dates start under the mark, moved left as far as the plot's edge needs (never
             // into the label column); too long even for the plot, they are shortened.

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Points a finding about an output page back at the Markdown that wrote it: a dead link
-/// or anchor is reported in the output file (where the checker sees it) with a note
-/// naming the line and column of the same link in the page's source.
+/// or anchor is reported at the line and column of the same link in the page's source,
+/// where the person fixes it, with a note naming where the checker saw it in the output.
 enum SourceTrace {
     static let linkFindings: Set<String> = ["dead-link", "dead-anchor", "link-leaves-site", "offline-folder-link"]
 
-    /// `diagnostics` with a note added to each link finding whose URL appears in the
-    /// source of the page it was found in.
+    /// `diagnostics` with each link finding whose URL appears in the source of the page it
+    /// was found in moved to that source line (the output position becomes a note).
     static func annotate(_ diagnostics: [Diagnostic], files: [String: Data], pages: [String: Page]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             guard linkFindings.contains(diagnostic.message.id), let location = diagnostic.location,
@@ -15,7 +15,8 @@ enum SourceTrace {
                   let url = url(at: location, in: html),
                   let found = find(url, in: page) else { return diagnostic }
             var annotated = diagnostic
-            annotated.notes.append("written at \(found)")
+            annotated.location = found
+            annotated.notes.append("found in the output at \(location)")
             return annotated
         }
     }

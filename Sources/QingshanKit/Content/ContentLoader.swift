@@ -44,7 +44,9 @@ enum ContentLoader {
 
         let pagesFolder = root.appendingPathComponent("content/pages")
         let limit = config?.maxMarkdownBytes ?? SafetyLimits.maxMarkdownBytes
-        let pagePaths = SourceFile.list(in: pagesFolder, extensions: ["md"])
+        let pageListing = SourceListing(folder: pagesFolder, extensions: ["md"])
+        diagnostics += pageListing.diagnostics(folder: "content/pages")
+        let pagePaths = pageListing.paths
         // Each page is read and its front matter parsed on its own, on all cores; the
         // results are collected in file order, so the outcome does not depend on timing.
         let loaded = ResultSlots<(page: Page?, diagnostics: [Diagnostic], parsed: ParsedPage?)>(count: pagePaths.count)
@@ -70,7 +72,9 @@ enum ContentLoader {
         }
 
         var staticFiles: [String: String] = [:]
-        for path in SourceFile.list(in: root.appendingPathComponent("content/static")) {
+        let staticListing = SourceListing(folder: root.appendingPathComponent("content/static"))
+        diagnostics += staticListing.diagnostics(folder: "content/static")
+        for path in staticListing.paths {
             staticFiles[path] = "content/static/" + path
         }
 

@@ -81,10 +81,15 @@ public struct FrontMatter: Sendable, Hashable {
         matter.weight = fields.int("weight") ?? 0
         matter.draft = fields.bool("draft") ?? false
         if let slug = fields.string("slug") {
-            if isValidSlug(slug) {
-                matter.slug = slug
-            } else {
+            if !isValidSlug(slug) {
                 fields.diagnostics.append(.error(.invalidSlug(slug), at: fields.location(of: "slug")))
+            } else if slug.utf8.count > FileNameRules.maxNameBytes {
+                // Found here, at the key's line, not as a write failure after rendering.
+                fields.diagnostics.append(.error(.outputNameTooLong(slug, bytes: slug.utf8.count), at: fields.location(of: "slug")))
+            } else if let reason = FileNameRules.windowsProblem(Substring(slug)) {
+                fields.diagnostics.append(.error(.reservedOutputName(slug, reason: reason), at: fields.location(of: "slug")))
+            } else {
+                matter.slug = slug
             }
         }
         matter.layout = fields.string("layout")

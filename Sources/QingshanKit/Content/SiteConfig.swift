@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public var collections: [CollectionConfig] = []
     /// Government meta-tag values that differ from the defaults (`siteName`, `siteDomain`, `contentSource`).
     public var meta: [String: String] = [:]
+    /// How the data package describes itself: name, licence, sources (`openData:`).
+    public var openData = OpenDataConfig()
 
     public struct NavigationItem: Sendable, Hashable {
         public enum Target: Sendable, Hashable {
@@ -45,7 +47,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let path = "content/site.yaml"
-    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "meta", "collections", "personalData", "limits"]
+    static let knownKeys = ["title", "description", "language", "baseURL", "theme", "sectionMode", "markdown", "navigation", "footer", "meta", "collections", "personalData", "limits", "openData"]
     static let metaKeys = ["siteName", "siteDomain", "contentSource"]
     static let footerKeys = ["sponsor", "organizer", "address", "phone", "email", "siteIDCode", "icp", "icpURL", "publicSecurity", "publicSecurityURL", "errorReportURL"]
 
@@ -121,6 +123,10 @@ public struct SiteConfig: Sendable {
             let parsed = PersonalDataPolicy.parse(node: node, path: path, source: text)
             config.personalData = parsed.policy
             fields.diagnostics += parsed.diagnostics
+        }
+        if var openData = fields.mapping("openData") {
+            config.openData = OpenDataConfig.parse(&openData, at: fields.location(of: "openData"))
+            fields.diagnostics += openData.diagnostics
         }
         fields.warnAboutUnknownKeys(known: knownKeys)
         return (config, fields.diagnostics)

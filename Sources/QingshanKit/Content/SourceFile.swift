@@ -4,37 +4,10 @@ import Foundation
 enum SourceFile {
     /// The files below `folder` (recursively) with one of `extensions`, as paths
     /// relative to `folder`, sorted by their bytes so the order never depends on the
-    /// file system. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+    /// file system. Hidden files and folders (`.git`, `.DS_Store`) are skipped; so is
+    /// anything unreadable, which `SourceListing` names for callers that report it.
     static func list(in folder: URL, extensions: Set<String>? = nil) -> [String] {
-        // readdir with d_type, not URL resource values: listing 10,000 pages cost a third
-        // of loading through Foundation's per-URL property lookups.
-        var paths: [String] = []
-        var pending = [""]
-        let base = folder.standardizedFileURL.path
-        while let relative = pending.popLast() {
-            guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = entryName(entry)
-                if name.hasPrefix(".") { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entryType(entry))
-                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                    var info = stat()
-                    guard stat(base + "/" + path, &info) == 0 else { continue }
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
-                    // A symbolic link to a folder is not followed (it could loop); one to a file is listed.
-                    if type == Int32(DT_DIR), Int32(entryType(entry)) == Int32(DT_LNK) { continue }
-                }
-                if type == Int32(DT_DIR) {
-                    pending.append(path)
-                } else if type == Int32(DT_REG) {
-                    if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
-                    paths.append(path)
-                }
-            }
-        }
-        return paths.sorted(by: utf8Precedes)
+        SourceListing(folder: folder, extensions: extensions).paths
     }
 
     /// Byte order of two strings' UTF-8, with `memcmp` where the bytes are contiguous

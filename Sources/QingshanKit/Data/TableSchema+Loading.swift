@@ -33,6 +33,7 @@ private struct SchemaReader {
         schema.title = mapping["title"]?.scalarText
         schema.description = mapping["description"]?.scalarText
         schema.sample = boolean(mapping["sample"], key: "sample") ?? false
+        schema.publish = boolean(mapping["publish"], key: "publish") ?? true
         schema.encoding = mapping["encoding"]?.scalarText
         guard let fields = mapping["fields"], case .sequence(let items) = fields else {
             diagnostics.append(.error(.schemaInvalid("`fields` must be a list of fields"), at: document.location(of: mapping["fields"] ?? root)))

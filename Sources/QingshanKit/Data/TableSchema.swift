@@ -6,8 +6,9 @@
 /// (`{fields, reference: {resource, fields}}`; an empty `resource` means the dataset itself).
 ///
 /// Qingshan extensions: per field `unit` (e.g. `万元`) and `decimals`; per schema `title`,
-/// `sample: true` (the data is not the bureau's own; pages carry a notice), `encoding`
-/// (`gb18030`, `gbk`, `utf-8`, `utf-16le`, `utf-16be`; a byte-order mark still wins), and
+/// `publish: false` (no downloads, see `OpenDataPhase`), `sample: true` (the data is not
+/// the bureau's own; pages carry a notice), `encoding` (`gb18030`, `gbk`, `utf-8`,
+/// `utf-16le`, `utf-16be`; a byte-order mark still wins), and
 /// `totals` (a stated total row that must equal the sum of the other rows):
 ///
 /// ```yaml
@@ -73,6 +74,9 @@ public struct TableSchema: Sendable, Hashable {
     public var title: String?
     public var description: String?
     public var sample = false
+    /// `publish: false` keeps the dataset out of the downloads and the data package
+    /// (pages may still show it).
+    public var publish = true
     public var encoding: String?
     public var fields: [Field] = []
     public var primaryKey: [String] = []

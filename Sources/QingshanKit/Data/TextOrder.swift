@@ -46,7 +46,7 @@ public struct TextOrder: Sendable, Hashable {
     /// Whether text `a` comes before text `b`.
     public func ascending(_ a: String, _ b: String) -> Bool {
         switch (listed[a], listed[b]) {
-        case let (x?, y?): x < y
+        case (let x?, let y?): x < y
         case (.some, nil): true
         case (nil, .some): false
         case (nil, nil): ChineseCollation.ascending(a, b)

@@ -75,7 +75,8 @@ struct RenderKeys {
         return hash.value
     }
 
-    /// The key of a collection page: its row, its neighbours and its dataset's columns.
+    /// The key of a collection page: its row, its neighbours, its dataset's columns, and what
+    /// its summary reads beyond the row (the schema's enums and keys, which fields group rows).
     func key(record index: Int, in records: [CollectionPages.Entry], dataset: Dataset, layoutHash: UInt64, readsAllData: Bool) -> UInt64 {
         var hash = start(layoutHash: layoutHash, readsAllData: readsAllData)
         let entry = records[index]
@@ -84,6 +85,8 @@ struct RenderKeys {
         hash.combine(entry.page.folder)
         Self.combineColumns(of: dataset, into: &hash)
         for field in dataset.fields { hash.combine(dataset.rows[entry.row][field.name].description) }
+        for name in entry.groupingFields { hash.combine(name) }
+        Self.combineSummarySchema(of: dataset, into: &hash)
         for neighbour in [index - 1, index + 1] where records.indices.contains(neighbour) && records[neighbour].collection == entry.collection {
             hash.combine(records[neighbour].page.frontMatter.title)
             hash.combine(records[neighbour].page.outputPath)
@@ -108,6 +111,18 @@ struct RenderKeys {
             for part in [field.name, field.type.rawValue, field.title, field.unit ?? ""] { hash.combine(part) }
             hash.combine(field.decimals ?? -1)
         }
+    }
+
+    /// The parts of a schema a record's summary reads: enums, keys.
+    private static func combineSummarySchema(of dataset: Dataset, into hash: inout StableHash) {
+        guard let schema = dataset.schema else { return hash.combine(0) }
+        for field in schema.fields {
+            hash.combine(field.name)
+            for value in field.constraints.enumValues ?? [] { hash.combine(value) }
+            hash.combine(field.constraints.enumValues?.count ?? -1)
+        }
+        for key in schema.primaryKey { hash.combine(key) }
+        for key in schema.foreignKeys { hash.combine(key.fields.joined(separator: ",") + "→" + key.resource) }
     }
 
     static func hash(_ dataset: Dataset) -> UInt64 {

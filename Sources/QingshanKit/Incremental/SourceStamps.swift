@@ -21,7 +21,13 @@ struct SourceStamps: Sendable {
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
             let basePath = base.standardizedFileURL.path
-            for path in SourceFile.list(in: base) {
+            let listing = SourceListing(folder: base)
+            // An entry the walk cannot read is an input too: adding a dangling link must
+            // not pass for "no source changed", or its diagnostic would never be shown.
+            for skipped in listing.skipped {
+                stamps.folded[folder + "/" + skipped.path] = Int(StableHash.of("\(skipped.reason)") >> 1)
+            }
+            for path in listing.paths {
                 guard let stamp = FileStamp(atPath: basePath + "/" + path) else { continue }
                 stamps.folded[folder + "/" + path] = stamp.folded
                 stamps.files[folder + "/" + path] = stamp

@@ -4,13 +4,6 @@ import Foundation
 /// and macOS machines and USB sticks, whose file systems ignore case, normalise
 /// Unicode and reserve some names and characters.
 enum OutputPathRules {
-    private static let reservedNames: Set<String> = {
-        var names: Set<String> = ["con", "prn", "aux", "nul"]
-        for n in 1...9 { names.insert("com\(n)"); names.insert("lpt\(n)") }
-        return names
-    }()
-    private static let reservedCharacters = Set("<>:\"|?*\\".unicodeScalars)
-
     /// Errors for outputs (path → where it comes from) that collide or cannot be stored.
     static func check(outputs: [String: SourceLocation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -19,6 +12,9 @@ enum OutputPathRules {
             let location = outputs[path]!
             if let reason = problem(with: path) {
                 diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))
+            }
+            if let overlong = FileNameRules.overlongName(in: path) {
+                diagnostics.append(.error(.outputNameTooLong(String(overlong.name), bytes: overlong.bytes), at: location))
             }
             // ASCII is its own canonical composition, and Foundation's is slow: a rebuild
             // checks every output path.
@@ -36,14 +32,7 @@ enum OutputPathRules {
         // Every build checks every output path; most are plain ASCII with no problem.
         if isPlainASCII(path) { return nil }
         for component in path.split(separator: "/") {
-            if let bad = component.unicodeScalars.first(where: { $0.value < 0x20 || ($0.value < 0x80 && reservedCharacters.contains($0)) }) {
-                return "contains '\(bad.escaped(asASCII: true))'"
-            }
-            if component.hasSuffix(".") || component.hasSuffix(" ") {
-                return "has a component ending in a dot or space"
-            }
-            let stem = component.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            if reservedNames.contains(stem) { return "uses the reserved name '\(component)'" }
+            if let reason = FileNameRules.windowsProblem(component) { return reason }
         }
         return nil
     }
@@ -60,7 +49,7 @@ enum OutputPathRules {
             // between dots. Reserved names have three or four characters.
             let stem = component.drop { $0 == UInt8(ascii: ".") }.prefix { $0 != UInt8(ascii: ".") }
             guard (3...4).contains(stem.count) else { return true }
-            return !reservedNames.contains(String(decoding: stem.map { $0 | ($0 &- 0x41 < 26 ? 0x20 : 0) }, as: UTF8.self))
+            return !FileNameRules.reservedNames.contains(String(decoding: stem.map { $0 | ($0 &- 0x41 < 26 ? 0x20 : 0) }, as: UTF8.self))
         }
         for byte in path.utf8 {
             if byte == UInt8(ascii: "/") {

@@ -28,6 +28,13 @@ public struct OutputWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
+    /// Throws when the output folder overlaps the sources, or it (or a sibling Qingshan
+    /// uses beside it) is a symbolic link.
+    public func checkOutputFolder() throws {
+        if let problem = validateOutputFolder() { throw problem }
+        if let problem = OutputLinkGuard.check(output: output, touching: []) { throw problem }
+    }
+
     /// An error when the output folder would overlap the sources.
     public func validateOutputFolder() -> Diagnostic? {
         let out = output.resolvingSymlinksInPath().path
@@ -55,13 +62,19 @@ public struct OutputWriter: Sendable {
     /// build. `whileLocked` runs after the files are in place and before the build lock
     /// is released (the build cache is saved there).
     public func write(files: [String: Data], kept: [String], whileLocked: () throws -> Void = {}) throws -> WriteSummary {
-        if let problem = validateOutputFolder() { throw problem }
+        try checkOutputFolder()
         try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
         defer { lock.release() }
         try FolderSwap(output: output).recoverInterruptedSwap()
+        // Roll back an update a killed build left halfway before comparing anything: the
+        // plan must see the previous site, not files the killed build wrote and the
+        // rollback would then revert (found by scripts/drills: SIGKILL mid-update left
+        // pages stale after the next build).
+        try OutputJournal(output: output).recover()
         let keptSet = Set(kept)
         var plan = try self.plan(files: files, kept: keptSet)
+        if let problem = OutputLinkGuard.check(output: output, touching: plan.writes + plan.summary.removed) { throw problem }
         try apply(plan, files: files)
         let record = ([output.path] + Set(files.keys).union(keptSet).sorted()).joined(separator: "\n") + "\n"
         try Data(record.utf8).write(to: recordURL, options: .atomic)
@@ -106,7 +119,6 @@ public struct OutputWriter: Sendable {
     /// as it was.
     func apply(_ plan: Plan, files: [String: Data]) throws {
         let journal = OutputJournal(output: output)
-        try journal.recover()
         if !FileManager.default.fileExists(atPath: output.path) {
             try FolderSwap(output: output).replace { staging in
                 try OutputFiles.write(plan.writes, of: files, into: staging)

@@ -15,14 +15,16 @@ struct AtomFeed {
     var fallbackTimestamp: String
 
     /// Entries sorted newest first; ties broken by path so the order never depends on input order.
-    var sortedEntries: [(page: PublishedPage, published: String, updated: String)] {
+    /// `published` is `nil` for a page dated by month only (`2021-03`): Atom needs a whole
+    /// date, and the feed does not invent the day; such an entry sorts by `updated`.
+    var sortedEntries: [(page: PublishedPage, published: String?, updated: String)] {
         entries.map { page in
             let published = page.date.flatMap(FeedDate.timestamp(fromContentDate:))
-            let updated = page.modified.flatMap(FeedDate.timestamp(fromContentDate:)) ?? published ?? fallbackTimestamp
-            return (page, published ?? updated, max(updated, published ?? updated))
+            let updated = page.lastmod.flatMap(FeedDate.timestamp(fromContentDate:)) ?? published ?? fallbackTimestamp
+            return (page, published, max(updated, published ?? updated))
         }
         .sorted { a, b in
-            if a.published != b.published { return a.published > b.published }
+            if (a.published ?? a.updated) != (b.published ?? b.updated) { return (a.published ?? a.updated) > (b.published ?? b.updated) }
             return a.page.outputPath < b.page.outputPath
         }
     }
@@ -52,7 +54,7 @@ struct AtomFeed {
             xml += "    <id>\(url)</id>\n"
             xml += "    <title>\(XMLText.escaped(entry.page.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
-            xml += "    <published>\(entry.published)</published>\n"
+            if let published = entry.published { xml += "    <published>\(published)</published>\n" }
             xml += "    <updated>\(entry.updated)</updated>\n"
             if !entry.page.summary.isEmpty { xml += "    <summary>\(XMLText.escaped(entry.page.summary))</summary>\n" }
             xml += "  </entry>\n"

@@ -7,14 +7,17 @@ enum FeedDate {
     static let offset = "+08:00"
     static let offsetSeconds = 8 * 3600
 
-    /// `2021-03-05` → `2021-03-05T00:00:00+08:00`; `2021-03` → `2021-03-01T00:00:00+08:00`;
-    /// `nil` for anything else.
+    /// `2021-03-05` → `2021-03-05T00:00:00+08:00`; `nil` for anything else, including a
+    /// month-only `2021-03`: the feed does not invent a day the content does not give.
     static func timestamp(fromContentDate date: String) -> String? {
+        isFullDate(date) ? "\(date)T00:00:00\(offset)" : nil
+    }
+
+    /// Whether `date` is a whole `YYYY-MM-DD` (what sitemaps.org's `<lastmod>` and RFC 3339 need).
+    static func isFullDate(_ date: String) -> Bool {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
-        let day = parts.count == 3 ? parts[2] : "01"
-        return "\(parts[0])-\(parts[1])-\(day)T00:00:00\(offset)"
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
     /// A Unix time (`SOURCE_DATE_EPOCH`) as a timestamp at `+08:00`.

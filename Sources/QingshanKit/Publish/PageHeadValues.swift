@@ -18,6 +18,11 @@ public struct PageHeadValues: Sendable, Hashable {
     public var feedURL = ""
     /// The feed link's `title`.
     public var feedTitle = ""
+    /// `noindex` for a page that is not content (the 404 page), whatever `baseURL` says.
+    public var robots = ""
+    /// The site's absolute root URL on the 404 page, for `<base href>`: a server shows that
+    /// page for a missing URL at any depth, where its relative links would not resolve.
+    public var baseHref = ""
 
     public init() {}
 
@@ -26,6 +31,7 @@ public struct PageHeadValues: Sendable, Hashable {
         [
             "canonicalURL": canonicalURL, "ogTitle": ogTitle, "ogDescription": ogDescription, "ogURL": ogURL,
             "ogType": ogType, "ogSiteName": ogSiteName, "ogLocale": ogLocale, "feedURL": feedURL, "feedTitle": feedTitle,
+            "robots": robots, "baseHref": baseHref,
         ]
     }
 }

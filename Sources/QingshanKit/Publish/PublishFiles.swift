@@ -79,9 +79,16 @@ public enum PublishFiles {
     ///
     /// - Parameter hasFeed: `hasFeed(pages:)`: the site has an `updates` section, so `feed.xml` exists.
     public static func headValues(for page: PublishedPage, config: SiteConfig, hasFeed: Bool) -> PageHeadValues {
-        guard let base = config.baseURL.flatMap(PublishBase.init) else { return PageHeadValues() }
-        let url = base.url(for: page.outputPath)
         var values = PageHeadValues()
+        // The 404 page is not content: no index entry, no canonical URL, and a base so
+        // its links work wherever the server shows it.
+        if !page.isListed { values.robots = "noindex" }
+        guard let base = config.baseURL.flatMap(PublishBase.init) else { return values }
+        if !page.isListed {
+            values.baseHref = base.url
+            return values
+        }
+        let url = base.url(for: page.outputPath)
         values.canonicalURL = url
         values.ogURL = url
         values.ogTitle = page.isHome || page.title.isEmpty ? config.title : page.title

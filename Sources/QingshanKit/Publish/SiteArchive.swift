@@ -1,11 +1,10 @@
 public import Foundation
-import ZIPFoundation
 
 /// The offline bundle (`qingshan build --archive site.zip`): the whole site in one ZIP,
 /// to copy to a USB stick and open on a machine without network.
 ///
-/// Deterministic: entries sorted by path, one fixed modification date, fixed
-/// permissions, deflate. The same site gives the same bytes, so a bundle can be checked
+/// Deterministic (see `DeterministicZIP`): entries sorted by path, one fixed
+/// modification date, fixed permissions, deflate. The same site gives the same bytes, so a bundle can be checked
 /// by its hash and re-publishing an unchanged site changes nothing.
 public enum SiteArchive {
     /// The one top folder the site is unpacked into, so unpacking never litters the
@@ -14,14 +13,13 @@ public enum SiteArchive {
     /// The instructions beside the folder.
     public static let readmeName = "使用说明.txt"
     /// 1980-01-01 00:00:00 UTC, the earliest time a ZIP (MS-DOS) date can hold.
-    public static let defaultModificationDate = Date(timeIntervalSince1970: 315_532_800)
+    public static let defaultModificationDate = DeterministicZIP.earliestDate
 
     /// A ZIP of `files` (output path → bytes) under `site/`, plus `使用说明.txt`.
     ///
     /// - Parameter modificationDate: written on every entry; `SOURCE_DATE_EPOCH` if the
     ///   caller has one, else `defaultModificationDate`. ZIP keeps it in UTC at 2-second steps.
     public static func make(files: [String: Data], readme: String, modificationDate: Date = defaultModificationDate) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
         var folders = Set([folder + "/"])
         for path in files.keys {
             var parts = path.split(separator: "/").dropLast()
@@ -30,34 +28,12 @@ public enum SiteArchive {
                 parts = parts.dropLast()
             }
         }
-        var entries: [(path: String, data: Data?)] = folders.map { ($0, nil) }
-        entries += files.map { (folder + "/" + $0.key, $0.value) }
+        var entries = folders.map { DeterministicZIP.Entry(path: $0, data: nil) }
+        entries += files.map { DeterministicZIP.Entry(path: folder + "/" + $0.key, data: $0.value) }
         // Windows Notepad before 2018 shows neither a UTF-8 file without BOM reliably nor LF line ends.
         let readmeBytes = Data([0xEF, 0xBB, 0xBF]) + Data(readme.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        entries.append((readmeName, readmeBytes))
-        // Byte order of the UTF-8 paths: independent of locale and of Unicode collation.
-        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-
-        for entry in entries {
-            if let data = entry.data {
-                // ZIPFoundation sets the UTF-8 name flag (bit 11) on every entry, so Chinese
-                // names unpack correctly where the unzip tool honours it (Windows 10+, macOS, Info-ZIP 6).
-                try archive.addEntry(
-                    with: entry.path, type: .file, uncompressedSize: Int64(data.count),
-                    modificationDate: modificationDate, permissions: 0o644, compressionMethod: .deflate
-                ) { (position: Int64, size: Int) in
-                    // `data` may be a slice: offsets count from its start index.
-                    data.subdata(in: (data.startIndex + Int(position))..<(data.startIndex + Int(position) + size))
-                }
-            } else {
-                try archive.addEntry(
-                    with: entry.path, type: .directory, uncompressedSize: 0,
-                    modificationDate: modificationDate, permissions: 0o755
-                ) { (_: Int64, _: Int) in Data() }
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        entries.append(DeterministicZIP.Entry(path: readmeName, data: readmeBytes))
+        return try DeterministicZIP.make(entries, modificationDate: modificationDate)
     }
 
     /// The modification date for a build: `SOURCE_DATE_EPOCH` when set, else 1980-01-01.

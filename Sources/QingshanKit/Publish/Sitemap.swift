@@ -1,5 +1,5 @@
 /// `sitemap.xml` (sitemaps.org protocol 0.9): every listed page, sorted by URL, with a
-/// `<lastmod>` only where the content gives a date, so the file changes only when content does.
+/// `<lastmod>` only where the content gives a whole date, so the file changes only when content does.
 enum Sitemap {
     static func xml(pages: [PublishedPage], base: PublishBase) -> String {
         let entries = pages.filter(\.isListed)
@@ -13,8 +13,9 @@ enum Sitemap {
         var seen = Set<String>()
         for entry in entries where seen.insert(entry.url).inserted {
             xml += "  <url>\n    <loc>\(XMLText.escaped(entry.url))</loc>\n"
-            // W3C Datetime allows both `YYYY-MM-DD` and `YYYY-MM`, the two forms content uses.
-            if let lastmod = entry.lastmod { xml += "    <lastmod>\(XMLText.escaped(lastmod))</lastmod>\n" }
+            // sitemaps.org's XSD takes only a whole date (or date and time): a month-only
+            // `2020-04` fails validation, so such a page has no `<lastmod>`.
+            if let lastmod = entry.lastmod, FeedDate.isFullDate(lastmod) { xml += "    <lastmod>\(XMLText.escaped(lastmod))</lastmod>\n" }
             xml += "  </url>\n"
         }
         xml += "</urlset>\n"

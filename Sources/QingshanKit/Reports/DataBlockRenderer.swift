@@ -55,9 +55,11 @@ public struct DataBlockRenderer: Sendable {
             case "timeline": Self.timeline(query, id: id, diagnostics: &diagnostics)
             default: Self.stat(query, id: id, diagnostics: &diagnostics)
             }
+        // A referenced dataset orders the block's rows (its `foreignKeys`): it is read too.
+        let referenced = dataset.schema?.foreignKeys.map(\.resource).filter { datasets[$0] != nil } ?? []
         return DataBlockResult(
             html: diagnostics.hasErrors ? "" : (html ?? ""), diagnostics: diagnostics.items,
-            datasetsUsed: [dataset.name], usesSample: dataset.sample)
+            datasetsUsed: Set([dataset.name] + referenced), usesSample: dataset.sample)
     }
 
     static func table(_ query: DataQuery, id: String, diagnostics: inout Diagnostics) -> String? {
@@ -69,8 +71,11 @@ public struct DataBlockRenderer: Sendable {
             describedBy = "\(id)-desc"
             out += "<p class=\"qs-block-description\" id=\"\(id)-desc\">\(description.htmlEscaped)</p>\n"
         }
+        // Only the table scrolls sideways (its first column frozen by the theme); the
+        // region is focusable so that a keyboard can scroll it too.
+        out += "<div class=\"qs-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption.htmlEscaped)\">\n"
         out += TableRenderer.html(table, caption: caption, id: id, sortable: true, describedBy: describedBy)
-        return out + "\n</div>\n"
+        return out + "\n</div>\n</div>\n"
     }
 
     /// A figure: caption (with the chart's unit), the SVG, and its data table in `<details>`.

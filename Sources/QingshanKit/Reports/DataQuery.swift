@@ -126,9 +126,11 @@ struct DataQuery {
                 columns: (group.map { [column(for: $0)] } ?? []) + [column(for: measure)],
                 rows: groups.map { (group == nil ? [] : [$0.key]) + [Self.evaluate(measure, over: $0.rows)] })
         } else {
-            let fields = (options.columns?.map(\.field) ?? dataset.fields.map {
-                OptionValue(value: $0.name, location: fence)
-            }).compactMap { field($0, diagnostics: &diagnostics) }
+            let fields =
+                (options.columns?.map(\.field)
+                ?? dataset.fields.map {
+                    OptionValue(value: $0.name, location: fence)
+                }).compactMap { field($0, diagnostics: &diagnostics) }
             result = ResultTable(
                 columns: fields.map(column(for:)), rows: rows.map { row in fields.map { row[$0.name] } })
         }
@@ -162,7 +164,8 @@ struct DataQuery {
         return result
     }
 
-    /// Applies `sort` (stable, by each key in turn, text in its column's ``TextOrder``) and `limit`; false after an unknown sort field.
+    /// Applies `sort` (stable, by each key in turn, text in its column's ``TextOrder``) and
+    /// `limit`; false after an unknown sort field.
     func sortAndLimit(_ table: inout ResultTable, diagnostics: inout Diagnostics) -> Bool {
         var keys: [(index: Int, descending: Bool, order: TextOrder)] = []
         for key in options.sort {
@@ -177,7 +180,8 @@ struct DataQuery {
         if !keys.isEmpty {
             table.rows = table.rows.enumerated().sorted { a, b in
                 for key in keys {
-                    let x = a.element[key.index], y = b.element[key.index]
+                    let x = a.element[key.index]
+                    let y = b.element[key.index]
                     if key.order.ascending(x, y) { return !key.descending || y.isNull }
                     if key.order.ascending(y, x) { return key.descending && !x.isNull }
                 }

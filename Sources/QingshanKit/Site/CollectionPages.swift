@@ -7,6 +7,9 @@ struct CollectionPages {
         var dataset: String
         var row: Int
         var collection: Int
+        /// The row's fields that place it in a group (see ``RecordSummary``): its page links
+        /// them to the list, so they are part of what the page shows beyond its own row.
+        var groupingFields: [String] = []
     }
 
     /// Plans every collection page, reporting unknown datasets and fields, unsafe path
@@ -25,6 +28,7 @@ struct CollectionPages {
                 diagnostics.append(.error(.unknownCollectionField(sort, dataset: dataset.name), at: collection.location))
                 continue
             }
+            let grouping = RecordSummary.groupingFields(in: dataset)
             rows: for rowIndex in rowOrder(of: dataset, by: collection.sort, datasets: datasets) {
                 let row = dataset.rows[rowIndex]
                 var problem: Diagnostic?
@@ -58,7 +62,10 @@ struct CollectionPages {
                     matter.layout = collection.layout
                     let pagePath = (parentFolder.isEmpty ? "" : parentFolder + "/") + "\(dataset.name)-\(rowIndex).record"
                     let page = Page(sourcePath: dataset.path, pagePath: pagePath, outputPath: output, frontMatter: matter, body: "", bodyLineOffset: 0)
-                    entries.append(Entry(page: page, dataset: dataset.name, row: rowIndex, collection: collectionIndex))
+                    entries.append(
+                        Entry(
+                            page: page, dataset: dataset.name, row: rowIndex, collection: collectionIndex,
+                            groupingFields: grouping[rowIndex]))
                 }
             }
         }
@@ -70,7 +77,8 @@ struct CollectionPages {
         guard let sort else { return Array(dataset.rows.indices) }
         let order = TextOrder.of(field: sort, in: dataset, datasets: datasets)
         return dataset.rows.indices.sorted { a, b in
-            let x = dataset.rows[a][sort], y = dataset.rows[b][sort]
+            let x = dataset.rows[a][sort]
+            let y = dataset.rows[b][sort]
             if order.ascending(x, y) { return true }
             if order.ascending(y, x) { return false }
             return a < b
@@ -97,7 +105,7 @@ struct CollectionPages {
         for field in dataset.fields { record[field.name] = row[field.name].templateValue }
         let parentURL = parent.flatMap { model.pageIndexByPath[$0] }.map { root + model.pages[$0].outputPath }
         let summary = RecordSummary(
-            dataset: dataset, row: row, listURL: parentURL,
+            dataset: dataset, row: row, grouping: Set(entry.groupingFields), listURL: parentURL,
             titleFields: titleFields(model.config.collections[entry.collection], dataset: dataset))
         record["summary"] = .map(summary.values())
         var values: [String: TemplateValue] = ["record": .map(record)]

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// - `other.md`, `../goals.md#anchor`: a page, relative to this page's file → its URL.
 /// - `/files/report.pdf`, `/goals/`: a site path → relative to this page; a folder gets `index.html`.
+/// - `../funding/`: a folder relative to this page's URL → its `index.html`, relative.
 /// - anything with a scheme (`https:`, `mailto:`), `#anchor` alone, or another relative path: kept.
 struct LinkResolver: Sendable {
     let model: SiteModel
@@ -33,6 +34,7 @@ struct LinkResolver: Sendable {
             }
             return .replace(SitePaths.link(from: page.outputPath, to: target) + suffix)
         }
+        if Self.namesFolder(decoded) { return resolveFolder(decoded, destination: destination, suffix: suffix, from: page, at: location) }
         guard decoded.hasSuffix(".md") else { return .keep }
         guard let pagePath = SitePaths.resolve(decoded, inFolder: page.folder),
               let output = model.outputPath(ofPage: pagePath)
@@ -40,6 +42,25 @@ struct LinkResolver: Sendable {
             return .invalid(.error(.brokenPageLink(destination), at: location))
         }
         return .replace(SitePaths.link(from: page.outputPath, to: output) + suffix)
+    }
+
+    /// `../funding/`, `.`, `..`: a folder, as a browser reads it from this page's URL. It
+    /// becomes its `index.html` (a page or a static file), or an error here, at the
+    /// Markdown line, rather than an offline-folder-link finding in the output.
+    private func resolveFolder(_ decoded: String, destination: String, suffix: String, from page: Page, at location: SourceLocation) -> LinkResolution {
+        let pageFolder = page.outputPath.split(separator: "/").dropLast().joined(separator: "/")
+        guard let folder = SitePaths.resolve(decoded, inFolder: pageFolder) else {
+            return .invalid(.error(.brokenSiteLink(destination), at: location))
+        }
+        let target = folder.isEmpty ? "index.html" : folder + "/index.html"
+        guard model.pageOutputs.contains(target) || model.otherOutputs.contains(target) else {
+            return .invalid(.error(.brokenSiteLink(destination), at: location))
+        }
+        return .replace(SitePaths.link(from: page.outputPath, to: target) + suffix)
+    }
+
+    static func namesFolder(_ path: String) -> Bool {
+        path.hasSuffix("/") || path == "." || path == ".." || path.hasSuffix("/.") || path.hasSuffix("/..")
     }
 
     /// `https:`, `mailto:`, `javascript:`: a scheme is letters (then letters, digits,

@@ -27,9 +27,13 @@ struct PageRenderer: Sendable {
     /// Every page as the sitemap, the feed and the head tags see it.
     let publishedPages: [PublishedPage]
     private let hasFeed: Bool
+    /// Datasets published for download (`OpenDataPhase`): their tables, charts and record
+    /// pages link the files.
+    let downloads: Set<String>
 
-    init(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry]) {
+    init(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry], downloads: Set<String> = []) {
         self.model = model
+        self.downloads = downloads
         self.theme = theme
         self.datasets = datasets
         self.records = records
@@ -37,7 +41,7 @@ struct PageRenderer: Sendable {
         blocks = DataBlockRenderer(datasets: datasets)
         let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
         perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, PageContext.perDepthValues(model: model, root: $0)) })
-        var values = Self.sharedValues(config: model.config)
+        var values = Self.sharedValues(config: model.config, hasDownloads: !downloads.isEmpty)
         values["data"] = .map(datasets.mapValues(Self.templateValue))
         shared = values
         var links: [String: [(title: String, output: String)]] = [:]
@@ -86,8 +90,12 @@ struct PageRenderer: Sendable {
         options.maxBytes = model.config.maxMarkdownBytes
         options.resolveLink = { [resolver] destination, location in resolver.resolve(destination, from: page, at: location) }
         options.blockViews = DataBlockRenderer.viewNames
-        options.renderBlock = { [blocks] view, info, body, bodyStart in
-            let result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
+        options.renderBlock = { [blocks, downloads, datasets] view, info, body, bodyStart in
+            var result = blocks.render(view: view, info: info, body: body, bodyStart: bodyStart)
+            // Tables and charts, not a single figure or a progress bar in running text.
+            for name in result.datasetsUsed.sorted() where downloads.contains(name) && DownloadLinks.views.contains(view) {
+                result.html += DownloadLinks.html(dataset: datasets[name]!, root: SitePaths.root(of: page.outputPath))
+            }
             return RenderedBlock(html: result.html, diagnostics: result.diagnostics, datasetsUsed: result.datasetsUsed, usesSampleData: result.usesSample)
         }
         let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
@@ -125,6 +133,9 @@ struct PageRenderer: Sendable {
         for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
             values[key] = value
         }
+        if downloads.contains(dataset.name) {
+            values["downloads"] = DownloadLinks.templateValue(dataset: dataset, root: SitePaths.root(of: entry.page.outputPath))
+        }
         addHeadValues(for: entry.page, to: &values)
         var diagnostics: [Diagnostic] = []
         let html = renderLayout(context.layoutName, values: values, page: entry.page, diagnostics: &diagnostics)
@@ -146,7 +157,9 @@ struct PageRenderer: Sendable {
         ]
     }
 
-    static func sharedValues(config: SiteConfig) -> [String: TemplateValue] {
+    /// - Parameter hasDownloads: datasets are published for download, so pages link the
+    ///   catalogue (`site.hasDownloads`).
+    static func sharedValues(config: SiteConfig, hasDownloads: Bool = false) -> [String: TemplateValue] {
         let site = PageContext.withoutEmptyStrings([
             "title": .string(config.title),
             "description": .string(config.description),
@@ -155,6 +168,7 @@ struct PageRenderer: Sendable {
             "sectionMode": .bool(config.sectionMode),
             "footer": .map(config.footer.mapValues(TemplateValue.string)),
             "hasFooter": .bool(!config.sectionMode && !config.footer.isEmpty),
+            "hasDownloads": .bool(hasDownloads),
         ])
         return ["site": .map(site), "lang": .string(config.language), "generator": "Qingshan"]
     }

@@ -17,6 +17,8 @@ import Foundation
 struct RecordSummary {
     let dataset: Dataset
     let row: DataRow
+    /// The row's text fields that group rows (``groupingFields(in:)``).
+    let grouping: Set<String>
     /// The collection's list (the parent page), relative to the record page; nil without one.
     let listURL: String?
     /// The fields the title pattern uses, left out of the facts.
@@ -37,7 +39,7 @@ struct RecordSummary {
         let meters = dataset.fields.filter { $0.unit == "%" && row[$0.name].decimal != nil }
         if !meters.isEmpty { summary["meters"] = .list(meters.map(meter)) }
         used.formUnion(meters.map(\.name))
-        let links = dataset.fields.filter { !used.contains($0.name) && groupsRows($0) }
+        let links = dataset.fields.filter { !used.contains($0.name) && grouping.contains($0.name) }
         used.formUnion(links.map(\.name))
         let facts = dataset.fields.filter { !used.contains($0.name) && !row[$0.name].isNull }
         // Lists sit in a map so that a template writes its <ul>/<dl> once, only when there are items.
@@ -63,12 +65,19 @@ struct RecordSummary {
         ]
     }
 
-    /// A text field that places the record in a group: a foreign key, or a value another row shares.
-    func groupsRows(_ field: DataField) -> Bool {
-        guard field.type == .string || field.type == .any, !row[field.name].isNull else { return false }
-        if dataset.schema?.foreignKeys.contains(where: { $0.fields == [field.name] }) == true { return true }
-        let value = row[field.name]
-        return dataset.rows.lazy.filter { $0[field.name] == value }.prefix(2).count == 2
+    /// Per row, its text fields that place it in a group: a foreign key, or a value another
+    /// row shares. One pass over the rows per field, so a large collection stays linear.
+    static func groupingFields(in dataset: Dataset) -> [[String]] {
+        var result = [[String]](repeating: [], count: dataset.rows.count)
+        for field in dataset.fields where field.type == .string || field.type == .any {
+            let isKey = dataset.schema?.foreignKeys.contains { $0.fields == [field.name] } == true
+            var counts: [DataValue: Int] = [:]
+            if !isKey { for row in dataset.rows { counts[row[field.name], default: 0] += 1 } }
+            for (index, row) in dataset.rows.enumerated() where !row[field.name].isNull {
+                if isKey || counts[row[field.name], default: 0] >= 2 { result[index].append(field.name) }
+            }
+        }
+        return result
     }
 
     func link(_ field: DataField) -> TemplateValue {

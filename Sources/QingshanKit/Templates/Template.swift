@@ -14,6 +14,8 @@ struct Template: Sendable {
     let partialReferences: [PartialReference]
     /// Whether a `{{>* name}}` tag chooses a partial by a value (so it may use any).
     let hasDynamicPartials: Bool
+    /// Every interpolation, in order, with where in the HTML it lands (see `TemplateLint`).
+    let interpolations: [Interpolation]
 
     struct PartialReference: Sendable {
         let name: String
@@ -22,12 +24,24 @@ struct Template: Sendable {
         let column: Int
     }
 
+    /// `{{name}}` (`escaped`), `{{{name}}}` or `{{& name}}` at a 1-based line and UTF-8 byte column.
+    struct Interpolation: Sendable {
+        let path: TemplatePath
+        let escaped: Bool
+        let line: Int
+        let column: Int
+        let context: HTMLContext
+        /// The sections (not inverted) it is inside, outermost first.
+        let sections: [TemplatePath]
+    }
+
     /// Parses `text`; the error carries a 1-based line and UTF-8 byte column.
     init(parsing text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(text)
         nodes = try parser.parse()
         partialReferences = parser.partialReferences
         hasDynamicPartials = parser.hasDynamicPartials
+        interpolations = parser.interpolations
     }
 }
 

@@ -17,6 +17,11 @@ struct TemplateParser {
     private(set) var partialReferences: [Template.PartialReference] = []
     /// A `{{>* name}}` tag: the partial is chosen by a value, so any may be used.
     private(set) var hasDynamicPartials = false
+    /// Every `{{name}}`, `{{{name}}}` and `{{& name}}`, with its HTML context (for `TemplateLint`).
+    private(set) var interpolations: [Template.Interpolation] = []
+    private var html = HTMLContextScanner()
+    /// The sections (not inverted) around the tag being nested, outermost first.
+    private var sections: [TemplatePath] = []
 
     private enum Token {
         case text([UInt8])
@@ -190,13 +195,14 @@ struct TemplateParser {
     // MARK: Nesting
 
     /// Builds nodes from `tokens[position...]` up to the closing tag of `closing`.
-    private func nest(_ position: inout Int, closing: Tag?) throws(TemplateSyntaxError) -> [TemplateNode] {
+    private mutating func nest(_ position: inout Int, closing: Tag?) throws(TemplateSyntaxError) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         while position < tokens.count {
             let token = tokens[position]
             position += 1
             switch token {
             case .text(let text), .newline(let text):
+                html.feed(text)
                 if case .text(let previous)? = nodes.last {
                     nodes[nodes.count - 1] = .text(previous + text)
                 } else {
@@ -209,10 +215,17 @@ struct TemplateParser {
                 case .comment, .delimiters:
                     continue
                 case .variable, .unescaped:
-                    nodes.append(.variable(try path(tag), escaped: tag.kind == .variable))
+                    let path = try path(tag)
+                    interpolations.append(Template.Interpolation(
+                        path: path, escaped: tag.kind == .variable, line: tag.line, column: tag.column, context: html.context, sections: sections))
+                    html.feedInterpolation()
+                    nodes.append(.variable(path, escaped: tag.kind == .variable))
                 case .section, .inverted:
+                    let path = try path(tag)
+                    if tag.kind == .section { sections.append(path) }
                     let body = try nest(&position, closing: tag)
-                    nodes.append(.section(try path(tag), inverted: tag.kind == .inverted, body: body))
+                    if tag.kind == .section { sections.removeLast() }
+                    nodes.append(.section(path, inverted: tag.kind == .inverted, body: body))
                 case .block:
                     let body = try nest(&position, closing: tag)
                     nodes.append(.block(name: tag.name, defaultBody: body, indentation: tag.indentation))

@@ -56,6 +56,10 @@ extension TemplateValue {
             case "lowercased": return .string(text.lowercased())
             case "uppercased": return .string(text.uppercased())
             case "reversed": return .string(String(text.reversed()))
+            // Qingshan's own: the text when it is a URL `URLSafety` accepts, else nothing.
+            case "safeURL": return URLSafety.isSafe(text) ? .string(text) : nil
+            // Qingshan's own: the text as the inside of a CSS string (`content: "…"`).
+            case "cssString": return .string(Self.cssEscaped(text))
             default: return nil
             }
         case .int(let value):
@@ -104,5 +108,24 @@ extension TemplateValue {
         if ints.isEmpty { return strings.sorted().map(TemplateValue.string) }
         if strings.isEmpty { return ints.sorted().map(TemplateValue.int) }
         return nil
+    }
+}
+
+extension TemplateValue {
+    /// `text` for the inside of a quoted CSS string: letters, digits and spaces as they
+    /// are, every other character as a CSS escape (`\2F `). The result holds none of
+    /// `& < > " ' \n`, so HTML escaping leaves it alone and it cannot end the string or the
+    /// `<style>` element.
+    static func cssEscaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == " " || (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && scalar.value > 0x7F
+                || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            }
+        }
+        return out
     }
 }

@@ -32,7 +32,9 @@ struct Theme: Sendable {
         for folder in folders {
             for kind in ["layouts", "partials"] {
                 let base = "\(folder)/\(kind)"
-                for file in SourceFile.list(in: root.appendingPathComponent(base), extensions: ["mustache"]) {
+                let listing = SourceListing(folder: root.appendingPathComponent(base), extensions: ["mustache"])
+                diagnostics += listing.diagnostics(folder: base)
+                for file in listing.paths {
                     let name = String(file.dropLast(".mustache".count))
                     let key = kind == "layouts" ? "layout/\(name)" : name
                     let path = "\(base)/\(file)"
@@ -42,7 +44,9 @@ struct Theme: Sendable {
                     }
                 }
             }
-            for file in SourceFile.list(in: root.appendingPathComponent("\(folder)/assets")) {
+            let assetListing = SourceListing(folder: root.appendingPathComponent("\(folder)/assets"))
+            diagnostics += assetListing.diagnostics(folder: "\(folder)/assets")
+            for file in assetListing.paths {
                 assets["assets/\(file)"] = "\(folder)/assets/\(file)"
             }
         }
@@ -51,7 +55,9 @@ struct Theme: Sendable {
         for key in texts.keys.sorted() {
             let (text, path) = texts[key]!
             do {
-                templates[key] = try Template(parsing: text)
+                let template = try Template(parsing: text)
+                templates[key] = template
+                diagnostics += TemplateLint.check(template, path: path)
             } catch {
                 diagnostics.append(.error(.templateSyntax(error.message), at: SourceLocation(path: path, line: error.line, column: error.column)))
             }
@@ -59,8 +65,9 @@ struct Theme: Sendable {
         // A missing partial would render as nothing; refuse it instead.
         for key in templates.keys.sorted() {
             for reference in templates[key]!.partialReferences where texts[reference.name] == nil {
+                let climbs = TemplateLint.climbsOutOfTheme(reference.name)
                 diagnostics.append(.error(
-                    .missingPartial(reference.name),
+                    climbs ? .partialOutsideTheme(reference.name) : .missingPartial(reference.name),
                     at: SourceLocation(path: texts[key]!.path, line: reference.line, column: reference.column)))
             }
         }

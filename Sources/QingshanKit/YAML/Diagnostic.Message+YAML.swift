@@ -5,12 +5,19 @@ extension Diagnostic.Message {
         .init(id: "yaml-syntax", text: "not valid YAML/JSON: \(problem)")
     }
 
-    static func yamlDuplicateKey(_ keys: String) -> Self {
-        .init(id: "yaml-duplicate-key", text: "key \(keys) appears twice in the same mapping")
+    /// `firstLine` and `againAt` are lines of the file (`againAt` nil when the second key
+    /// could not be found, as in a flow mapping `{a: 1, a: 2}` on one line).
+    static func yamlDuplicateKey(_ keys: String, firstLine: Int? = nil, againAt: Int? = nil) -> Self {
+        let lines = firstLine.flatMap { first in againAt.map { (first, $0) } }
+        return .init(
+            id: "yaml-duplicate-key",
+            text: "key \(keys) appears twice in the same mapping" + (lines.map { ": lines \($0.0) and \($0.1)" } ?? ""),
+            zh: "键 \(keys) 在同一映射中出现了两次" + (lines.map { "：第 \($0.0) 行和第 \($0.1) 行" } ?? ""))
     }
 
     static func yamlAliasBomb(limit: Int) -> Self {
-        .init(id: "yaml-alias-bomb", text: "aliases expand to more than \(limit) nodes; refusing to read the file")
+        .init(id: "yaml-alias-bomb", text: "aliases expand to more than \(limit) nodes; refusing to read the file (the position is the first alias)",
+              zh: "别名展开后超过 \(limit) 个节点，拒绝读取该文件（位置为第一个别名）")
     }
 
     static func dataBlockInvalidYAML(_ problem: String) -> Self {

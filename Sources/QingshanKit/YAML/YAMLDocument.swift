@@ -6,8 +6,8 @@ import Yams
 struct YAMLDocument {
     var root: Node?
     /// Byte offsets where each line starts, to turn libYAML's scalar columns into UTF-8 byte columns.
-    private var lineStarts: [Int]
-    private var utf8: [UInt8]
+    private(set) var lineStarts: [Int]
+    private(set) var utf8: [UInt8]
     let path: String
     /// Lines of the file above this YAML text (front matter starts below its `---` line).
     let lineOffset: Int
@@ -62,7 +62,8 @@ struct YAMLDocument {
             var budget = Self.aliasBaseBudget + 4 * utf8.count
             if !Self.spend(&budget, on: root) {
                 throw .diagnostic(.error(
-                    .yamlAliasBomb(limit: Self.aliasBaseBudget + 4 * utf8.count), at: SourceLocation(path: path, line: lineOffset + 1)))
+                    .yamlAliasBomb(limit: Self.aliasBaseBudget + 4 * utf8.count),
+                    at: firstAliasLocation() ?? SourceLocation(path: path, line: lineOffset + 1)))
             }
         }
     }
@@ -131,9 +132,11 @@ struct YAMLDocument {
             if problem.contains("tab") { notes.append("YAML indents with spaces; replace the tab characters") }
             return .error(syntaxMessage(problem), at: location(of: mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let first = location(of: context.mark)
+            let again = duplicates.first.flatMap { repeatedKeyLine($0, after: context.mark) }
             return .error(
-                .yamlDuplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")),
-                at: location(of: context.mark),
+                .yamlDuplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", "), firstLine: first.line, againAt: again.map { $0 + lineOffset }),
+                at: first,
                 notes: ["the position is the key's first appearance; keys in one record must be unique"])
         default:
             return .error(syntaxMessage("\(error)"), at: SourceLocation(path: path, line: lineOffset + 1))

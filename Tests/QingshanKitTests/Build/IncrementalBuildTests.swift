@@ -41,7 +41,9 @@ import Testing
                     in: "content/data/villages.csv", of: site)
         let result = try build(site)
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html"])
+        // The downloads catalogue is made on every build (it shows each file's size); the
+        // writer rewrites it only when its bytes change.
+        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
         #expect(result.renderedPageCount == 2)
     }
 

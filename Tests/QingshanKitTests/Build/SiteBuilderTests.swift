@@ -156,9 +156,11 @@ import Testing
         builder.outputChecks = OutputCheckOptions()
         let result = builder.build()
         let finding = try #require(result.diagnostics.items.first { $0.message.id == "dead-anchor" })
-        #expect(finding.location?.path == "news/first/index.html")
-        // "见[不存在的小节]" is 3 + 1 + 18 + 1 = 23 bytes: the destination starts at byte 24.
-        #expect(finding.notes == ["written at content/pages/news/first.md:10:24"])
+        // At the Markdown, where it is fixed: "见[不存在的小节]" is 3 + 1 + 18 + 1 = 23
+        // bytes, so the `(` of the destination is byte 24. The output position is a note.
+        #expect(finding.location?.description == "content/pages/news/first.md:10:24")
+        #expect(finding.notes.count == 1)
+        #expect(finding.notes.first?.hasPrefix("found in the output at news/first/index.html:") == true)
     }
 
     @Test func allProblemsAreReportedInOneRun() throws {

@@ -36,8 +36,11 @@ import Testing
             let previous = level == 1 ? "a" : "l\(level - 1)"
             yaml += "l\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
-        let (dataset, diagnostics) = loadInline(yaml, file: "bomb.yaml")
+        let (dataset, diagnostics) = loadInline("# a comment with *stars*\n" + yaml, file: "bomb.yaml")
         #expect(diagnostics.map(\.message.id) == ["yaml-alias-bomb"])
+        // At the first alias: line 3, after the 9 bytes of `l1: &l1 [`.
+        #expect(diagnostics.first?.location?.line == 3)
+        #expect(diagnostics.first?.location?.column == 10)
         #expect(dataset.rows.isEmpty)
     }
 

@@ -90,4 +90,20 @@ import Testing
         #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
         #expect(after[.systemFileNumber] as? UInt64 == before[.systemFileNumber] as? UInt64)
     }
+
+    /// Found by scripts/drills: the rollback of a killed update ran after the comparison,
+    /// reverting files the killed build had written and the next build took as up to date.
+    @Test func filesAKilledUpdateWroteAreRightAfterTheNextBuild() throws {
+        let (site, output, _) = try builtSite()
+        defer { site.remove() }
+        try site.append("\n更多。\n", to: "content/pages/about.md")
+        let result = SiteBuilder(root: site.root).build()
+        let about = try #require(result.files["about/index.html"])
+        #expect(throws: OutputJournal.Interrupted.self) {
+            try OutputJournal(output: output).update(writes: ["about/index.html": about, "index.html": Data("半".utf8)], removals: [], interruptAfter: 1)
+        }
+        _ = try OutputWriter(root: site.root, output: output).write(result)
+        #expect(try Data(contentsOf: output.appendingPathComponent("about/index.html")) == about)
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == result.files["index.html"] ?? Data())
+    }
 }

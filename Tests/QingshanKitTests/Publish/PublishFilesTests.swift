@@ -107,12 +107,14 @@ import Testing
 
         let entries = Self.children(root, "entry")
         // The undated entry takes the newest date of the section (no SOURCE_DATE_EPOCH), not
-        // the newer one of `goals`: the feed depends on the section's pages alone.
-        #expect(entries.compactMap { Self.text($0, "title") } == ["未注日期", "农发行贷款", "联席会议 & <第一次>"])
+        // the newer one of `goals`: the feed depends on the section's pages alone. The loan
+        // page, dated by month only, sorts by its `lastmod`, the same day: path order.
+        #expect(entries.compactMap { Self.text($0, "title") } == ["农发行贷款", "未注日期", "联席会议 & <第一次>"])
         #expect(entries.compactMap { Self.text($0, "updated") } == [
             "2021-03-20T00:00:00+08:00", "2021-03-20T00:00:00+08:00", "2020-04-16T00:00:00+08:00",
         ])
-        #expect(Self.text(entries[1], "published") == "2021-03-01T00:00:00+08:00")
+        // Dated by month only: no day is invented, so the entry has no <published>.
+        #expect(Self.text(entries[0], "published") == nil)
         #expect(Self.text(entries[2], "summary") == "座谈会 <纪要> & 共识")
         #expect(Self.text(entries[2], "id") == "https://sthjj.dazhou.gov.cn/zt/wdk/updates/meeting/index.html")
         // The feed's date is its newest entry's, never the wall clock.
@@ -170,7 +172,21 @@ import Testing
         #expect(home.ogDescription == config.description)
         #expect(home.ogType == "website")
         #expect(home.feedURL.isEmpty)
-        #expect(Set(home.templateValues.keys) == ["canonicalURL", "ogTitle", "ogDescription", "ogURL", "ogType", "ogSiteName", "ogLocale", "feedURL", "feedTitle"])
+        #expect(Set(home.templateValues.keys) == [
+            "canonicalURL", "ogTitle", "ogDescription", "ogURL", "ogType", "ogSiteName", "ogLocale", "feedURL", "feedTitle", "robots", "baseHref",
+        ])
+        #expect(home.robots.isEmpty && home.baseHref.isEmpty)
+    }
+
+    @Test func theNotFoundPageIsNoindexWithoutCanonicalAndWorksAtAnyDepth() {
+        let notFound = Self.pages[7]
+        #expect(notFound.outputPath == "404.html")
+        let head = PublishFiles.headValues(for: notFound, config: Self.config(), hasFeed: true)
+        #expect(head.robots == "noindex")
+        #expect(head.canonicalURL.isEmpty && head.ogURL.isEmpty && head.feedURL.isEmpty)
+        #expect(head.baseHref == "https://sthjj.dazhou.gov.cn/zt/wdk/")
+        let plain = PublishFiles.headValues(for: notFound, config: Self.config(baseURL: nil), hasFeed: false)
+        #expect(plain.robots == "noindex" && plain.baseHref.isEmpty)
     }
 
     @Test(arguments: [
@@ -183,8 +199,15 @@ import Testing
         #expect(FeedDate.timestamp(fromUnixTime: seconds) == expected)
     }
 
-    @Test(arguments: [("2021-03-05", "2021-03-05T00:00:00+08:00"), ("2021-03", "2021-03-01T00:00:00+08:00")])
-    func contentDatesAsTimestamps(_ date: String, _ expected: String) {
+    @Test(arguments: [("2021-03-05", "2021-03-05T00:00:00+08:00"), ("2021-03", nil), ("2021-3-5", nil)] as [(String, String?)])
+    func contentDatesAsTimestamps(_ date: String, _ expected: String?) {
         #expect(FeedDate.timestamp(fromContentDate: date) == expected)
+    }
+
+    @Test func aMonthOnlyDateGivesNoSitemapLastmod() throws {
+        let pages = [PublishedPage(outputPath: "updates/april/index.html", title: "四月", date: "2020-04", section: "updates")]
+        let sitemap = String(decoding: try #require(Self.make(pages: pages).files["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://sthjj.dazhou.gov.cn/zt/wdk/updates/april/index.html</loc>"))
+        #expect(!sitemap.contains("<lastmod>"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Chinese ordering: a referenced dataset's order for foreign keys, an enum's order for
@@ -17,13 +18,18 @@ import Testing
     /// Villages whose county references `units` and whose status is an enum.
     static var villages: Dataset {
         var dataset = ReportFixtures.villages
-        dataset.rows.append(ReportFixtures.row(dataset.path, 9, [
-            "name": .string("万家村"), "county": .string("万源市"), "status": .string("未开工"), "investment": .number(1),
-        ]))
+        dataset.rows.append(
+            ReportFixtures.row(
+                dataset.path, 9,
+                [
+                    "name": .string("万家村"), "county": .string("万源市"), "status": .string("未开工"), "investment": .number(1),
+                ]))
         var schema = TableSchema(path: "content/data/villages.schema.yaml")
-        schema.fields = [TableSchema.Field(
-            name: "status", type: .string, constraints: .init(enumValues: ["未开工", "在建", "已完工", "已验收"]),
-            location: location)]
+        schema.fields = [
+            TableSchema.Field(
+                name: "status", type: .string, constraints: .init(enumValues: ["未开工", "在建", "已完工", "已验收"]),
+                location: location)
+        ]
         schema.foreignKeys = [.init(fields: ["county"], resource: "units", referenceFields: ["name"], location: location)]
         dataset.schema = schema
         return dataset
@@ -52,8 +58,9 @@ import Testing
     @Test func foreignKeyFollowsTheReferencedRows() throws {
         let result = try table("source: villages\ncolumns: [county, name]\nsort: county\n")
         let counties = result.rows.map { $0[0].description }
-        #expect(counties == ["通川区", "通川区", "宣汉县", "宣汉县", "宣汉县", "万源市", "开江县", "开江县"],
-                "units' order, then the unlisted 开江县 after them")
+        #expect(
+            counties == ["通川区", "通川区", "宣汉县", "宣汉县", "宣汉县", "万源市", "开江县", "开江县"],
+            "units' order, then the unlisted 开江县 after them")
         let descending = try table("source: villages\ncolumns: [county]\nsort: -county\n")
         #expect(descending.rows.first?[0].description == "开江县")
         #expect(descending.rows.last?[0].description == "通川区")
@@ -79,28 +86,31 @@ import Testing
         #expect(!html.contains("class=\"qs-num\" data-value=\"0\" data-order"), "numbers carry no rank")
     }
 
-    @Test func chartCategoriesSortByTheReference() throws {
+    func chart(_ body: String) throws -> ChartData {
         var diagnostics = Diagnostics()
-        let yaml = BlockYAML(body: "source: villages\nx: county\nsort: county\n", bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
+        let yaml = BlockYAML(body: body, bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
         let options = try #require(DataBlockOptions.parse(view: "chart", yaml: yaml, diagnostics: &diagnostics))
         let query = DataQuery(dataset: Self.villages, options: options, fence: yaml.fenceLocation, datasets: ["units": Self.units])
-        let data = try #require(query.chartData(diagnostics: &diagnostics))
+        let data = query.chartData(diagnostics: &diagnostics)
+        #expect(diagnostics.items.isEmpty)
+        return try #require(data)
+    }
+
+    @Test func chartCategoriesSortByTheReference() throws {
+        let data = try chart("source: villages\nx: county\nsort: county\n")
         #expect(data.categories == ["通川区", "宣汉县", "万源市", "开江县"])
     }
 
     @Test func chartSeriesFollowTheEnum() throws {
-        var diagnostics = Diagnostics()
-        let yaml = BlockYAML(body: "source: villages\nx: county\nseries: status\n", bodyStart: SourceLocation(path: "t.md", line: 2, column: 1))
-        let options = try #require(DataBlockOptions.parse(view: "chart", yaml: yaml, diagnostics: &diagnostics))
-        let query = DataQuery(dataset: Self.villages, options: options, fence: yaml.fenceLocation, datasets: ["units": Self.units])
-        let data = try #require(query.chartData(diagnostics: &diagnostics))
+        let data = try chart("source: villages\nx: county\nseries: status\n")
         // First appearance would give 已验收, 在建, 已完工, 未开工.
         #expect(data.series.map(\.name) == ["未开工", "在建", "已完工", "已验收"])
     }
 
     @Test func collectionPagesFollowTheSortField() {
         let order = CollectionPages.rowOrder(of: Self.villages, by: "county", datasets: ["units": Self.units])
-        #expect(order.map { Self.villages.rows[$0]["county"].description }
+        #expect(
+            order.map { Self.villages.rows[$0]["county"].description }
                 == ["通川区", "通川区", "宣汉县", "宣汉县", "宣汉县", "万源市", "开江县", "开江县"])
         #expect(CollectionPages.rowOrder(of: Self.villages, by: nil, datasets: [:]) == Array(0..<8))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The bundled site as issue 19's readers meet it: the village list in the units' official
@@ -37,5 +38,34 @@ import Testing
         #expect(checklist.lowerBound < table.lowerBound, "the full record comes after the summary")
         #expect(html.components(separatedBy: "<li class=\"qs-state-").count - 1 == 5, "the five remediation tasks")
         #expect(html.contains("<a href=\"../../../rural-remediation/index.html?filter=%E9%80%9A%E5%B7%9D%E5%8C%BA\">通川区</a>"))
+    }
+
+    /// Reordering the referenced units reorders the village list in an incremental build too.
+    @Test func reorderingTheUnitsRebuildsTheListInTheirNewOrder() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        func build() throws -> BuildResult {
+            let result = SiteBuilder.incremental(root: site.root, output: output).build()
+            try #require(result.succeeded, "\(result.diagnostics.sorted.map(\.description))")
+            _ = try OutputWriter(root: site.root, output: output).write(result)
+            return result
+        }
+        try build()
+        let units = site.root.appendingPathComponent("content/data/units.yaml")
+        let lines = try String(contentsOf: units, encoding: .utf8).components(separatedBy: "\n")
+        let tongchuan = try #require(lines.firstIndex { $0.contains("id: tongchuan") })
+        let dachuan = try #require(lines.firstIndex { $0.contains("id: dachuan") })
+        var swapped = lines
+        swapped.swapAt(tongchuan, dachuan)
+        try Data(swapped.joined(separator: "\n").utf8).write(to: units)
+        let result = try build()
+        #expect(result.renderedPageCount > 0)
+        let html = try String(contentsOf: output.appendingPathComponent("rural-remediation/index.html"), encoding: .utf8)
+        let table = try #require(html.range(of: "<caption>2021年农村环境综合整治村庄</caption>"))
+        #expect(html[table.upperBound...].contains("<td data-value=\"达川区\" data-order=\"0\">达川区</td>"))
+        let village = try String(
+            contentsOf: output.appendingPathComponent("rural-remediation/villages/511703003001/index.html"), encoding: .utf8)
+        #expect(village.contains("下一个：样例村01"), "the last of 达川区's villages is now followed by 通川区's first")
     }
 }

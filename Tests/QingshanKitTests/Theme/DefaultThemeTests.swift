@@ -40,7 +40,13 @@ struct DefaultThemeTests {
                 context["site"] = site
             }
             let html = try #require(theme.render(layout: layout, context: context))
-            #expect(html == theme.referenceRender(layout: layout, context: context))
+            // swift-mustache has no `cssString` (Qingshan's own transform, tested in
+            // TemplateLintTests): the print footer's style line is compared without it.
+            func comparable(_ html: String?) -> String? {
+                html.map { $0.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("<style media=\"print\">") }.joined(separator: "\n") }
+            }
+            #expect(comparable(html) == comparable(theme.referenceRender(layout: layout, context: context)))
+            #expect(html.contains("<style media=\"print\">@page { @bottom-left { content: \""))
             #expect(html.count > 500)
         }
     }

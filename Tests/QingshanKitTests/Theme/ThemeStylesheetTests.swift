@@ -59,7 +59,11 @@ struct ThemeStylesheetTests {
         #expect(css.contains(":focus-visible {"))
         #expect(css.contains(".skip-link:focus"))
         #expect(css.contains("@media print {"))
-        #expect(css.contains("@page { size: A4;"))
+        #expect(css.contains("@page {\n    size: A4;"))
+        // Reports print as reports (issue 19): header on every page, rows whole, no tools.
+        #expect(css.contains(".qs-table thead { display: table-header-group; }"))
+        #expect(css.contains(".qs-table tr { break-inside: avoid;"))
+        #expect(css.contains(".site-menu, .qs-table-tools, .record-nav, .qs-data-table { display: none !important; }"))
         #expect(css.contains("\"Noto Sans CJK SC\""))
         #expect(css.contains("\"Microsoft YaHei\""))
     }

@@ -53,7 +53,9 @@
     wrap.appendChild(label);
     wrap.appendChild(input);
     wrap.appendChild(status);
-    table.parentNode.insertBefore(wrap, table);
+    // Before the scrolling region, so that the box stays in view when the table scrolls.
+    var scroller = table.parentNode.classList.contains("qs-table-scroll") ? table.parentNode : table;
+    scroller.parentNode.insertBefore(wrap, scroller);
 
     function applyFilter() {
       var query = input.value.trim().toLowerCase();
