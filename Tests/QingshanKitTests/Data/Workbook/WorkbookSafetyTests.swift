@@ -1,22 +1,11 @@
 import Foundation
 import Testing
-import ZIPFoundation
 
 @testable import QingshanKit
 
 /// Workbooks that are not what they claim: bombs, DTDs, damage. None may crash or hang.
 @Suite struct WorkbookSafetyTests {
-    /// A ZIP holding `parts`, written with ZIPFoundation.
-    private func zip(_ parts: [(String, String)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return try #require(archive.data)
-    }
+    private func zip(_ parts: [(String, String)]) throws -> Data { try zipParts(parts) }
 
     private let relationships = """
         <Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>
@@ -85,7 +74,7 @@ import ZIPFoundation
         for length in stride(from: 0, to: original.count, by: 97) {
             _ = loadWorkbook(original.prefix(length), file: "x.xlsx")
         }
-        var generator = SplitMix(seed: 15)
+        var generator = SeededRandom(seed: 15)
         for _ in 0..<300 {
             var bytes = [UInt8](original)
             for _ in 0..<4 {
@@ -108,24 +97,11 @@ import ZIPFoundation
         #expect(full.rows.count == 2)
         #expect(full.rows[0].cells.map(\.column) == [1, 16_384])
         #expect(full.rows[1].cells.first?.value == .text("x"))
-        var generator = SplitMix(seed: 3)
+        var generator = SeededRandom(seed: 3)
         for _ in 0..<2_000 {
             var mangled = bytes
             mangled[Int(generator.next() % UInt64(mangled.count))] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "/"), 0][Int(generator.next() % 6)]
             _ = try? reader.read(mangled)
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so damaged inputs are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 @testable import QingshanKit
 
@@ -34,4 +35,20 @@ func loadWorkbook(
 /// The dataset's rows as plain texts by field, for compact assertions.
 func texts(_ dataset: Dataset?) -> [[String: String]] {
     (dataset?.rows ?? []).map { row in row.values.mapValues(\.description) }
+}
+
+/// A ZIP of `parts` (path, bytes), written with ZIPFoundation: hand-made or edited workbooks.
+func zipParts(_ parts: [(path: String, bytes: Data)]) throws -> Data {
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for (path, bytes) in parts {
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+            bytes.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+    return archive.data ?? Data()
+}
+
+/// The same for texts.
+func zipParts(_ parts: [(String, String)]) throws -> Data {
+    try zipParts(parts.map { (path: $0.0, bytes: Data($0.1.utf8)) })
 }
