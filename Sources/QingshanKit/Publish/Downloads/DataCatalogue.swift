@@ -73,6 +73,8 @@ struct DataCatalogue {
         case .date: "日期"
         case .boolean: "是/否"
         case .any: "任意"
+        case .array: "列表"
+        case .object: "映射"
         }
     }
 
