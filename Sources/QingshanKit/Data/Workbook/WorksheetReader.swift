@@ -90,7 +90,9 @@ struct WorksheetReader {
                 throw XMLScanner.Failure(reason: .malformed("shared string \(stored) does not exist"), offset: 0)
             }
             return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
-        case "str", "d": return .text(stored)
+        case "str": return .text(stored)
+        // An ISO 8601 date (strict OOXML, some converters): its day, the time dropped.
+        case "d": return .text(String(stored.prefix { $0 != "T" }))
         case "b": return .boolean(stored == "1" || stored == "true")
         case "e": return .error(stored)
         default:

@@ -74,7 +74,7 @@ struct DataCatalogue {
         case .boolean: "是/否"
         case .any: "任意"
         case .array: "列表"
-        case .object: "记录"
+        case .object: "映射"
         }
     }
 

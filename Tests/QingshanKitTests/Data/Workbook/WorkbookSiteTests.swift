@@ -88,6 +88,7 @@ import ZIPFoundation
             #"<c r="K3"><v>76.8</v></c>"#, #"<c r="K3"><v>80</v></c>"#)
         let result = try build()
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html"])
+        // As for the CSV: the record, the tracker page, and the data catalogue (issue 16) that lists the file.
+        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
     }
 }
