@@ -20,6 +20,7 @@ build: deps
 test: deps-test swift-test e2e
 
 swift-test:
+	scripts/lint
 	$(SWIFT) test
 	scripts/test-search-js
 

@@ -38,56 +38,56 @@ public enum LiveReloadScript {
     /// The script. Text goes into the overlay through `textContent` only: diagnostics
     /// quote the site's sources, which must never become markup.
     public static let source = #"""
-    (function () {
-      "use strict";
-      var overlayId = "qingshan-diagnostics";
-      function clear() {
-        var old = document.getElementById(overlayId);
-        if (old) old.remove();
-      }
-      function show(report) {
-        clear();
-        var box = document.createElement("div");
-        box.id = overlayId;
-        box.setAttribute("role", "alertdialog");
-        box.setAttribute("aria-label", "Build failed");
-        box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);" +
-          "color:#f3f3f3;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em;white-space:pre-wrap";
-        var title = document.createElement("h2");
-        title.style.cssText = "margin:0 0 1em;color:#ff7b72;font:bold 18px/1.3 system-ui,sans-serif";
-        title.textContent = "构建失败 Build failed: " + report.summary + " (the last good site is shown underneath)";
-        box.appendChild(title);
-        report.diagnostics.forEach(function (d) {
-          var line = document.createElement("div");
-          line.style.marginBottom = "0.8em";
-          var where = document.createElement("strong");
-          where.textContent = d.location ? d.location + ": " : "";
-          var what = document.createElement("span");
-          what.style.color = d.severity === "error" ? "#ff7b72" : "#e3b341";
-          what.textContent = d.severity + ": ";
-          line.appendChild(where);
-          line.appendChild(what);
-          line.appendChild(document.createTextNode(d.message));
-          (d.notes || []).forEach(function (n) {
-            line.appendChild(document.createTextNode("\nnote: " + n));
+        (function () {
+          "use strict";
+          var overlayId = "qingshan-diagnostics";
+          function clear() {
+            var old = document.getElementById(overlayId);
+            if (old) old.remove();
+          }
+          function show(report) {
+            clear();
+            var box = document.createElement("div");
+            box.id = overlayId;
+            box.setAttribute("role", "alertdialog");
+            box.setAttribute("aria-label", "Build failed");
+            box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);" +
+              "color:#f3f3f3;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em;white-space:pre-wrap";
+            var title = document.createElement("h2");
+            title.style.cssText = "margin:0 0 1em;color:#ff7b72;font:bold 18px/1.3 system-ui,sans-serif";
+            title.textContent = "构建失败 Build failed: " + report.summary + " (the last good site is shown underneath)";
+            box.appendChild(title);
+            report.diagnostics.forEach(function (d) {
+              var line = document.createElement("div");
+              line.style.marginBottom = "0.8em";
+              var where = document.createElement("strong");
+              where.textContent = d.location ? d.location + ": " : "";
+              var what = document.createElement("span");
+              what.style.color = d.severity === "error" ? "#ff7b72" : "#e3b341";
+              what.textContent = d.severity + ": ";
+              line.appendChild(where);
+              line.appendChild(what);
+              line.appendChild(document.createTextNode(d.message));
+              (d.notes || []).forEach(function (n) {
+                line.appendChild(document.createTextNode("\nnote: " + n));
+              });
+              box.appendChild(line);
+            });
+            var close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "×";
+            close.setAttribute("aria-label", "Close");
+            close.style.cssText = "position:absolute;top:1em;right:1em;font-size:20px;cursor:pointer";
+            close.onclick = clear;
+            box.appendChild(close);
+            document.body.appendChild(box);
+          }
+          var events = new EventSource("/__qingshan/events");
+          events.addEventListener("reload", function () { location.reload(); });
+          events.addEventListener("error", function (e) {
+            // EventSource also fires a data-less "error" when the connection drops.
+            if (typeof e.data === "string") show(JSON.parse(e.data));
           });
-          box.appendChild(line);
-        });
-        var close = document.createElement("button");
-        close.type = "button";
-        close.textContent = "×";
-        close.setAttribute("aria-label", "Close");
-        close.style.cssText = "position:absolute;top:1em;right:1em;font-size:20px;cursor:pointer";
-        close.onclick = clear;
-        box.appendChild(close);
-        document.body.appendChild(box);
-      }
-      var events = new EventSource("/__qingshan/events");
-      events.addEventListener("reload", function () { location.reload(); });
-      events.addEventListener("error", function (e) {
-        // EventSource also fires a data-less "error" when the connection drops.
-        if (typeof e.data === "string") show(JSON.parse(e.data));
-      });
-    })();
-    """#
+        })();
+        """#
 }

@@ -1,5 +1,5 @@
-public import QingshanKit
 import Foundation
+public import QingshanKit
 
 /// What the preview server tells open pages.
 public enum ServerEvent: Sendable, Hashable {

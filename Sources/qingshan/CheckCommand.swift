@@ -20,7 +20,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var builder = SiteBuilder(root: URL(fileURLWithPath: site.root))
-        builder.outputChecks = offline
+        builder.outputChecks =
+            offline
             ? OutputCheckOptions(links: false, offline: true, accessibility: false, personalData: false)
             : OutputCheckOptions(links: true, offline: true, accessibility: true, personalData: true)
         let result = builder.build()

@@ -1,6 +1,7 @@
 import Foundation
 import QingshanKit
 import Testing
+
 @testable import QingshanServer
 
 /// The pieces of `serve` that need no socket.

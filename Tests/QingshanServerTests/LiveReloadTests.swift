@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanServer
 
 /// Edits a temporary copy of the fixture site while `serve` watches it, and listens on

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately raw HTTP/1.1 client for loopback tests: it sends the request target
@@ -176,7 +177,8 @@ final class EventStreamClient: @unchecked Sendable {
             let blocks = text.components(separatedBy: "\n\n").dropLast()  // the last is incomplete
             for block in blocks.dropFirst(consumed) {
                 consumed += 1
-                var name = "", data = ""
+                var name = ""
+                var data = ""
                 for line in block.split(separator: "\n") {
                     if line.hasPrefix("event:") { name = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
                     if line.hasPrefix("data:") { data = line.dropFirst(5).trimmingCharacters(in: .whitespaces) }

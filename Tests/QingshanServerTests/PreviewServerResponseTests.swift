@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Testing
+
 @testable import QingshanServer
 
 /// The server's decisions, asked directly (`PreviewServer.respond`): no socket, no port.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanServer
 
 /// A real server on an ephemeral loopback port, asked with a raw HTTP client: the bytes

@@ -1,5 +1,6 @@
 import Foundation
 import QingshanKit
+
 @testable import QingshanServer
 
 /// A temporary copy of the `basic` fixture site, built once, and a server on an

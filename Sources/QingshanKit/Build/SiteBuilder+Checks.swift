@@ -9,7 +9,8 @@ extension SiteBuilder {
         let content = site.content
         let policy = content.config.personalData
         for page in content.pages {
-            let findings = content.parsedPages[page.sourcePath]?.personalData
+            let findings =
+                content.parsedPages[page.sourcePath]?.personalData
                 ?? PersonalDataScanner.scan(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset)
             diagnostics.append(contentsOf: policy.diagnostics(for: findings, inFile: page.sourcePath))
         }

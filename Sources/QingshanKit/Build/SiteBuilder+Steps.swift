@@ -66,16 +66,19 @@ extension SiteBuilder {
     ) -> CheckedSite {
         let renderer = PageRenderer(
             model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [])
-        let renderKeys = renderKeys ?? RenderKeys(
-            configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets,
-            otherOutputs: Array(otherSources.keys) + (loaded.openData?.outputPaths ?? []), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
+        let renderKeys =
+            renderKeys
+            ?? RenderKeys(
+                configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets,
+                otherOutputs: Array(otherSources.keys) + (loaded.openData?.outputPaths ?? []), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
         let theme = loaded.theme
         let layouts = renderer.outputs.indices.map { index in
             let layout = renderer.layoutName(of: index)
             return OutputKeys.Layout(hash: theme.layoutHashes[layout] ?? 0, readsAllData: theme.layoutsReadingData.contains(layout))
         }
-        let keys = OutputKeys(keys: renderKeys, model: model, records: records, datasets: loaded.datasets,
-                              layouts: layouts, recordLinks: renderer.recordLinks)
+        let keys = OutputKeys(
+            keys: renderKeys, model: model, records: records, datasets: loaded.datasets,
+            layouts: layouts, recordLinks: renderer.recordLinks)
         return CheckedSite(loaded: loaded, model: model, records: records, otherSources: otherSources, renderer: renderer, keys: keys)
     }
 
@@ -95,7 +98,8 @@ extension SiteBuilder {
         var pages = site.model.pages
         for index in unread {
             guard let parsed = content.parsedPages[pages[index].sourcePath],
-                  let body = ContentLoader.readBody(of: pages[index], root: root, parsed: parsed) else { return false }
+                let body = ContentLoader.readBody(of: pages[index], root: root, parsed: parsed)
+            else { return false }
             pages[index].body = body
         }
         let model = SiteModel(config: content.config, pages: pages, otherOutputs: Set(site.otherSources.keys))

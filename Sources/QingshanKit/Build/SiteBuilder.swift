@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
         // Pages whose stamps are unchanged are made from the cache without reading their
         // files. If one turns out not to be the text its stamp promised, the build is
         // done again reading every page file (the retry cannot fail that way).
-        var result = attempt(cache: cache, unchanged: cache.map(stamps.unchangedPages) ?? [:])
+        var result =
+            attempt(cache: cache, unchanged: cache.map(stamps.unchangedPages) ?? [:])
             ?? attempt(cache: cache, unchanged: [:])!
         result.timings.insert(contentsOf: clock.laps, at: 0)
         result.cache?.inputs = stamps.folded

@@ -22,8 +22,9 @@ extension Diagnostic.Message {
 
     /// A mailbox on a public provider: a person's, not an office's.
     static func personalEmail(_ masked: String) -> Self {
-        .init(id: "personal-email", text: "private e-mail address \(masked) would be published; publish the office mailbox instead",
-              zh: "将会公开私人电子邮箱 \(masked)；请改为公开单位的办公邮箱")
+        .init(
+            id: "personal-email", text: "private e-mail address \(masked) would be published; publish the office mailbox instead",
+            zh: "将会公开私人电子邮箱 \(masked)；请改为公开单位的办公邮箱")
     }
 
     /// An allow-list entry in `site.yaml` without a reason.

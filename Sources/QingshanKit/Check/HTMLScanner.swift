@@ -96,8 +96,14 @@ struct HTMLScanner: IteratorProtocol {
         var attributes: [Attribute] = []
         // Attributes: name, optional `= value`; `/` and stray quotes between them are skipped.
         while let b = byte(at: index) {
-            if b == UInt8(ascii: ">") { index += 1; break }
-            if isSpace(b) || b == UInt8(ascii: "/") { index += 1; continue }
+            if b == UInt8(ascii: ">") {
+                index += 1
+                break
+            }
+            if isSpace(b) || b == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
             let attributeStart = index
             while let c = byte(at: index), !isSpace(c), c != UInt8(ascii: ">"), c != UInt8(ascii: "="),
                 c != UInt8(ascii: "/") || index == attributeStart

@@ -63,7 +63,8 @@ enum LinkTarget: Equatable {
         if path.isEmpty { return (file, false) }
         // One pass over UTF-8 bytes into one buffer: `/` and `.` are ASCII, and splitting
         // into Strings was most of checking the links of a large site.
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         var target: [UInt8] = []
         // Components of `target`: the folders of `file` (one per `/` in it), then the path's.
         var depth = 0

@@ -76,9 +76,10 @@ public enum OutputChecker {
         }
         let reports = collected
         let existing = Set(paths)
-        let folders = Set(paths.flatMap { path in
-            path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
-        })
+        let folders = Set(
+            paths.flatMap { path in
+                path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
+            })
         // Links are resolved on all cores, in runs of neighbouring paths (sorted, so mostly
         // one folder each). Navigation repeats on every page: a URL resolves the same way
         // from every file in a folder, so each run resolves each (folder, URL) pair once.

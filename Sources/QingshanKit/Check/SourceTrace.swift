@@ -11,9 +11,10 @@ enum SourceTrace {
     static func annotate(_ diagnostics: [Diagnostic], files: [String: Data], pages: [String: Page]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             guard linkFindings.contains(diagnostic.message.id), let location = diagnostic.location,
-                  let page = pages[location.path], let html = files[location.path],
-                  let url = url(at: location, in: html),
-                  let found = find(url, in: page) else { return diagnostic }
+                let page = pages[location.path], let html = files[location.path],
+                let url = url(at: location, in: html),
+                let found = find(url, in: page)
+            else { return diagnostic }
             var annotated = diagnostic
             annotated.location = found
             annotated.notes.append("found in the output at \(location)")

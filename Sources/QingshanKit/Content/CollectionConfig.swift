@@ -34,9 +34,10 @@ public struct CollectionConfig: Sendable, Hashable {
         let dataset = fields.string("dataset", required: true)
         let path = fields.string("path", required: true)
         if let path, !path.hasSuffix(".html") || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-            fields.diagnostics.append(.error(
-                .invalidValue(key: "path", value: path, expected: "a relative path ending in .html, e.g. villages/{id}/index.html"),
-                at: fields.location(of: "path")))
+            fields.diagnostics.append(
+                .error(
+                    .invalidValue(key: "path", value: path, expected: "a relative path ending in .html, e.g. villages/{id}/index.html"),
+                    at: fields.location(of: "path")))
         }
         let config = CollectionConfig(
             dataset: dataset ?? "", pathPattern: path ?? "", titlePattern: fields.string("title"),

@@ -51,10 +51,11 @@ enum ContentLoader {
         // results are collected in file order, so the outcome does not depend on timing.
         let loaded = ResultSlots<(page: Page?, diagnostics: [Diagnostic], parsed: ParsedPage?)>(count: pagePaths.count)
         let pagesFolderPath = pagesFolder.standardizedFileURL.path
-        let unreadBodies = Set(pagePaths.map { "content/pages/" + $0 }.filter { sourcePath in
-            // A file now over the limit is read, to be refused as it would be otherwise.
-            unchanged[sourcePath].map { $0 <= limit } == true && parsed[sourcePath] != nil
-        })
+        let unreadBodies = Set(
+            pagePaths.map { "content/pages/" + $0 }.filter { sourcePath in
+                // A file now over the limit is read, to be refused as it would be otherwise.
+                unchanged[sourcePath].map { $0 <= limit } == true && parsed[sourcePath] != nil
+            })
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { index in
             let sourcePath = "content/pages/" + pagePaths[index]
             if unreadBodies.contains(sourcePath), let previous = parsed[sourcePath] {
@@ -121,8 +122,10 @@ enum ContentLoader {
             diagnostics += parsed.1
         } else {
             diagnostics += TextSafety.scan(text.utf8, path: sourcePath)
-            diagnostics.append(.error(.missingKey("title"), at: SourceLocation(path: sourcePath, line: 1, column: 1),
-                                      notes: ["start the file with front matter:\n---\ntitle: 页面标题\n---"]))
+            diagnostics.append(
+                .error(
+                    .missingKey("title"), at: SourceLocation(path: sourcePath, line: 1, column: 1),
+                    notes: ["start the file with front matter:\n---\ntitle: 页面标题\n---"]))
         }
         // Personal data in the body is looked for once per text (drafts are not published).
         let findings = personalData ?? (frontMatter.draft ? [] : PersonalDataScanner.scan(body, path: sourcePath, lineOffset: split.bodyLineOffset))
@@ -144,7 +147,8 @@ enum ContentLoader {
     static func readBody(of page: Page, root: URL, parsed: ParsedPage) -> String? {
         let path = root.standardizedFileURL.path + "/" + page.sourcePath
         guard case .success(let text) = SourceFile.readText(atPath: path, path: page.sourcePath),
-              case .success(let split) = FrontMatter.split(text, path: page.sourcePath) else { return nil }
+            case .success(let split) = FrontMatter.split(text, path: page.sourcePath)
+        else { return nil }
         var hash = StableHash()
         hash.combine(text)
         guard hash.value == parsed.textHash, split.bodyLineOffset == parsed.bodyLineOffset else { return nil }

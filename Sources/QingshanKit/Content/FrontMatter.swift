@@ -55,9 +55,10 @@ public struct FrontMatter: Sendable, Hashable {
             }
             index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
-        return .failure(.error(
-            .frontMatterNotClosed, at: SourceLocation(path: path, line: 1, column: 1),
-            notes: ["did you forget the closing `---` line after the fields?"]))
+        return .failure(
+            .error(
+                .frontMatterNotClosed, at: SourceLocation(path: path, line: 1, column: 1),
+                notes: ["did you forget the closing `---` line after the fields?"]))
     }
 
     /// Reads the fields of `yaml` (front matter starting on file line 2).
@@ -121,4 +122,3 @@ public struct FrontMatter: Sendable, Hashable {
         }
     }
 }
-

@@ -88,7 +88,8 @@ enum SourceFile {
         // `lstat`, as `FileManager.attributesOfItem` does: the limit applies to what the
         // slow path below would measure.
         if lstat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, limit.map({ Int(info.st_size) <= $0 }) ?? true,
-           let bytes = readAll(filePath, expected: Int(info.st_size)) {
+            let bytes = readAll(filePath, expected: Int(info.st_size))
+        {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
             // One validating pass; the slow search for the bad byte runs only on failure.
             if let text = String(validating: body, as: UTF8.self) {
@@ -150,14 +151,26 @@ enum SourceFile {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             var scalar: UInt32
             switch byte {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+                scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+                scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+                scalar = UInt32(byte & 0x07)
             default: return index
             }
             guard index + length <= count else { return index }

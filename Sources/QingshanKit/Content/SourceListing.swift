@@ -116,8 +116,8 @@ struct SourceListing {
     }
 }
 
-private extension String {
-    var leftPadded: String { count == 1 ? "0" + self : self }
+extension String {
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }
 
 extension SourceListing {

@@ -25,7 +25,9 @@ enum CSVReader {
     static func read(_ bytes: [UInt8], delimiter: UInt8, path: String) -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
         var records: [CSVRecord] = []
         var diagnostics: [Diagnostic] = []
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
 
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -44,7 +46,8 @@ enum CSVReader {
             }
 
             while index < count {
-                let cellLine = line, cellColumn = index - lineStart + 1
+                let cellLine = line
+                let cellColumn = index - lineStart + 1
                 if cells.isEmpty { recordLine = line }
                 var text: String
                 var quoted = false
@@ -82,11 +85,13 @@ enum CSVReader {
                         index += 1
                     }
                     if !closed {
-                        diagnostics.append(.error(
-                            .csvUnterminatedQuote, at: SourceLocation(path: path, line: cellLine, column: cellColumn)))
+                        diagnostics.append(
+                            .error(
+                                .csvUnterminatedQuote, at: SourceLocation(path: path, line: cellLine, column: cellColumn)))
                     } else if index < count, buffer[index] != delimiter, buffer[index] != lf, buffer[index] != cr {
-                        diagnostics.append(.error(
-                            .csvTextAfterQuote, at: SourceLocation(path: path, line: line, column: index - lineStart + 1)))
+                        diagnostics.append(
+                            .error(
+                                .csvTextAfterQuote, at: SourceLocation(path: path, line: line, column: index - lineStart + 1)))
                         while index < count, buffer[index] != delimiter, buffer[index] != lf, buffer[index] != cr {
                             field.append(buffer[index])
                             index += 1

@@ -26,8 +26,9 @@ enum DatasetValidator {
                 let text = value.description
                 if c.unique {
                     if let first = seen[text] {
-                        diagnostics.append(.error(
-                            .valueNotUnique(field: field.name, value: text), at: location, notes: ["first seen at \(first)"]))
+                        diagnostics.append(
+                            .error(
+                                .valueNotUnique(field: field.name, value: text), at: location, notes: ["first seen at \(first)"]))
                     } else {
                         seen[text] = location
                     }
@@ -53,9 +54,10 @@ enum DatasetValidator {
                 if values.contains(where: \.isNull) { continue }
                 let key = values.map(\.description).joined(separator: ", ")
                 if let first = seen[key] {
-                    diagnostics.append(.error(
-                        .primaryKeyDuplicate(fields: schema.primaryKey, value: key), at: row.location,
-                        notes: ["first seen at \(first)"]))
+                    diagnostics.append(
+                        .error(
+                            .primaryKeyDuplicate(fields: schema.primaryKey, value: key), at: row.location,
+                            notes: ["first seen at \(first)"]))
                 } else {
                     seen[key] = row.location
                 }
@@ -65,9 +67,10 @@ enum DatasetValidator {
             for row in dataset.rows where !row[only].isNull {
                 let key = row[only].description
                 if let first = seen[key] {
-                    diagnostics.append(.error(
-                        .primaryKeyDuplicate(fields: [only], value: key), at: row.location(of: only),
-                        notes: ["first seen at \(first)"]))
+                    diagnostics.append(
+                        .error(
+                            .primaryKeyDuplicate(fields: [only], value: key), at: row.location(of: only),
+                            notes: ["first seen at \(first)"]))
                 } else {
                     seen[key] = row.location(of: only)
                 }
@@ -91,9 +94,10 @@ enum DatasetValidator {
             for total in totalRows {
                 guard let stated = total[field].decimal else { continue }
                 if stated != sum {
-                    diagnostics.append(.error(
-                        .totalMismatch(field: field, stated: stated.description, sum: sum.description),
-                        at: total.location(of: field)))
+                    diagnostics.append(
+                        .error(
+                            .totalMismatch(field: field, stated: stated.description, sum: sum.description),
+                            at: total.location(of: field)))
                 }
             }
         }
@@ -122,11 +126,12 @@ enum DatasetValidator {
                     if values.contains(where: \.isNull) { continue }
                     let texts = values.map(\.description)
                     if !known.contains(texts) {
-                        diagnostics.append(.error(
-                            .foreignKeyMissing(
-                                fields: key.fields, value: texts.joined(separator: ", "), resource: resource,
-                                referenceFields: key.referenceFields),
-                            at: row.location(of: key.fields[0])))
+                        diagnostics.append(
+                            .error(
+                                .foreignKeyMissing(
+                                    fields: key.fields, value: texts.joined(separator: ", "), resource: resource,
+                                    referenceFields: key.referenceFields),
+                                at: row.location(of: key.fields[0])))
                     }
                 }
             }
@@ -143,7 +148,8 @@ enum DatasetValidator {
     private static func compare(_ a: DataValue, _ b: DataValue) -> Int? {
         if let x = a.decimal, let y = b.decimal { return x < y ? -1 : (x > y ? 1 : 0) }
         if case .date(let y1, let m1, let d1) = a, case .date(let y2, let m2, let d2) = b {
-            let l = (y1, m1, d1), r = (y2, m2, d2)
+            let l = (y1, m1, d1)
+            let r = (y2, m2, d2)
             return l < r ? -1 : (l > r ? 1 : 0)
         }
         return nil

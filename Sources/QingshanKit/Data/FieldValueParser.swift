@@ -69,7 +69,9 @@ enum FieldValueParser {
     static func isPlainNumber(_ text: String, allowFraction: Bool) -> Bool {
         var bytes = text.utf8[...]
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        var digits = 0, dots = 0, fractionDigits = 0
+        var digits = 0
+        var dots = 0
+        var fractionDigits = 0
         for byte in bytes {
             if byte >= 0x30 && byte <= 0x39 {
                 digits += 1
@@ -116,9 +118,11 @@ enum FieldValueParser {
 
     /// Full-width digits and signs to ASCII (U+FF10… are U+0030… shifted by 0xFEE0).
     static func halfWidth(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+                }))
     }
 
     // MARK: Dates

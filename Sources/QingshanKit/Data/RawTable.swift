@@ -46,10 +46,11 @@ extension RawTable {
             if let comma = cell.text.range(of: "，") {
                 // Byte offset of the comma inside the cell, past the opening quote if any.
                 let offset = cell.text.utf8.distance(from: cell.text.startIndex, to: comma.lowerBound)
-                diagnostics.append(.warning(
-                    .csvHeaderFullWidthComma,
-                    at: SourceLocation(path: path, line: cell.line, column: cell.column + offset + (cell.quoted ? 1 : 0)),
-                    notes: ["'\(cell.text)' is read as one column name; did you mean '\(cell.text.replacingOccurrences(of: "，", with: ","))'?"]))
+                diagnostics.append(
+                    .warning(
+                        .csvHeaderFullWidthComma,
+                        at: SourceLocation(path: path, line: cell.line, column: cell.column + offset + (cell.quoted ? 1 : 0)),
+                        notes: ["'\(cell.text)' is read as one column name; did you mean '\(cell.text.replacingOccurrences(of: "，", with: ","))'?"]))
             }
             let name = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if name != cell.text {
@@ -71,9 +72,10 @@ extension RawTable {
                 // Point at the first cell too many, or at the row when cells are missing.
                 let column = record.cells.count > table.columns.count ? record.cells[table.columns.count].column : 1
                 let line = record.cells.count > table.columns.count ? record.cells[table.columns.count].line : record.line
-                diagnostics.append(.error(
-                    .csvRaggedRow(expected: table.columns.count, found: record.cells.count),
-                    at: SourceLocation(path: path, line: line, column: column)))
+                diagnostics.append(
+                    .error(
+                        .csvRaggedRow(expected: table.columns.count, found: record.cells.count),
+                        at: SourceLocation(path: path, line: line, column: column)))
                 continue
             }
             var row = Row(location: SourceLocation(path: path, line: record.line, column: 1), cells: [:])

@@ -100,7 +100,8 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
     /// the order does not depend on which thread found what first.
     public var sorted: [Diagnostic] {
         items.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
+            let la = a.element.location
+            let lb = b.element.location
             if la != lb {
                 guard let la else { return true }
                 guard let lb else { return false }
@@ -115,7 +116,8 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
 
     /// "2 errors, 1 warning", or "no problems".
     public var summary: String {
-        let e = errorCount, w = warningCount
+        let e = errorCount
+        let w = warningCount
         if e == 0 && w == 0 { return "no problems" }
         var parts: [String] = []
         if e > 0 { parts.append(e == 1 ? "1 error" : "\(e) errors") }

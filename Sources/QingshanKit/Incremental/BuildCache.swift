@@ -166,7 +166,8 @@ public struct BuildCache: Sendable {
     static func decode(_ data: Data, stampsOnly: Bool = false) -> BuildCache? {
         var reader = BinaryReader(data)
         guard reader.readString() == magic, reader.readInt() == formatVersion,
-              let folder = reader.readString(), let inputsTaken = reader.readInt(), let inputCount = reader.readInt(), inputCount >= 0 else { return nil }
+            let folder = reader.readString(), let inputsTaken = reader.readInt(), let inputCount = reader.readInt(), inputCount >= 0
+        else { return nil }
         var inputs: [String: Int] = [:]
         for _ in 0..<inputCount {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
@@ -182,7 +183,8 @@ public struct BuildCache: Sendable {
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readUInt64(),
-                  let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
+                let datasets = reader.readStrings(), let hasSearch = reader.readBool()
+            else { return nil }
             var search: SearchEntry?
             if hasSearch {
                 guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
@@ -205,9 +207,10 @@ public struct BuildCache: Sendable {
         var parsedPages: [String: ParsedPage] = [:]
         for _ in 0..<parsedCount {
             guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
-                  let weight = reader.readInt(), let layoutLine = reader.readInt(), let layoutColumn = reader.readInt(),
-                  let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
-                  let keys = reader.readStrings() else { return nil }
+                let weight = reader.readInt(), let layoutLine = reader.readInt(), let layoutColumn = reader.readInt(),
+                let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
+                let keys = reader.readStrings()
+            else { return nil }
             var values: [ParamValue] = []
             for _ in keys {
                 guard let value = ParamValue.read(from: &reader) else { return nil }
@@ -237,7 +240,8 @@ public struct BuildCache: Sendable {
             var findings: [(column: String, finding: PersonalDataFinding)] = []
             for _ in 0..<count {
                 guard let parts = reader.readStrings(), parts.count == 4, let kind = PersonalDataFinding.Kind(rawValue: parts[1]),
-                      let line = reader.readInt(), let column = reader.readInt() else { return nil }
+                    let line = reader.readInt(), let column = reader.readInt()
+                else { return nil }
                 let location = SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
                 findings.append((parts[0], PersonalDataFinding(kind: kind, masked: parts[2], location: location)))
             }
@@ -269,7 +273,8 @@ public struct BuildCache: Sendable {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<count {
             guard let parts = reader.readStrings(), parts.count == 4, let severity = Diagnostic.Severity(rawValue: parts[0]),
-                  let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings() else { return nil }
+                let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings()
+            else { return nil }
             let location = parts[3].isEmpty ? nil : SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
             diagnostics.append(Diagnostic(severity, .init(id: parts[1], text: parts[2]), at: location, notes: notes))
         }
@@ -291,7 +296,8 @@ public struct BuildCache: Sendable {
         var findings: [PersonalDataFinding] = []
         for _ in 0..<count {
             guard let parts = reader.readStrings(), parts.count == 2, let kind = PersonalDataFinding.Kind(rawValue: parts[0]),
-                  let line = reader.readInt(), let column = reader.readInt() else { return nil }
+                let line = reader.readInt(), let column = reader.readInt()
+            else { return nil }
             let location = SourceLocation(path: path, line: line < 0 ? nil : line, column: column < 0 ? nil : column)
             findings.append(PersonalDataFinding(kind: kind, masked: parts[1], location: location))
         }

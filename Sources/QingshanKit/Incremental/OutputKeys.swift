@@ -24,11 +24,13 @@ struct OutputKeys: Sendable {
         let layout = layouts[index]
         if index < model.pages.count {
             let page = model.pages[index]
-            return keys.key(page: page, layoutHash: layout.hash, readsAllData: layout.readsAllData,
-                            datasetsUsed: datasetsUsed, records: recordLinks[page.pagePath])
+            return keys.key(
+                page: page, layoutHash: layout.hash, readsAllData: layout.readsAllData,
+                datasetsUsed: datasetsUsed, records: recordLinks[page.pagePath])
         }
         let record = index - model.pages.count
-        return keys.key(record: record, in: records, dataset: datasets[records[record].dataset]!,
-                        layoutHash: layout.hash, readsAllData: layout.readsAllData)
+        return keys.key(
+            record: record, in: records, dataset: datasets[records[record].dataset]!,
+            layoutHash: layout.hash, readsAllData: layout.readsAllData)
     }
 }

@@ -18,8 +18,9 @@ struct ReusePlan: Sendable {
         if let cache, let folder = outputFolder?.path, folder == cache.outputFolder {
             for (index, output) in outputs.enumerated() {
                 guard let entry = cache.entries[output], entry.key == keys.key(index, datasetsUsed: entry.datasetsUsed),
-                      entry.search.map({ cache.searchTokens.documents[$0.key] != nil }) ?? true,
-                      FileStamp(atPath: folder + "/" + output) == entry.stamp else { continue }
+                    entry.search.map({ cache.searchTokens.documents[$0.key] != nil }) ?? true,
+                    FileStamp(atPath: folder + "/" + output) == entry.stamp
+                else { continue }
                 kept[index] = entry
             }
         }

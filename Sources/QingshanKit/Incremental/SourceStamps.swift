@@ -45,11 +45,16 @@ struct SourceStamps: Sendable {
     func unchangedPages(since previous: BuildCache) -> [String: Int] {
         var unchanged: [String: Int] = [:]
         let prefix = "content/pages/"
-        for (path, stamp) in files where path.hasPrefix(prefix) && previous.inputs[path] == stamp.folded
-            && stamp.modified < previous.inputsTaken - 2_000_000_000 {
+        for (path, stamp) in files
+        where path.hasPrefix(prefix) && previous.inputs[path] == stamp.folded
+            && stamp.modified < previous.inputsTaken - 2_000_000_000
+        {
             if let parsed = previous.parsedPages[path],
-               let entry = previous.entries[Page.outputPath(forPagePath: String(path.dropFirst(prefix.count)), slug: parsed.frontMatter.slug)],
-               !entry.datasetsUsed.isEmpty { continue }
+                let entry = previous.entries[Page.outputPath(forPagePath: String(path.dropFirst(prefix.count)), slug: parsed.frontMatter.slug)],
+                !entry.datasetsUsed.isEmpty
+            {
+                continue
+            }
             unchanged[path] = stamp.size
         }
         return unchanged

@@ -34,7 +34,8 @@ enum OutputFiles {
             let level = levels[depth]!.sorted()
             let failures = ResultSlots<String?>(count: level.count)
             DispatchQueue.concurrentPerform(iterations: level.count) { index in
-                failures[index] = mkdir(base + "/" + level[index], 0o755) == 0 || errno == EEXIST
+                failures[index] =
+                    mkdir(base + "/" + level[index], 0o755) == 0 || errno == EEXIST
                     ? nil : "\(level[index]): \(String(cString: strerror(errno)))"
             }
             if let failure = failures.values.compactMap({ $0 }).first {

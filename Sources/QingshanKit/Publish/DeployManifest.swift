@@ -74,7 +74,8 @@ public struct DeployManifest: Sendable, Hashable, Codable {
     static func readEncoded(_ data: Data) -> DeployManifest? {
         let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count >= 5, lines[0].elementsEqual("{".utf8), lines[lines.count - 1].isEmpty,
-              lines[lines.count - 2].elementsEqual("}".utf8) else { return nil }
+            lines[lines.count - 2].elementsEqual("}".utf8)
+        else { return nil }
         var manifest = DeployManifest(entries: [])
         var versionLine = Scanner(lines[1])
         guard versionLine.skip("  \"version\": "), let version = versionLine.number(), versionLine.skip(","), versionLine.isAtEnd else { return nil }
@@ -89,8 +90,9 @@ public struct DeployManifest: Sendable, Hashable, Codable {
         for (offset, line) in entryLines.enumerated() {
             var scanner = Scanner(line)
             guard scanner.skip("    {\"path\": "), let path = scanner.string(), scanner.skip(", \"size\": "), let size = scanner.number(),
-                  scanner.skip(", \"sha256\": "), let sha = scanner.string(), scanner.skip("}"),
-                  offset == entryLines.count - 1 ? scanner.isAtEnd : (scanner.skip(",") && scanner.isAtEnd) else { return nil }
+                scanner.skip(", \"sha256\": "), let sha = scanner.string(), scanner.skip("}"),
+                offset == entryLines.count - 1 ? scanner.isAtEnd : (scanner.skip(",") && scanner.isAtEnd)
+            else { return nil }
             files.append(Entry(path: path, size: size, sha256: sha))
         }
         manifest.files = files
@@ -131,7 +133,8 @@ public struct DeployManifest: Sendable, Hashable, Codable {
             guard skip("\"") else { return nil }
             // Most strings have no escape: one validated copy.
             if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }),
-               bytes[end] == UInt8(ascii: "\"") {
+                bytes[end] == UInt8(ascii: "\"")
+            {
                 guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
                 index = end + 1
                 return text
@@ -167,7 +170,8 @@ public struct DeployManifest: Sendable, Hashable, Codable {
                 case UInt8(ascii: "u"):
                     // Only controls are written this way.
                     guard index + 4 <= bytes.endIndex, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16),
-                          value < 0x20 else { return nil }
+                        value < 0x20
+                    else { return nil }
                     scalars.append(Unicode.Scalar(UInt8(value)))
                     index += 4
                 default: return nil

@@ -53,7 +53,8 @@ public enum PublishFiles {
         let entries = pages.filter { $0.section == feedSection && !$0.isSectionIndex }
         // Only where content has no date: the build's declared date, else the newest date
         // the section gives, so the feed depends on the section's pages alone. Never the wall clock.
-        let fallback = sourceDateEpoch.map(FeedDate.timestamp(fromUnixTime:))
+        let fallback =
+            sourceDateEpoch.map(FeedDate.timestamp(fromUnixTime:))
             ?? pages.filter { $0.section == feedSection }.compactMap { $0.modified.flatMap(FeedDate.timestamp(fromContentDate:)) }.max()
             ?? FeedDate.timestamp(fromUnixTime: 0)
         let title = sectionPage.map { "\($0.title) - \(config.title)" } ?? config.title

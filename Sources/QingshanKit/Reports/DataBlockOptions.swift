@@ -35,7 +35,9 @@ struct DataBlockOptions: Sendable {
     }
 
     enum ChartType: String, Sendable, CaseIterable {
-        case bar, stackedBar = "stacked-bar", donut, line, ring
+        case bar
+        case stackedBar = "stacked-bar"
+        case donut, line, ring
     }
 
     var view: String

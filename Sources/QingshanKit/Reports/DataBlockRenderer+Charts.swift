@@ -54,7 +54,8 @@ extension DataBlockRenderer {
         let labels = table.rows.map { table.columns[0].text($0[0]) }
         let ratios = table.rows.map { $0[3].decimal ?? 0 }
         let details = table.rows.map { "\($0[1].description)/\($0[2].description)" }
-        let summary = zip(labels, zip(ratios, details)).map { "\($0)：\(ChineseFormat.percent($1.0))（\($1.1)）" }
+        let summary =
+            zip(labels, zip(ratios, details)).map { "\($0)：\(ChineseFormat.percent($1.0))（\($1.1)）" }
             .joined(separator: "；") + "。"
         let description = options.description ?? summary
         let svg: String

@@ -5,8 +5,10 @@ extension ChartData {
     var table: ResultTable {
         var columns = [ResultTable.Column(name: "category", title: categoryTitle, numeric: false)]
         for series in series {
-            columns.append(.init(name: series.name, title: series.name, format: format, decimals: decimals,
-                                 fieldUnit: fieldUnit, numeric: true))
+            columns.append(
+                .init(
+                    name: series.name, title: series.name, format: format, decimals: decimals,
+                    fieldUnit: fieldUnit, numeric: true))
         }
         let rows = categories.indices.map { index in
             [DataValue.string(categories[index])] + series.map { DataValue.number($0.values[index]) }

@@ -4,7 +4,11 @@ extension Diagnostic.Message {
         .init(id: "file-too-large", text: "file is \(bytes) bytes; the limit is \(limit) bytes\(limit >= 1 << 20 ? " (\(limit >> 20) MiB)" : "") (`limits:` in site.yaml)")
     }
     static func markdownManyImageOpeners(count: Int) -> Self {
-        .init(id: "markdown-many-image-openers", text: "too many unclosed image openers '![' (\(count) in this block; at most \(SafetyLimits.maxImageOpenersPerBlock) per block, fewer after blocks with many); refused because the Markdown library would take minutes")
+        .init(
+            id: "markdown-many-image-openers",
+            text:
+                "too many unclosed image openers '![' (\(count) in this block; at most \(SafetyLimits.maxImageOpenersPerBlock) per block, fewer after blocks with many); refused because the Markdown library would take minutes"
+        )
     }
     static func markdownDeepQuoteEmphasis(depth: Int, delimiters: Int) -> Self {
         .init(id: "markdown-deep-quote-emphasis", text: "block quote \(depth) levels deep with \(delimiters) emphasis marks in one block; refused because the Markdown library would take minutes")

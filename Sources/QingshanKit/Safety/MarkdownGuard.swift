@@ -18,9 +18,12 @@ public enum MarkdownGuard {
     ) -> [Diagnostic] {
         let utf8 = body.utf8
         if utf8.count > maxBytes {
-            return [.error(.fileTooLarge(bytes: utf8.count, limit: maxBytes),
-                           at: SourceLocation(path: path, line: lineOffset + 1, column: 1),
-                           notes: ["split the page into several pages"])]
+            return [
+                .error(
+                    .fileTooLarge(bytes: utf8.count, limit: maxBytes),
+                    at: SourceLocation(path: path, line: lineOffset + 1, column: 1),
+                    notes: ["split the page into several pages"])
+            ]
         }
         let fixed = SafetyLimits.fixedCmark
         guard (cmarkVersion.major, cmarkVersion.minor, cmarkVersion.patch) < (fixed.major, fixed.minor, fixed.patch) else { return [] }
@@ -53,15 +56,22 @@ public enum MarkdownGuard {
         // Per block: the open brackets (true for an image's `![`), how many of them are
         // images and where the first unclosed one starts; the deepest quote; emphasis marks.
         var brackets: [Bool] = []
-        var images = 0, imageLine = 0, imageColumn = 0
+        var images = 0
+        var imageLine = 0
+        var imageColumn = 0
         // Σ over earlier blocks of (most unclosed `![` at once)²: cmark's time for each block.
-        var mostImages = 0, earlierImageCost = 0
-        var quoteDepth = 0, quoteLine = 0, emphasis = 0
+        var mostImages = 0
+        var earlierImageCost = 0
+        var quoteDepth = 0
+        var quoteLine = 0
+        var emphasis = 0
         // Across the whole body, so many blocks each just under a limit cannot add up to
         // minutes: quote depth × emphasis of the blocks before this one, and blank lines
         // weighted by the depth of the last non-blank line.
         var earlierQuoteCost = 0
-        var lastDepth = 0, lastDepthLine = 0, blankCost = 0
+        var lastDepth = 0
+        var lastDepthLine = 0
+        var blankCost = 0
 
         var line = 1
         var start = 0
@@ -73,37 +83,53 @@ public enum MarkdownGuard {
                 brackets.removeAll(keepingCapacity: true)
                 earlierQuoteCost += quoteDepth * emphasis
                 earlierImageCost += mostImages * mostImages
-                images = 0; mostImages = 0; quoteDepth = 0; emphasis = 0
+                images = 0
+                mostImages = 0
+                quoteDepth = 0
+                emphasis = 0
                 blankCost += max(lastDepth, prefix.depth)
                 if blankCost > SafetyLimits.maxBlankLinesTimesListDepth {
-                    report("list", Shape(message: .markdownDeepListBlankLines(depth: lastDepth),
-                                         advisory: "GHSA-66g8-4hjf-77xh, empty lines in deeply nested lists", line: lastDepthLine, column: 1))
+                    report(
+                        "list",
+                        Shape(
+                            message: .markdownDeepListBlankLines(depth: lastDepth),
+                            advisory: "GHSA-66g8-4hjf-77xh, empty lines in deeply nested lists", line: lastDepthLine, column: 1))
                 }
             } else {
                 lastDepth = prefix.depth
                 lastDepthLine = line
-                if prefix.quotes > quoteDepth { quoteDepth = prefix.quotes; quoteLine = line }
+                if prefix.quotes > quoteDepth {
+                    quoteDepth = prefix.quotes
+                    quoteLine = line
+                }
                 var i = start
                 while i < end {
                     switch b[i] {
-                    case 0x5C: // a backslash escapes the next byte
+                    case 0x5C:  // a backslash escapes the next byte
                         i += 1
-                    case 0x21 where i + 1 < end && b[i + 1] == 0x5B && (i == 0 || b[i - 1] != 0x3C): // "![", not "<!["
-                        if images == 0 { imageLine = line; imageColumn = i - start + 1 }
+                    case 0x21 where i + 1 < end && b[i + 1] == 0x5B && (i == 0 || b[i - 1] != 0x3C):  // "![", not "<!["
+                        if images == 0 {
+                            imageLine = line
+                            imageColumn = i - start + 1
+                        }
                         images += 1
                         mostImages = max(mostImages, images)
                         brackets.append(true)
                         i += 1
                         if images > SafetyLimits.maxImageOpenersPerBlock
-                            || earlierImageCost + images * images > SafetyLimits.maxImageOpenerCostPerPage {
-                            report("image", Shape(message: .markdownManyImageOpeners(count: images),
-                                                  advisory: "CVE-2023-22486, repeated '![[]()'", line: imageLine, column: imageColumn))
+                            || earlierImageCost + images * images > SafetyLimits.maxImageOpenerCostPerPage
+                        {
+                            report(
+                                "image",
+                                Shape(
+                                    message: .markdownManyImageOpeners(count: images),
+                                    advisory: "CVE-2023-22486, repeated '![[]()'", line: imageLine, column: imageColumn))
                         }
-                    case 0x5B: // "["
+                    case 0x5B:  // "["
                         brackets.append(false)
-                    case 0x5D: // "]" closes the innermost opener
+                    case 0x5D:  // "]" closes the innermost opener
                         if brackets.popLast() == true { images -= 1 }
-                    case 0x2A, 0x5F: // "*", "_"
+                    case 0x2A, 0x5F:  // "*", "_"
                         emphasis += 1
                     default:
                         break
@@ -111,8 +137,11 @@ public enum MarkdownGuard {
                     i += 1
                 }
                 if earlierQuoteCost + quoteDepth * emphasis > SafetyLimits.maxQuoteDepthTimesEmphasis {
-                    report("quote", Shape(message: .markdownDeepQuoteEmphasis(depth: quoteDepth, delimiters: emphasis),
-                                          advisory: "CVE-2023-24824, emphasis in deep block quotes", line: quoteLine, column: 1))
+                    report(
+                        "quote",
+                        Shape(
+                            message: .markdownDeepQuoteEmphasis(depth: quoteDepth, delimiters: emphasis),
+                            advisory: "CVE-2023-24824, emphasis in deep block quotes", line: quoteLine, column: 1))
                 }
             }
             line += 1
@@ -134,20 +163,28 @@ public enum MarkdownGuard {
     static func containerPrefix(_ b: [UInt8], from start: Int, to end: Int) -> Prefix {
         var i = start
         var indent = 0
-        while i < end, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { indent += 1; i += 1 }
-        var depth = indent / 2, quotes = 0
+        while i < end, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D {
+            indent += 1
+            i += 1
+        }
+        var depth = indent / 2
+        var quotes = 0
         func spaceOrEnd(_ k: Int) -> Bool { k >= end || b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0D }
         while i < end {
             let byte = b[i]
-            if byte == 0x3E { // ">"
-                quotes += 1; depth += 1; i += 1
+            if byte == 0x3E {  // ">"
+                quotes += 1
+                depth += 1
+                i += 1
             } else if (byte == 0x2D || byte == 0x2A || byte == 0x2B) && spaceOrEnd(i + 1) {
-                depth += 1; i += 1
+                depth += 1
+                i += 1
             } else if (0x30...0x39).contains(byte) {
                 var k = i
                 while k < end, k - i < 9, (0x30...0x39).contains(b[k]) { k += 1 }
                 guard k < end, b[k] == 0x2E || b[k] == 0x29, spaceOrEnd(k + 1) else { break }
-                depth += 1; i = k + 1
+                depth += 1
+                i = k + 1
             } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
                 i += 1
             } else {

@@ -12,7 +12,8 @@ enum NestingDepthScanner {
     static func firstExcess(in b: [UInt8], isJSON: Bool, limit: Int) -> (line: Int, column: Int, depth: Int)? {
         var flow = 0
         var block = 0
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         var i = 0
         var atLineStart = true
         // Whether a `[` or `{` here would open a flow collection in block context.
@@ -21,7 +22,10 @@ enum NestingDepthScanner {
             let byte = b[i]
             if atLineStart && flow == 0 && !isJSON {
                 var indent = 0
-                while i < b.count, b[i] == 0x20 { indent += 1; i += 1 }
+                while i < b.count, b[i] == 0x20 {
+                    indent += 1
+                    i += 1
+                }
                 block = indent / 2
                 atLineStart = false
                 tokenStart = true
@@ -29,12 +33,15 @@ enum NestingDepthScanner {
             }
             switch byte {
             case 0x0A:
-                line += 1; lineStart = i + 1; atLineStart = true; tokenStart = true
-            case 0x22 where isJSON || tokenStart || flow > 0, 0x27 where !isJSON && (tokenStart || flow > 0): // a quoted string: skip it
+                line += 1
+                lineStart = i + 1
+                atLineStart = true
+                tokenStart = true
+            case 0x22 where isJSON || tokenStart || flow > 0, 0x27 where !isJSON && (tokenStart || flow > 0):  // a quoted string: skip it
                 i = endOfQuoted(b, from: i, quote: byte)
                 tokenStart = false
                 continue
-            case 0x23 where !isJSON && (i == lineStart || b[i - 1] == 0x20 || b[i - 1] == 0x09): // comment
+            case 0x23 where !isJSON && (i == lineStart || b[i - 1] == 0x20 || b[i - 1] == 0x09):  // comment
                 while i < b.count, b[i] != 0x0A { i += 1 }
                 continue
             case 0x5B where isJSON || flow > 0 || tokenStart, 0x7B where isJSON || flow > 0 || tokenStart:
@@ -70,7 +77,10 @@ enum NestingDepthScanner {
     private static func endOfQuoted(_ b: [UInt8], from start: Int, quote: UInt8) -> Int {
         var i = start + 1
         while i < b.count {
-            if quote == 0x22, b[i] == 0x5C { i += 2; continue }
+            if quote == 0x22, b[i] == 0x5C {
+                i += 2
+                continue
+            }
             if b[i] == quote { return i + 1 }
             i += 1
         }

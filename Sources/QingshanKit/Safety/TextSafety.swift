@@ -11,9 +11,11 @@ public enum TextSafety {
     /// the text) and UTF-8 byte column.
     public static func scan(_ utf8: some Sequence<UInt8>, path: String, lineOffset: Int = 0) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         // The two bytes before the current one, to recognise E2 80 xx and E2 81 xx.
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in utf8 {
             if beforePrevious == 0xE2, let name = bidiName(previous, byte) {
                 let at = SourceLocation(path: path, line: line + lineOffset, column: column - 2)

@@ -211,7 +211,10 @@ private struct Scanner {
                 for offset in 1..<needle.count {
                     let byte = bytes[cursor + offset]
                     let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-                    if lowered != needle[offset] { matched = false; break }
+                    if lowered != needle[offset] {
+                        matched = false
+                        break
+                    }
                 }
                 if matched { return cursor }
             }

@@ -140,12 +140,15 @@ extension SearchIndex {
                 if new.isEmpty { return old }
                 var merged: [Int] = []
                 merged.reserveCapacity(old.count + new.count)
-                var i = 0, j = 0
+                var i = 0
+                var j = 0
                 while i < old.count, j < new.count {
                     if bytes(old[i]).lexicographicallyPrecedes(bytes(new[j])) {
-                        merged.append(old[i]); i += 1
+                        merged.append(old[i])
+                        i += 1
                     } else {
-                        merged.append(new[j]); j += 1
+                        merged.append(new[j])
+                        j += 1
                     }
                 }
                 merged.append(contentsOf: old[i...])

@@ -101,7 +101,7 @@ public struct SearchIndex: Sendable {
         let scalars = text.unicodeScalars
         // Walks at most `length` scalars, not the whole text.
         guard let end = scalars.index(scalars.startIndex, offsetBy: max(length, 0), limitedBy: scalars.endIndex),
-              end != scalars.endIndex
+            end != scalars.endIndex
         else { return String(text) }
         return String(scalars[scalars.startIndex..<end])
     }

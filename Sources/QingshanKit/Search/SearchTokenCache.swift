@@ -53,7 +53,8 @@ struct SearchTokenCache: Sendable {
             lengths.append(Int32(length))
         }
         guard let arena = reader.readBytes(), let table = TokenTable(tags: tags, wordLengths: lengths, arena: arena),
-              let documentCount = reader.readInt(), documentCount >= 0 else { return nil }
+            let documentCount = reader.readInt(), documentCount >= 0
+        else { return nil }
         var documents: [UInt64: [UInt32]] = [:]
         documents.reserveCapacity(documentCount)
         let limit = UInt32(count) << 3

@@ -84,7 +84,8 @@ public enum SearchTokenizer {
                     value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
                     i += 3
                 } else {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                    value =
+                        UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
                         | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
                     i += 4
                 }

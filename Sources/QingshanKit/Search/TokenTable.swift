@@ -22,7 +22,10 @@ struct TokenTable {
     init(expectedCount: Int = 64) {
         var size = 16
         var bits: UInt64 = 4
-        while size < expectedCount * 2 { size *= 2; bits += 1 }
+        while size < expectedCount * 2 {
+            size *= 2
+            bits += 1
+        }
         slots = Array(repeating: 0, count: size)
         shift = 64 - bits
         tags.reserveCapacity(expectedCount)
@@ -63,7 +66,8 @@ struct TokenTable {
             while slots[s] != 0 {
                 let other = Int(slots[s]) - 1
                 if tags[other] == tag, wordLengths[other] == wordLengths[index],
-                   arena[Int(starts[other])..<Int(starts[other] + wordLengths[other])].elementsEqual(arena[Int(starts[index])..<Int(starts[index] + wordLengths[index])]) {
+                    arena[Int(starts[other])..<Int(starts[other] + wordLengths[other])].elementsEqual(arena[Int(starts[index])..<Int(starts[index] + wordLengths[index])])
+                {
                     return nil  // the same token twice
                 }
                 s = (s + 1) & mask

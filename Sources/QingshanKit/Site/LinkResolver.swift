@@ -37,7 +37,7 @@ struct LinkResolver: Sendable {
         if Self.namesFolder(decoded) { return resolveFolder(decoded, destination: destination, suffix: suffix, from: page, at: location) }
         guard decoded.hasSuffix(".md") else { return .keep }
         guard let pagePath = SitePaths.resolve(decoded, inFolder: page.folder),
-              let output = model.outputPath(ofPage: pagePath)
+            let output = model.outputPath(ofPage: pagePath)
         else {
             return .invalid(.error(.brokenPageLink(destination), at: location))
         }

@@ -95,13 +95,14 @@ struct PageContext {
     private static func children(model: SiteModel, folder: String, root: String) -> [TemplateValue] {
         (model.childrenByFolder[folder] ?? []).map { index in
             let child = model.pages[index]
-            return .map(withoutEmptyStrings([
-                "title": .string(child.frontMatter.title),
-                "url": .string(root + child.outputPath),
-                "summary": .string(child.frontMatter.summary),
-                "date": .string(child.frontMatter.date ?? ""),
-                "dateText": .string(child.frontMatter.date.map(Self.chineseDate) ?? ""),
-            ]))
+            return .map(
+                withoutEmptyStrings([
+                    "title": .string(child.frontMatter.title),
+                    "url": .string(root + child.outputPath),
+                    "summary": .string(child.frontMatter.summary),
+                    "date": .string(child.frontMatter.date ?? ""),
+                    "dateText": .string(child.frontMatter.date.map(Self.chineseDate) ?? ""),
+                ]))
         }
     }
 

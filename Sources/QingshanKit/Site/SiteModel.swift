@@ -39,9 +39,11 @@ struct SiteModel: Sendable {
 
     /// Weighted pages first by weight; then newest date first; then title (pinyin); then path.
     static func displayOrder(_ a: FrontMatter, _ b: FrontMatter, _ pathA: String, _ pathB: String) -> Bool {
-        let wa = a.weight == 0 ? Int.max : a.weight, wb = b.weight == 0 ? Int.max : b.weight
+        let wa = a.weight == 0 ? Int.max : a.weight
+        let wb = b.weight == 0 ? Int.max : b.weight
         if wa != wb { return wa < wb }
-        let da = a.date ?? "", db = b.date ?? ""
+        let da = a.date ?? ""
+        let db = b.date ?? ""
         if da != db { return da > db }
         if a.title != b.title { return ChineseCollation.ascending(a.title, b.title) }
         return pathA < pathB

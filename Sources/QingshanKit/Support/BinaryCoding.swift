@@ -105,7 +105,10 @@ struct BinaryReader {
                     var gap: UInt64 = 0
                     var shift: UInt64 = 0
                     while true {
-                        guard position < bytes.count, shift < 35 else { failed = true; break }
+                        guard position < bytes.count, shift < 35 else {
+                            failed = true
+                            break
+                        }
                         let byte = bytes[position]
                         position += 1
                         gap |= UInt64(byte & 0x7F) << shift
@@ -113,7 +116,10 @@ struct BinaryReader {
                         shift += 7
                     }
                     let value = previous + gap
-                    guard !failed, index == 0 || gap > 0, value < UInt64(limit) else { failed = true; break }
+                    guard !failed, index == 0 || gap > 0, value < UInt64(limit) else {
+                        failed = true
+                        break
+                    }
                     values[index] = UInt32(value)
                     initialized = index + 1
                     previous = value

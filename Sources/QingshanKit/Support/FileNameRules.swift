@@ -6,7 +6,10 @@ enum FileNameRules {
 
     static let reservedNames: Set<String> = {
         var names: Set<String> = ["con", "prn", "aux", "nul"]
-        for n in 1...9 { names.insert("com\(n)"); names.insert("lpt\(n)") }
+        for n in 1...9 {
+            names.insert("com\(n)")
+            names.insert("lpt\(n)")
+        }
         return names
     }()
     static let reservedCharacters = Set("<>:\"|?*\\".unicodeScalars)

@@ -21,18 +21,18 @@ struct FileStamp: Sendable, Hashable {
         guard stat(path, &info) == 0 else { return nil }
         size = Int(info.st_size)
         #if canImport(Darwin)
-        modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
         #else
-        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         #endif
     }
 
     /// The running program's own file: a new Qingshan may render differently.
     static var program: FileStamp? {
         #if os(Linux)
-        FileStamp(atPath: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
+            FileStamp(atPath: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         #else
-        Bundle.main.executablePath.flatMap { FileStamp(atPath: $0) }
+            Bundle.main.executablePath.flatMap { FileStamp(atPath: $0) }
         #endif
     }
 

@@ -16,7 +16,8 @@ public struct PhaseClock: Sendable {
     /// Resident memory now, from `/proc/self/statm` (0 where there is none).
     public static func residentMiB() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }

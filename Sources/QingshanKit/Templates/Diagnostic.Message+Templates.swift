@@ -46,7 +46,8 @@ extension Diagnostic.Message {
     static func templateUncheckedURL(_ tag: String, attribute: String) -> Self {
         .init(
             id: "template-unchecked-url",
-            text: "'\(tag)' starts the URL in '\(attribute)' with a value Qingshan has not checked, which could be javascript:…; use a URL Qingshan built (url, root, assets…), a front-matter key named like a URL (link, …URL), or {{safeURL(name)}}",
+            text:
+                "'\(tag)' starts the URL in '\(attribute)' with a value Qingshan has not checked, which could be javascript:…; use a URL Qingshan built (url, root, assets…), a front-matter key named like a URL (link, …URL), or {{safeURL(name)}}",
             zh: "“\(tag)”以未经检查的值开始“\(attribute)”中的地址，取值可能是 javascript:…；请使用 Qingshan 生成的地址（url、root、assets 等）、以地址命名的前置字段（link、…URL），或写成 {{safeURL(名称)}}")
     }
     static func partialOutsideTheme(_ name: String) -> Self {

@@ -25,7 +25,9 @@ enum HTMLContext: Sendable, Equatable {
 struct HTMLContextScanner {
     private enum State: Equatable {
         case text, tagOpen, tagName, endTag, beforeAttributeName, attributeName, afterAttributeName
-        case beforeAttributeValue, attributeValue(quote: UInt8?), rawText, comment, declaration
+        case beforeAttributeValue
+        case attributeValue(quote: UInt8?)
+        case rawText, comment, declaration
     }
 
     private var state = State.text
@@ -86,9 +88,15 @@ struct HTMLContextScanner {
             if byte == UInt8(ascii: "<") { state = .tagOpen }
         case .tagOpen: tagOpen(byte)
         case .tagName:
-            if Self.isSpace(byte) { state = .beforeAttributeName } else if byte == UInt8(ascii: ">") { endStartTag() } else if byte == UInt8(ascii: "/") {
+            if Self.isSpace(byte) {
                 state = .beforeAttributeName
-            } else { tagName.append(Self.lower(byte)) }
+            } else if byte == UInt8(ascii: ">") {
+                endStartTag()
+            } else if byte == UInt8(ascii: "/") {
+                state = .beforeAttributeName
+            } else {
+                tagName.append(Self.lower(byte))
+            }
         case .endTag:
             if byte == UInt8(ascii: ">") { state = .text }
         case .declaration:
@@ -101,9 +109,15 @@ struct HTMLContextScanner {
             }
         case .beforeAttributeName, .afterAttributeName: inTag(byte)
         case .attributeName:
-            if byte == UInt8(ascii: "=") { state = .beforeAttributeValue } else if Self.isSpace(byte) { state = .afterAttributeName } else if byte == UInt8(ascii: ">") {
+            if byte == UInt8(ascii: "=") {
+                state = .beforeAttributeValue
+            } else if Self.isSpace(byte) {
+                state = .afterAttributeName
+            } else if byte == UInt8(ascii: ">") {
                 endStartTag()
-            } else { attributeName.append(Self.lower(byte)) }
+            } else {
+                attributeName.append(Self.lower(byte))
+            }
         case .beforeAttributeValue: beforeValue(byte)
         case .attributeValue(let quote): inValue(byte, quote: quote)
         case .rawText: inRawText(byte)

@@ -142,11 +142,12 @@ struct TemplateParser {
         if kind != .variable { index += 1 }
 
         // The end of the tag: `}` + close for `{{{name}}}`, `=` + close for `{{=<% %>=}}`.
-        let end: [UInt8] = switch sigil {
-        case UInt8(ascii: "{"): [UInt8(ascii: "}")] + close
-        case UInt8(ascii: "="): [UInt8(ascii: "=")] + close
-        default: close
-        }
+        let end: [UInt8] =
+            switch sigil {
+            case UInt8(ascii: "{"): [UInt8(ascii: "}")] + close
+            case UInt8(ascii: "="): [UInt8(ascii: "=")] + close
+            default: close
+            }
         let contentStart = index
         while index < bytes.count, !matches(end, at: index) { index += 1 }
         guard index < bytes.count else {
@@ -216,8 +217,9 @@ struct TemplateParser {
                     continue
                 case .variable, .unescaped:
                     let path = try path(tag)
-                    interpolations.append(Template.Interpolation(
-                        path: path, escaped: tag.kind == .variable, line: tag.line, column: tag.column, context: html.context, sections: sections))
+                    interpolations.append(
+                        Template.Interpolation(
+                            path: path, escaped: tag.kind == .variable, line: tag.line, column: tag.column, context: html.context, sections: sections))
                     html.feedInterpolation()
                     nodes.append(.variable(path, escaped: tag.kind == .variable))
                 case .section, .inverted:
@@ -278,9 +280,11 @@ struct TemplateParser {
             throw TemplateSyntaxError(message: "`\(tag.name)`: a transform is written `name(value)`", line: tag.line, column: tag.column)
         }
         let scope: TemplatePath.Scope =
-            rest == "." ? .current
-            : rest.isEmpty ? .listPosition
-            : rest.hasPrefix(".") ? .current : .stack
+            rest == "."
+            ? .current
+            : rest.isEmpty
+                ? .listPosition
+                : rest.hasPrefix(".") ? .current : .stack
         let names = rest == "." ? [] : rest.split(separator: ".").map(String.init)
         if scope == .listPosition, transforms.isEmpty {
             throw TemplateSyntaxError(message: "empty tag name", line: tag.line, column: tag.column)

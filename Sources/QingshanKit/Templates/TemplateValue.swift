@@ -33,7 +33,8 @@ enum TemplateValue: Sendable, Equatable {
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     init(stringLiteral value: String) { self = .string(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(integerLiteral value: Int) { self = .int(value) }
@@ -97,7 +98,8 @@ extension TemplateValue {
 
     /// Lists of only strings or only integers sort; others have no order.
     private static func sorted(_ items: [TemplateValue]) -> [TemplateValue]? {
-        var strings: [String] = [], ints: [Int] = []
+        var strings: [String] = []
+        var ints: [Int] = []
         for item in items {
             switch item {
             case .string(let text): strings.append(text)
@@ -120,7 +122,8 @@ extension TemplateValue {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == " " || (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && scalar.value > 0x7F
-                || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
+                || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "

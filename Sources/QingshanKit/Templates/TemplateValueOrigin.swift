@@ -24,21 +24,35 @@ enum TemplateValueOrigin: Equatable {
     /// Resolves `path` as the renderer would, inside `sections` (outermost first).
     init(_ path: TemplatePath, in sections: ArraySlice<TemplatePath>, asSection: Bool = false) {
         if let outer = path.transforms.first {
-            if outer == "safeURL" { self = .checkedURL; return }
-            if Self.numberTransforms.contains(outer) || path.scope == .listPosition { self = .number; return }
+            if outer == "safeURL" {
+                self = .checkedURL
+                return
+            }
+            if Self.numberTransforms.contains(outer) || path.scope == .listPosition {
+                self = .number
+                return
+            }
             // A string transform (`lowercased`, or `reversed` of a string) makes a new text.
-            guard Self.elementTransforms.contains(outer), asSection || outer != "reversed" else { self = .data; return }
+            guard Self.elementTransforms.contains(outer), asSection || outer != "reversed" else {
+                self = .data
+                return
+            }
         }
         let suffix = path.names.joined(separator: ".")
         var rest = sections
         if path.scope == .current {
-            guard let container = Self.innermostPushing(&rest) else { self = suffix.isEmpty ? .data : .name(suffix); return }
+            guard let container = Self.innermostPushing(&rest) else {
+                self = suffix.isEmpty ? .data : .name(suffix)
+                return
+            }
             self = container.child(suffix)
             return
         }
         while let container = Self.innermostPushing(&rest) {
             switch container {
-            case .data: self = .data; return
+            case .data:
+                self = .data
+                return
             case .checkedURL, .number: continue  // a string or number has no names inside
             case .name(let object):
                 let full = object + "." + suffix

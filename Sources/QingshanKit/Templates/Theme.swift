@@ -66,9 +66,10 @@ struct Theme: Sendable {
         for key in templates.keys.sorted() {
             for reference in templates[key]!.partialReferences where texts[reference.name] == nil {
                 let climbs = TemplateLint.climbsOutOfTheme(reference.name)
-                diagnostics.append(.error(
-                    climbs ? .partialOutsideTheme(reference.name) : .missingPartial(reference.name),
-                    at: SourceLocation(path: texts[key]!.path, line: reference.line, column: reference.column)))
+                diagnostics.append(
+                    .error(
+                        climbs ? .partialOutsideTheme(reference.name) : .missingPartial(reference.name),
+                        at: SourceLocation(path: texts[key]!.path, line: reference.line, column: reference.column)))
             }
         }
         let layouts = texts.keys.filter { $0.hasPrefix("layout/") }.map { String($0.dropFirst(7)) }.sorted()

@@ -41,14 +41,14 @@ public final class FileWatcher: Sendable {
             if !paths.isEmpty { continuation.yield(paths) }
         }
         #if os(Linux)
-        if requested == .inotify, let inotify = InotifyWatcher(root: root, folders: folders) {
-            mechanism = .inotify
-            Self.startThread(name: "qingshan.watch.inotify") {
-                inotify.run(isStopped: { stopped.withLock { $0 } }, emit: emit)
-                continuation.finish()
+            if requested == .inotify, let inotify = InotifyWatcher(root: root, folders: folders) {
+                mechanism = .inotify
+                Self.startThread(name: "qingshan.watch.inotify") {
+                    inotify.run(isStopped: { stopped.withLock { $0 } }, emit: emit)
+                    continuation.finish()
+                }
+                return
             }
-            return
-        }
         #endif
         mechanism = .polling
         let poller = PollingWatcher(root: root, folders: folders, interval: pollInterval)
@@ -134,7 +134,8 @@ final class PollingWatcher: @unchecked Sendable {
                 guard path.hasPrefix(rootPath) else { continue }
                 // Folders count by name only: their time changes with every file inside.
                 let isFolder = values.isDirectory == true
-                stamps[String(path.dropFirst(rootPath.count))] = isFolder
+                stamps[String(path.dropFirst(rootPath.count))] =
+                    isFolder
                     ? Stamp(modified: nil, size: nil)
                     : Stamp(modified: values.contentModificationDate, size: values.fileSize)
             }

@@ -17,9 +17,10 @@ struct BlockYAML {
     init(body: String, bodyStart: SourceLocation) {
         self.bodyStart = bodyStart
         do throws(YAMLDocument.Failure) {
-            parsed = .success(try YAMLDocument(
-                utf8: Array(body.utf8), path: bodyStart.path, isJSON: false, lineOffset: (bodyStart.line ?? 1) - 1,
-                columnOffset: (bodyStart.column ?? 1) - 1, syntaxMessage: Diagnostic.Message.dataBlockInvalidYAML))
+            parsed = .success(
+                try YAMLDocument(
+                    utf8: Array(body.utf8), path: bodyStart.path, isJSON: false, lineOffset: (bodyStart.line ?? 1) - 1,
+                    columnOffset: (bodyStart.column ?? 1) - 1, syntaxMessage: Diagnostic.Message.dataBlockInvalidYAML))
         } catch {
             switch error {
             case .diagnostic(let diagnostic): parsed = .failure(diagnostic)

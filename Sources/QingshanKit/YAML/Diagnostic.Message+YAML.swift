@@ -16,8 +16,9 @@ extension Diagnostic.Message {
     }
 
     static func yamlAliasBomb(limit: Int) -> Self {
-        .init(id: "yaml-alias-bomb", text: "aliases expand to more than \(limit) nodes; refusing to read the file (the position is the first alias)",
-              zh: "别名展开后超过 \(limit) 个节点，拒绝读取该文件（位置为第一个别名）")
+        .init(
+            id: "yaml-alias-bomb", text: "aliases expand to more than \(limit) nodes; refusing to read the file (the position is the first alias)",
+            zh: "别名展开后超过 \(limit) 个节点，拒绝读取该文件（位置为第一个别名）")
     }
 
     static func dataBlockInvalidYAML(_ problem: String) -> Self {

@@ -48,7 +48,8 @@ extension YAMLDocument {
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 quote = byte
             } else if byte == UInt8(ascii: "*"), " \n[{,:-".utf8.contains(previous), index + 1 < utf8.count,
-                      !" \n,]}".utf8.contains(utf8[index + 1]) {
+                !" \n,]}".utf8.contains(utf8[index + 1])
+            {
                 let line = lineStarts.lastIndex { $0 <= index } ?? 0
                 return SourceLocation(path: path, line: line + 1 + lineOffset, column: index - lineStarts[line] + 1)
             }

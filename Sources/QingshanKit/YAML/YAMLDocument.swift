@@ -38,10 +38,11 @@ struct YAMLDocument {
         for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
         // Bound the nesting before Yams, which composes (and Swift frees) nodes recursively.
         if let excess = NestingDepthScanner.firstExcess(in: utf8, isJSON: isJSON, limit: SafetyLimits.maxYAMLDepth) {
-            throw .diagnostic(.error(
-                .yamlTooDeep(depth: excess.depth, limit: SafetyLimits.maxYAMLDepth),
-                at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column + columnOffset),
-                notes: ["deeply nested data is refused before parsing so it cannot exhaust the stack; flatten it"]))
+            throw .diagnostic(
+                .error(
+                    .yamlTooDeep(depth: excess.depth, limit: SafetyLimits.maxYAMLDepth),
+                    at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column + columnOffset),
+                    notes: ["deeply nested data is refused before parsing so it cannot exhaust the stack; flatten it"]))
         }
         let text = String(decoding: utf8, as: UTF8.self)
         do {
@@ -61,9 +62,10 @@ struct YAMLDocument {
         if let root {
             var budget = Self.aliasBaseBudget + 4 * utf8.count
             if !Self.spend(&budget, on: root) {
-                throw .diagnostic(.error(
-                    .yamlAliasBomb(limit: Self.aliasBaseBudget + 4 * utf8.count),
-                    at: firstAliasLocation() ?? SourceLocation(path: path, line: lineOffset + 1)))
+                throw .diagnostic(
+                    .error(
+                        .yamlAliasBomb(limit: Self.aliasBaseBudget + 4 * utf8.count),
+                        at: firstAliasLocation() ?? SourceLocation(path: path, line: lineOffset + 1)))
             }
         }
     }

@@ -45,9 +45,10 @@ struct YAMLMapping {
         case "true": return true
         case "false": return false
         default:
-            diagnostics.append(.error(
-                .invalidValue(key: key, value: node.scalarText ?? node.kindName, expected: "true or false"),
-                at: document.location(of: node)))
+            diagnostics.append(
+                .error(
+                    .invalidValue(key: key, value: node.scalarText ?? node.kindName, expected: "true or false"),
+                    at: document.location(of: node)))
             return nil
         }
     }
@@ -55,9 +56,10 @@ struct YAMLMapping {
     mutating func int(_ key: String) -> Int? {
         guard let node = value(key) else { return nil }
         guard let text = node.scalarText, let number = Int(text) else {
-            diagnostics.append(.error(
-                .invalidValue(key: key, value: node.scalarText ?? node.kindName, expected: "a whole number"),
-                at: document.location(of: node)))
+            diagnostics.append(
+                .error(
+                    .invalidValue(key: key, value: node.scalarText ?? node.kindName, expected: "a whole number"),
+                    at: document.location(of: node)))
             return nil
         }
         return number

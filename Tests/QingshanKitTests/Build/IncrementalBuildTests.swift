@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Incremental builds: which pages a change re-renders, and that any sequence of edits
@@ -36,9 +37,10 @@ import Testing
         let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try build(site)
-        try replace("511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,76.8,",
-                    with: "511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,80.0,",
-                    in: "content/data/villages.csv", of: site)
+        try replace(
+            "511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,76.8,",
+            with: "511702001001,样例村01,通川区,示例一镇,已完工,已验收,已完工,已验收,已完工,已完工,80.0,",
+            in: "content/data/villages.csv", of: site)
         let result = try build(site)
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
         // The downloads catalogue is made on every build (it shows each file's size); the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Qingshan never writes or deletes through a symbolic link in or beside the output.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct SiteBuilderTests {
@@ -57,39 +58,55 @@ import Testing
     }
 
     static let invalidCases: [InvalidCase] = [
-        InvalidCase(description: "broken page link", file: "content/pages/about.md", text: "\n见[不存在](missing.md)。\n", append: true,
-                    messageID: "broken-link", location: "content/pages/about.md:20:4"),
-        InvalidCase(description: "broken site link", file: "content/pages/news/first.md", text: "\n[x](/nowhere/)\n", append: true,
-                    messageID: "broken-link", location: "content/pages/news/first.md:10:1"),
-        InvalidCase(description: "YAML error in front matter", file: "content/pages/about.md",
-                    text: "---\ntitle: 关于\ndate: [2021\n---\n正文\n", append: false, messageID: "yaml-syntax", location: "content/pages/about.md:4:1"),
-        InvalidCase(description: "front matter not closed", file: "content/pages/about.md",
-                    text: "---\ntitle: 关于\n\n正文\n", append: false, messageID: "front-matter-not-closed", location: "content/pages/about.md:1:1"),
-        InvalidCase(description: "bad date", file: "content/pages/about.md",
-                    text: "---\ntitle: 关于\ndate: 2021/3/5\n---\n", append: false, messageID: "invalid-date", location: "content/pages/about.md:3:7"),
-        InvalidCase(description: "missing title", file: "content/pages/about.md",
-                    text: "---\ndate: 2021-03-05\n---\n", append: false, messageID: "missing-key", location: "content/pages/about.md:2:1"),
-        InvalidCase(description: "slug that climbs", file: "content/pages/about.md",
-                    text: "---\ntitle: 关于\nslug: ../../etc\n---\n", append: false, messageID: "invalid-slug", location: "content/pages/about.md:3:7"),
-        InvalidCase(description: "unknown layout", file: "content/pages/about.md",
-                    text: "---\ntitle: 关于\nlayout: gallery\n---\n", append: false, messageID: "unknown-layout", location: "content/pages/about.md:3:9"),
-        InvalidCase(description: "missing partial", file: "site-templates/plain/layouts/page.mustache",
-                    text: "\n  {{> sidebar}}\n", append: true, messageID: "missing-partial", location: "site-templates/plain/layouts/page.mustache:11:3"),
-        InvalidCase(description: "template syntax", file: "site-templates/plain/layouts/section.mustache",
-                    text: "{{#page.children}}\n", append: true, messageID: "template-syntax", location: "site-templates/plain/layouts/section.mustache"),
-        InvalidCase(description: "output collision", file: "content/pages/news/clash.md",
-                    text: "---\ntitle: 撞车\nslug: first\n---\n", append: false, messageID: "output-collision", location: "content/pages/news/first.md:1:1"),
-        InvalidCase(description: "invalid UTF-8", file: "content/pages/news/first.md",
-                    text: "---\ntitle: 第一条\n---\nab\u{FFFD}", append: false, messageID: "invalid-utf8", location: "content/pages/news/first.md:4:3"),
-        InvalidCase(description: "ragged CSV row", file: "content/data/towns.csv",
-                    text: "id,name\n1,大竹\n2\n", append: false, messageID: "csv-ragged-row", location: "content/data/towns.csv:3:1"),
-        InvalidCase(description: "outputs differing only by case", file: "content/pages/About.md",
-                    text: "---\ntitle: 大写\n---\n", append: false, messageID: "output-case-collision", location: "content/pages/about.md:1:1"),
-        InvalidCase(description: "Windows-reserved name", file: "content/pages/con.md",
-                    text: "---\ntitle: 保留名\n---\n", append: false, messageID: "reserved-output-name", location: "content/pages/con.md:1:1"),
-        InvalidCase(description: "navigation to a missing page", file: "content/site.yaml",
-                    text: "title: 测试站点\ntheme: plain\nnavigation:\n  - title: 无\n    page: nowhere.md\n", append: false,
-                    messageID: "unknown-navigation-target", location: "content/site.yaml:5:11"),
+        InvalidCase(
+            description: "broken page link", file: "content/pages/about.md", text: "\n见[不存在](missing.md)。\n", append: true,
+            messageID: "broken-link", location: "content/pages/about.md:20:4"),
+        InvalidCase(
+            description: "broken site link", file: "content/pages/news/first.md", text: "\n[x](/nowhere/)\n", append: true,
+            messageID: "broken-link", location: "content/pages/news/first.md:10:1"),
+        InvalidCase(
+            description: "YAML error in front matter", file: "content/pages/about.md",
+            text: "---\ntitle: 关于\ndate: [2021\n---\n正文\n", append: false, messageID: "yaml-syntax", location: "content/pages/about.md:4:1"),
+        InvalidCase(
+            description: "front matter not closed", file: "content/pages/about.md",
+            text: "---\ntitle: 关于\n\n正文\n", append: false, messageID: "front-matter-not-closed", location: "content/pages/about.md:1:1"),
+        InvalidCase(
+            description: "bad date", file: "content/pages/about.md",
+            text: "---\ntitle: 关于\ndate: 2021/3/5\n---\n", append: false, messageID: "invalid-date", location: "content/pages/about.md:3:7"),
+        InvalidCase(
+            description: "missing title", file: "content/pages/about.md",
+            text: "---\ndate: 2021-03-05\n---\n", append: false, messageID: "missing-key", location: "content/pages/about.md:2:1"),
+        InvalidCase(
+            description: "slug that climbs", file: "content/pages/about.md",
+            text: "---\ntitle: 关于\nslug: ../../etc\n---\n", append: false, messageID: "invalid-slug", location: "content/pages/about.md:3:7"),
+        InvalidCase(
+            description: "unknown layout", file: "content/pages/about.md",
+            text: "---\ntitle: 关于\nlayout: gallery\n---\n", append: false, messageID: "unknown-layout", location: "content/pages/about.md:3:9"),
+        InvalidCase(
+            description: "missing partial", file: "site-templates/plain/layouts/page.mustache",
+            text: "\n  {{> sidebar}}\n", append: true, messageID: "missing-partial", location: "site-templates/plain/layouts/page.mustache:11:3"),
+        InvalidCase(
+            description: "template syntax", file: "site-templates/plain/layouts/section.mustache",
+            text: "{{#page.children}}\n", append: true, messageID: "template-syntax", location: "site-templates/plain/layouts/section.mustache"),
+        InvalidCase(
+            description: "output collision", file: "content/pages/news/clash.md",
+            text: "---\ntitle: 撞车\nslug: first\n---\n", append: false, messageID: "output-collision", location: "content/pages/news/first.md:1:1"),
+        InvalidCase(
+            description: "invalid UTF-8", file: "content/pages/news/first.md",
+            text: "---\ntitle: 第一条\n---\nab\u{FFFD}", append: false, messageID: "invalid-utf8", location: "content/pages/news/first.md:4:3"),
+        InvalidCase(
+            description: "ragged CSV row", file: "content/data/towns.csv",
+            text: "id,name\n1,大竹\n2\n", append: false, messageID: "csv-ragged-row", location: "content/data/towns.csv:3:1"),
+        InvalidCase(
+            description: "outputs differing only by case", file: "content/pages/About.md",
+            text: "---\ntitle: 大写\n---\n", append: false, messageID: "output-case-collision", location: "content/pages/about.md:1:1"),
+        InvalidCase(
+            description: "Windows-reserved name", file: "content/pages/con.md",
+            text: "---\ntitle: 保留名\n---\n", append: false, messageID: "reserved-output-name", location: "content/pages/con.md:1:1"),
+        InvalidCase(
+            description: "navigation to a missing page", file: "content/site.yaml",
+            text: "title: 测试站点\ntheme: plain\nnavigation:\n  - title: 无\n    page: nowhere.md\n", append: false,
+            messageID: "unknown-navigation-target", location: "content/site.yaml:5:11"),
     ]
 
     @Test(arguments: invalidCases)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct OutputCheckerLinkTests {
@@ -59,9 +60,10 @@ import Testing
         let files = CheckFixture.site(["a.html": page.text])
             .merging(["img/a.png": [], "assets/site.css": Array("@font-face { src: url('fonts/none.woff2') }".utf8)]) { $1 }
         let diagnostics = OutputChecker.check(files: files, options: linksOnly)
-        #expect(CheckFixture.summary(diagnostics) == [
-            "dead-link @ a.html:6:18", "dead-link @ a.html:6:66", "dead-link @ assets/site.css:1:24",
-        ])
+        #expect(
+            CheckFixture.summary(diagnostics) == [
+                "dead-link @ a.html:6:18", "dead-link @ a.html:6:66", "dead-link @ assets/site.css:1:24",
+            ])
         #expect(diagnostics[0].location == page.location("1️⃣", in: "a.html"))
         #expect(diagnostics[1].location == page.location("2️⃣", in: "a.html"))
     }

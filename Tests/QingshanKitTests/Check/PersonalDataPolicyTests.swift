@@ -1,5 +1,6 @@
 import Testing
 import Yams
+
 @testable import QingshanKit
 
 @Suite struct PersonalDataPolicyTests {
@@ -8,7 +9,7 @@ import Yams
         fields: [DataField(name: "name"), DataField(name: "contact"), DataField(name: "phone")],
         rows: [
             DataRow(
-                values: ["name": .string("金华村"), "contact": .string("村委会 15228058022"), "phone": .integer(13912345678)],
+                values: ["name": .string("金华村"), "contact": .string("村委会 15228058022"), "phone": .integer(13_912_345_678)],
                 location: SourceLocation(path: "content/data/villages.csv", line: 2),
                 cellLocations: [
                     "name": SourceLocation(path: "content/data/villages.csv", line: 2, column: 1),
@@ -52,13 +53,15 @@ import Yams
                 ["file": "a.md", "column": "v.c", "reason": "x"],
                 ["file": "b.md", "reason": "x", "resaon": "typo"],
             ], at: at)
-        #expect(policy.allowances == [
-            .init(target: .file("content/pages/contacts.md"), reason: "本人同意公开", location: at),
-            .init(target: .column(dataset: "villages", column: "contact"), reason: "村委会电话", location: at),
-        ])
-        #expect(diagnostics.map(\.message.id) == [
-            "personal-data-allow-reason", "personal-data-allow-target", "personal-data-allow-target", "personal-data-allow-key",
-        ])
+        #expect(
+            policy.allowances == [
+                .init(target: .file("content/pages/contacts.md"), reason: "本人同意公开", location: at),
+                .init(target: .column(dataset: "villages", column: "contact"), reason: "村委会电话", location: at),
+            ])
+        #expect(
+            diagnostics.map(\.message.id) == [
+                "personal-data-allow-reason", "personal-data-allow-target", "personal-data-allow-target", "personal-data-allow-key",
+            ])
         #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location == at })
     }
 
@@ -79,13 +82,14 @@ import Yams
         let (policy, diagnostics) = PersonalDataPolicy.parse(node: node, path: "content/site.yaml", source: yaml)
         #expect(policy.allowances.map(\.target) == [.file("content/pages/联系.md")])
         #expect(policy.allowances.first?.location == SourceLocation(path: "content/site.yaml", line: 3, column: 7))
-        #expect(CheckFixture.summary(diagnostics) == [
-            "personal-data-allow-reason @ content/site.yaml:5:7",
-            "personal-data-allow-reason @ content/site.yaml:7:7",
-            // `colum` is the 20th character but starts at byte 24: 同意 is six bytes.
-            "personal-data-allow-key @ content/site.yaml:8:24",
-            "personal-data-allow-target @ content/site.yaml:8:7",
-        ])
+        #expect(
+            CheckFixture.summary(diagnostics) == [
+                "personal-data-allow-reason @ content/site.yaml:5:7",
+                "personal-data-allow-reason @ content/site.yaml:7:7",
+                // `colum` is the 20th character but starts at byte 24: 同意 is six bytes.
+                "personal-data-allow-key @ content/site.yaml:8:24",
+                "personal-data-allow-target @ content/site.yaml:8:7",
+            ])
     }
 
     @Test func yamlOfTheWrongShapeIsReported() throws {

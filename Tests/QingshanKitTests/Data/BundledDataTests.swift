@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The bundled site's `content/data`, loaded exactly as a build loads it.

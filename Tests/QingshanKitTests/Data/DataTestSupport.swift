@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import QingshanKit
 
 /// Loads one dataset from inline text, as the loader would from `content/data/<file>`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct TableSchemaTests {
@@ -38,17 +39,18 @@ import Testing
             """
         let (_, diagnostics) = loadInline(csv, schema: Self.schema)
         // Field by field in schema order, rows top to bottom within a field; type errors first.
-        #expect(positions(diagnostics) == [
-            "value-type@2:32",  // boolean 也许: "12345," (6) + 开工 (6) + "," + "-1," + "101," + date (10) + ","
-            "value-invalid-date@4:25",  // 2021-02-30
-            "value-pattern@2:1",
-            "value-required@3:1",
-            "value-not-unique@5:1",
-            "value-enum@2:7",
-            "value-minimum@2:14",
-            "value-maximum@2:17",
-            "value-minimum@2:21",
-        ])
+        #expect(
+            positions(diagnostics) == [
+                "value-type@2:32",  // boolean 也许: "12345," (6) + 开工 (6) + "," + "-1," + "101," + date (10) + ","
+                "value-invalid-date@4:25",  // 2021-02-30
+                "value-pattern@2:1",
+                "value-required@3:1",
+                "value-not-unique@5:1",
+                "value-enum@2:7",
+                "value-minimum@2:14",
+                "value-maximum@2:17",
+                "value-minimum@2:21",
+            ])
         #expect(diagnostics[0].message == .valueType(field: "done", value: "也许", expected: "true or false (是/否)"))
         #expect(diagnostics[4].notes == ["first seen at content/data/villages.csv:4:1"])
         #expect(diagnostics[5].message.text == "field 'status': '开工' is not one of '未开工', '在建', '已完工', '已验收'")
@@ -132,9 +134,10 @@ import Testing
     @Test func foreignKeysAcrossDatasetsAndTheSampleFlag() throws {
         let root = dataFixtures.appendingPathComponent("foreign-keys")
         let (datasets, diagnostics) = DatasetLoader.load(dataFolder: root.appendingPathComponent("content/data"), root: root)
-        #expect(diagnostics.map(\.description) == [
-            "content/data/villages.csv:3:14: error: field 'county': '渠 县' is not a name in dataset 'units'"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/data/villages.csv:3:14: error: field 'county': '渠 县' is not a name in dataset 'units'"
+            ])
         let villages = try #require(datasets["villages"])
         #expect(villages.sample)
         #expect(villages.title == "示例村庄")

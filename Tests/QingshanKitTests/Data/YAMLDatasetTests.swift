@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct YAMLDatasetTests {
@@ -46,9 +47,10 @@ import Testing
 
     @Test func aDatasetMustBeAListOfRecords() {
         #expect(positions(loadInline("a: 1\n", file: "x.yaml").diagnostics) == ["yaml-not-a-list@1:1"])
-        #expect(positions(loadInline("- 1\n- {a: [1, 2]}\n", file: "x.yaml").diagnostics) == [
-            "yaml-row-not-record@1:3", "yaml-value-not-scalar@2:7",
-        ])
+        #expect(
+            positions(loadInline("- 1\n- {a: [1, 2]}\n", file: "x.yaml").diagnostics) == [
+                "yaml-row-not-record@1:3", "yaml-value-not-scalar@2:7",
+            ])
         #expect(positions(loadInline("- {a: 1\n", file: "x.yaml").diagnostics).first?.hasPrefix("yaml-syntax@") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// What `build` and `check` print, and what `check --format json` gives machines.
@@ -7,8 +8,9 @@ import Testing
     static var sample: Diagnostics {
         var diagnostics = Diagnostics()
         diagnostics.warning(.init(id: "w", text: "a warning"), at: SourceLocation(path: "b.md", line: 2))
-        diagnostics.error(.init(id: "e", text: "field 'status': 已完工?"), at: SourceLocation(path: "a.csv", line: 4, column: 12),
-                          notes: ["write one of: 未开工, 在建"])
+        diagnostics.error(
+            .init(id: "e", text: "field 'status': 已完工?"), at: SourceLocation(path: "a.csv", line: 4, column: 12),
+            notes: ["write one of: 未开工, 在建"])
         diagnostics.note(.init(id: "n", text: "no baseURL"), at: nil)
         return diagnostics
     }
@@ -16,13 +18,14 @@ import Testing
     /// Sorted by place (diagnostics about the whole site first), notes below their line.
     @Test func textIsOneLinePerDiagnosticSortedByPlaceWithNotesBelow() {
         let text = DiagnosticFormatter().text(Self.sample)
-        #expect(text == """
-            note: no baseURL
-            a.csv:4:12: error: field 'status': 已完工?
-            note: write one of: 未开工, 在建
-            b.md:2: warning: a warning
+        #expect(
+            text == """
+                note: no baseURL
+                a.csv:4:12: error: field 'status': 已完工?
+                note: write one of: 未开工, 在建
+                b.md:2: warning: a warning
 
-            """)
+                """)
     }
 
     @Test func colourOnlyWhenAsked() {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct MarkdownTests {
@@ -87,5 +89,3 @@ final class Locations: @unchecked Sendable {
     private let lock = NSLock()
     func append(_ value: String) { lock.withLock { values.append(value) } }
 }
-
-import Foundation

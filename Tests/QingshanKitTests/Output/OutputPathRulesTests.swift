@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QingshanKit
 
 /// `OutputPathRules.problem(with:)` decides plain ASCII paths on their bytes; the answer
@@ -29,7 +30,10 @@ import Testing
     static func reference(_ path: String) -> String? {
         let reservedCharacters = Set("<>:\"|?*\\".unicodeScalars)
         var names: Set<String> = ["con", "prn", "aux", "nul"]
-        for n in 1...9 { names.insert("com\(n)"); names.insert("lpt\(n)") }
+        for n in 1...9 {
+            names.insert("com\(n)")
+            names.insert("lpt\(n)")
+        }
         for component in path.split(separator: "/") {
             if let bad = component.unicodeScalars.first(where: { reservedCharacters.contains($0) || $0.value < 0x20 }) {
                 return "contains '\(bad.escaped(asASCII: true))'"

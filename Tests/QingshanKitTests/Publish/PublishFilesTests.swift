@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import QingshanKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The sitemap, feed and robots.txt, parsed back with a real XML parser.
 @Suite struct PublishFilesTests {
@@ -19,8 +21,9 @@ import Testing
         PublishedPage(outputPath: "index.html", title: "首页", isSectionIndex: true),
         PublishedPage(outputPath: "goals/index.html", title: "总体目标", summary: "到2025年", date: "2021-03-05", lastmod: "2022-01-01"),
         PublishedPage(outputPath: "updates/index.html", title: "工作动态", summary: "工作进展", section: "updates", isSectionIndex: true),
-        PublishedPage(outputPath: "updates/meeting/index.html", title: "联席会议 & <第一次>", summary: "座谈会 <纪要> & 共识",
-                      date: "2020-04-16", section: "updates"),
+        PublishedPage(
+            outputPath: "updates/meeting/index.html", title: "联席会议 & <第一次>", summary: "座谈会 <纪要> & 共识",
+            date: "2020-04-16", section: "updates"),
         PublishedPage(outputPath: "updates/loan/index.html", title: "农发行贷款", date: "2021-03", lastmod: "2021-03-20", section: "updates"),
         PublishedPage(outputPath: "updates/undated/index.html", title: "未注日期", section: "updates"),
         PublishedPage(outputPath: "rural-remediation/villages/铜钵河 村/index.html", title: "铜钵河村", section: "rural-remediation"),
@@ -86,11 +89,12 @@ import Testing
             if let loc = Self.text(url, "loc"), let lastmod = Self.text(url, "lastmod") { lastmods[loc] = lastmod }
         }
         let base = "https://sthjj.dazhou.gov.cn/zt/wdk/"
-        #expect(lastmods == [
-            base + "goals/index.html": "2022-01-01",
-            base + "updates/meeting/index.html": "2020-04-16",
-            base + "updates/loan/index.html": "2021-03-20",
-        ])
+        #expect(
+            lastmods == [
+                base + "goals/index.html": "2022-01-01",
+                base + "updates/meeting/index.html": "2020-04-16",
+                base + "updates/loan/index.html": "2021-03-20",
+            ])
     }
 
     @Test func feedIsAtomWithUpdatesNewestFirstAndEscapedTitles() throws {
@@ -110,9 +114,10 @@ import Testing
         // the newer one of `goals`: the feed depends on the section's pages alone. The loan
         // page, dated by month only, sorts by its `lastmod`, the same day: path order.
         #expect(entries.compactMap { Self.text($0, "title") } == ["农发行贷款", "未注日期", "联席会议 & <第一次>"])
-        #expect(entries.compactMap { Self.text($0, "updated") } == [
-            "2021-03-20T00:00:00+08:00", "2021-03-20T00:00:00+08:00", "2020-04-16T00:00:00+08:00",
-        ])
+        #expect(
+            entries.compactMap { Self.text($0, "updated") } == [
+                "2021-03-20T00:00:00+08:00", "2021-03-20T00:00:00+08:00", "2020-04-16T00:00:00+08:00",
+            ])
         // Dated by month only: no day is invented, so the entry has no <published>.
         #expect(Self.text(entries[0], "published") == nil)
         #expect(Self.text(entries[2], "summary") == "座谈会 <纪要> & 共识")
@@ -125,9 +130,10 @@ import Testing
         // 2021-06-01T00:00:00Z, 08:00 in Beijing.
         let root = try Self.xml(Self.make(epoch: 1_622_505_600).files["feed.xml"])
         let entries = Self.children(root, "entry")
-        #expect(entries.compactMap { Self.text($0, "updated") } == [
-            "2021-06-01T08:00:00+08:00", "2021-03-20T00:00:00+08:00", "2020-04-16T00:00:00+08:00",
-        ])
+        #expect(
+            entries.compactMap { Self.text($0, "updated") } == [
+                "2021-06-01T08:00:00+08:00", "2021-03-20T00:00:00+08:00", "2020-04-16T00:00:00+08:00",
+            ])
         #expect(Self.text(root, "updated") == "2021-06-01T08:00:00+08:00")
         // With every entry dated, the epoch changes nothing.
         let dated = Self.pages.filter { $0.title != "未注日期" }
@@ -172,9 +178,10 @@ import Testing
         #expect(home.ogDescription == config.description)
         #expect(home.ogType == "website")
         #expect(home.feedURL.isEmpty)
-        #expect(Set(home.templateValues.keys) == [
-            "canonicalURL", "ogTitle", "ogDescription", "ogURL", "ogType", "ogSiteName", "ogLocale", "feedURL", "feedTitle", "robots", "baseHref",
-        ])
+        #expect(
+            Set(home.templateValues.keys) == [
+                "canonicalURL", "ogTitle", "ogDescription", "ogURL", "ogType", "ogSiteName", "ogLocale", "feedURL", "feedTitle", "robots", "baseHref",
+            ])
         #expect(home.robots.isEmpty && home.baseHref.isEmpty)
     }
 

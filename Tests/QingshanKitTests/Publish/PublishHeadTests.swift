@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The default theme's head with the values of `PublishFiles.headValues`, as the page

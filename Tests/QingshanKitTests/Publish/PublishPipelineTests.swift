@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import QingshanKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The publishing files and the manifest over a real build of the `basic` fixture, the way
 /// the pipeline will call them: pages from the site model, files added to the build's.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import QingshanKit
 
 @Suite struct SiteArchiveTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Grouped aggregates, recomputed here from the fixture rows with `Decimal` arithmetic.

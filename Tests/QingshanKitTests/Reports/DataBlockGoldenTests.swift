@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Every view and chart type against a recorded HTML file in `Golden/reports/`.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import QingshanKit
 
 /// Small inline datasets shared by the data-block tests.
@@ -28,10 +29,12 @@ enum ReportFixtures {
                 DataField(name: "investment", type: .number, title: "投资", unit: "万元", decimals: 1),
             ],
             rows: data.enumerated().map { index, item in
-                row(path, index + 2, [
-                    "name": .string(item.0), "county": .string(item.1), "status": .string(item.2),
-                    "investment": .number(item.3),
-                ])
+                row(
+                    path, index + 2,
+                    [
+                        "name": .string(item.0), "county": .string(item.1), "status": .string(item.2),
+                        "investment": .number(item.3),
+                    ])
             },
             sample: true, title: "示范村整治进度")
     }()

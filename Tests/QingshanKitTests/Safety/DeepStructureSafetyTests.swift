@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct DeepStructureSafetyTests {
@@ -32,7 +33,8 @@ import Testing
     func deepDatasetsAreRefusedWithAPosition(_ ext: String) throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
-        let text = ext == "json"
+        let text =
+            ext == "json"
             ? "[\n" + String(repeating: "{\"a\": [", count: 12_500) + "1" + String(repeating: "]}", count: 12_500) + "\n]\n"
             : (0..<2_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined()
         try site.write(text, to: "content/data/deep.\(ext)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct InjectionSafetyTests {
@@ -67,10 +68,11 @@ import Testing
         try site.write(page + "\n", to: "content/pages/cover.md")
         let result = SiteBuilder(root: site.root).build()
         let unsafe = result.diagnostics.sorted.filter { $0.message.id == "unsafe-url" }
-        #expect(unsafe.map(\.location) == [
-            SourceLocation(path: "content/pages/cover.md", line: 3, column: 6),
-            SourceLocation(path: "content/pages/cover.md", line: 4, column: 11),
-        ])
+        #expect(
+            unsafe.map(\.location) == [
+                SourceLocation(path: "content/pages/cover.md", line: 3, column: 6),
+                SourceLocation(path: "content/pages/cover.md", line: 4, column: 11),
+            ])
         #expect(unsafe.first?.message.text.contains("'url'") == true)
         #expect(result.files.isEmpty)
     }

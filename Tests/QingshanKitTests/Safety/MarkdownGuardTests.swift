@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct MarkdownGuardTests {
@@ -56,11 +57,12 @@ import Testing
     /// quotes with emphasis, a paragraph full of images.
     @Test(arguments: ["nested lists", "quotes", "images"])
     func ordinaryDocumentsPass(_ shape: String) {
-        let body = switch shape {
-        case "nested lists": (0..<2_000).map { _ in "- 一级\n\n  - 二级\n\n    - 三级 **重点**\n\n" }.joined()
-        case "quotes": (0..<500).map { _ in "> > 引用 *强调* 与 __加粗__ ![图](a.png)\n" }.joined()
-        default: (0..<1_500).map { "![图\($0)](images/\($0).png) " }.joined()
-        }
+        let body =
+            switch shape {
+            case "nested lists": (0..<2_000).map { _ in "- 一级\n\n  - 二级\n\n    - 三级 **重点**\n\n" }.joined()
+            case "quotes": (0..<500).map { _ in "> > 引用 *强调* 与 __加粗__ ![图](a.png)\n" }.joined()
+            default: (0..<1_500).map { "![图\($0)](images/\($0).png) " }.joined()
+            }
         #expect(MarkdownGuard.check(body, path: "p.md", cmarkVersion: Self.old).isEmpty)
     }
 

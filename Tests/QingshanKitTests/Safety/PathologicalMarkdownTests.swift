@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// cmark's pathological inputs through Qingshan's own Markdown path: each is rendered

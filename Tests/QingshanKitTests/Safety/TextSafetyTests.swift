@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct TextSafetyTests {
@@ -29,11 +30,12 @@ import Testing
         try site.write("name,value\n万州区,1\u{202D}2\n", to: "content/data/units.csv")
         let result = SiteBuilder(root: site.root).build()
         let bidi = result.diagnostics.sorted.filter { $0.message.id == "bidi-control" }.compactMap(\.location)
-        #expect(bidi == [
-            SourceLocation(path: "content/data/units.csv", line: 2, column: 12),
-            SourceLocation(path: "content/pages/trojan.md", line: 2, column: 14),
-            SourceLocation(path: "content/pages/trojan.md", line: 5, column: 8),
-        ])
+        #expect(
+            bidi == [
+                SourceLocation(path: "content/data/units.csv", line: 2, column: 12),
+                SourceLocation(path: "content/pages/trojan.md", line: 2, column: 14),
+                SourceLocation(path: "content/pages/trojan.md", line: 5, column: 8),
+            ])
         #expect(!result.succeeded)
         #expect(result.files.isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The optimised index builder must write exactly the bytes of the straightforward
@@ -108,11 +109,15 @@ enum GeneratedDocuments {
     ]
 
     static let han = Array("生态环境协同发展联防联控跨界流域水质监测大气污染示范区建设农村环境整治项目资金督导帮扶铜钵河达州开江万州区的和与推进")
-    static let latin = ["the", "River", "BASIN", "monitoring", "Station", "pm25", "COD", "nh3", "AQI", "Québec",
-                        "Ærø", "İzmir", "straße", "ÉCOLE", "x", "ǅemal", "Ōsaka", "abc123def"]
-    static let other = ["、", "，", "。", "《", "》", "“", "”", "（", "）", " ", "  ", "\n", "\t", ".", ",", "-", "<", "\"",
-                        "\\", "👍🏽", "✅", "\u{2028}", "\u{1}", "　", "ＡＢＣ", "１２", "𠀀𠀁", "ひらがな", "カタ・カナ",
-                        "한국", "々", "〇", "×", "\u{301}", "\u{FEFF}", "\u{10FFFF}", "50.6", "±"]
+    static let latin = [
+        "the", "River", "BASIN", "monitoring", "Station", "pm25", "COD", "nh3", "AQI", "Québec",
+        "Ærø", "İzmir", "straße", "ÉCOLE", "x", "ǅemal", "Ōsaka", "abc123def",
+    ]
+    static let other = [
+        "、", "，", "。", "《", "》", "“", "”", "（", "）", " ", "  ", "\n", "\t", ".", ",", "-", "<", "\"",
+        "\\", "👍🏽", "✅", "\u{2028}", "\u{1}", "　", "ＡＢＣ", "１２", "𠀀𠀁", "ひらがな", "カタ・カナ",
+        "한국", "々", "〇", "×", "\u{301}", "\u{FEFF}", "\u{10FFFF}", "50.6", "±",
+    ]
 
     static func make(count: Int, seed: UInt64) -> [SearchDocument] {
         var rng = SplitMix64(state: seed)
@@ -130,15 +135,17 @@ enum GeneratedDocuments {
                 default: text += other[Int(rng.next() % UInt64(other.count))]
                 }
             }
-            return SearchDocument(url: "p-\(i)/index.html", title: title,
-                                  section: sections[Int(rng.next() % UInt64(sections.count))], text: text)
+            return SearchDocument(
+                url: "p-\(i)/index.html", title: title,
+                section: sections[Int(rng.next() % UInt64(sections.count))], text: text)
         }
     }
 
     static func phrase(_ rng: inout SplitMix64, pieces: Int) -> String {
         var text = ""
         for _ in 0..<pieces {
-            text += rng.next() % 2 == 0
+            text +=
+                rng.next() % 2 == 0
                 ? String(han[Int(rng.next() % UInt64(han.count))]) + String(han[Int(rng.next() % UInt64(han.count))])
                 : latin[Int(rng.next() % UInt64(latin.count))] + " "
         }
@@ -226,7 +233,10 @@ private enum ReferenceSearchIndex {
 
     static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
 
-    struct Posting { var document: Int; var level: Int }
+    struct Posting {
+        var document: Int
+        var level: Int
+    }
 
     static func postings(of documents: [SearchDocument]) -> [(token: String, postings: [Posting])] {
         var table: [Token: [Posting]] = [:]

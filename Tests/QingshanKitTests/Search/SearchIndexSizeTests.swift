@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The index against the budget (below 40 % of the site's HTML), on a
@@ -17,14 +18,15 @@ import Testing
     }()
 
     /// Header, navigation and government footer: about 4 KB, as in the default theme.
-    static let shell = String(repeating: "<li><a href=\"../goals/index.html\">目标任务</a></li>\n", count: 12)
+    static let shell =
+        String(repeating: "<li><a href=\"../goals/index.html\">目标任务</a></li>\n", count: 12)
         + "<footer><p>主办单位：达州市生态环境局</p><p>网站标识码：5117000001</p><p>蜀ICP备12345678号</p></footer>"
         + String(repeating: "<meta name=\"SiteName\" content=\"万达开川渝统筹发展示范区生态环境协作\">\n", count: 20)
 
     static func site(pages: Int) -> (documents: [SearchDocument], htmlBytes: Int) {
         var seed: UInt64 = 42
         func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
         var documents: [SearchDocument] = []
@@ -34,9 +36,10 @@ import Testing
             let title = String(chosen[0].prefix(12))
             let main = "<h1>\(title)</h1>" + chosen.map { "<p>\($0)。</p>" }.joined(separator: "\n")
             htmlBytes += ("<html><head><title>\(title)</title></head><body>" + shell + "<main>" + main + "</main></body></html>").utf8.count
-            documents.append(SearchDocument(
-                url: "s\(page % 6)/p\(page).html", title: title, section: "栏目\(page % 6)",
-                text: HTMLText.plainText(fromHTML: main)))
+            documents.append(
+                SearchDocument(
+                    url: "s\(page % 6)/p\(page).html", title: title, section: "栏目\(page % 6)",
+                    text: HTMLText.plainText(fromHTML: main)))
         }
         return (documents, htmlBytes)
     }

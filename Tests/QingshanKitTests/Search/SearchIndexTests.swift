@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 @Suite struct SearchIndexTests {
@@ -97,8 +98,9 @@ import Testing
 
     @Test func storedTextIsTruncatedButEverythingIsIndexed() throws {
         let long = String(repeating: "甲", count: 500) + "铜钵河"
-        let index = SearchIndex(documents: [SearchDocument(url: "a.html", title: "A", section: "", text: long)],
-                                storedTextLength: 100)
+        let index = SearchIndex(
+            documents: [SearchDocument(url: "a.html", title: "A", section: "", text: long)],
+            storedTextLength: 100)
         let object = try Self.object(of: index.javaScript)
         let docs = try #require(object["docs"] as? [[Any]])
         #expect((docs[0][3] as? String)?.count == 100)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// One entry of the shared tokenizer vectors.
@@ -17,7 +18,7 @@ struct TokenizerVector: Decodable, Sendable, CustomTestStringConvertible {
             .appendingPathComponent("Fixtures/search/tokenizer-vectors.json")
         // A missing or broken fixture must fail loudly, not test nothing.
         guard let data = try? Data(contentsOf: url),
-              let file = try? JSONDecoder().decode(File.self, from: data)
+            let file = try? JSONDecoder().decode(File.self, from: data)
         else { return [TokenizerVector(name: "fixture unreadable: \(url.path)", input: "x", tokens: [])] }
         return file.vectors
     }()

@@ -86,8 +86,9 @@ struct BundledContentTests {
         }
     }
 
-    @Test("the mobile-number scan finds an 11-digit mobile, not a landline or a longer digit run",
-          arguments: [("电话 15228058022。", ["15228058022"]), ("电话 2160133", []), ("编号 215228058022", []), ("12345678901", [])])
+    @Test(
+        "the mobile-number scan finds an 11-digit mobile, not a landline or a longer digit run",
+        arguments: [("电话 15228058022。", ["15228058022"]), ("电话 2160133", []), ("编号 215228058022", []), ("12345678901", [])])
     func mobileScan(_ text: String, _ expected: [String]) {
         #expect(Self.mobileNumbers(in: text) == expected)
     }
@@ -143,7 +144,10 @@ struct BundledContentTests {
         var found: [String] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index].isDigit else { index += 1; continue }
+            guard bytes[index].isDigit else {
+                index += 1
+                continue
+            }
             var end = index
             while end < bytes.count, bytes[end].isDigit { end += 1 }
             if end - index == 11, bytes[index] == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
@@ -158,7 +162,8 @@ struct BundledContentTests {
     static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-").map { Int($0) }
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0 != nil }), text.count == (parts.count == 3 ? 10 : 7) else { return false }
-        let year = parts[0]!, month = parts[1]!
+        let year = parts[0]!
+        let month = parts[1]!
         guard (1...12).contains(month) else { return false }
         guard parts.count == 3 else { return true }
         var calendar = Calendar(identifier: .gregorian)

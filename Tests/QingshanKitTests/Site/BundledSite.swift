@@ -63,7 +63,8 @@ enum BundledSite {
             var isDirectory: ObjCBool = false
             let url = root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
             files.append((path, text))
         }
         return files.sorted { $0.0 < $1.0 }

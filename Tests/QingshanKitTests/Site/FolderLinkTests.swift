@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// A Markdown link to a page's folder resolves to that page, as a link to its `.md` does;

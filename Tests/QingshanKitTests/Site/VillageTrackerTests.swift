@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The 49-village tracker's figures, recomputed here from the CSV the bureau edits,
@@ -13,7 +14,9 @@ import Testing
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         let header = lines[0].components(separatedBy: ",")
-        let id = try #require(header.firstIndex(of: "id")), county = try #require(header.firstIndex(of: "county")), status = try #require(header.firstIndex(of: "status"))
+        let id = try #require(header.firstIndex(of: "id"))
+        let county = try #require(header.firstIndex(of: "county"))
+        let status = try #require(header.firstIndex(of: "status"))
         return lines.dropFirst().map { line in
             let cells = line.components(separatedBy: ",")
             return Village(id: cells[id], county: cells[county], status: cells[status])
@@ -34,8 +37,9 @@ import Testing
         for county in Set(villages.map(\.county)).sorted() {
             let inCounty = villages.filter { $0.county == county }
             let finished = inCounty.filter { done.contains($0.status) }.count
-            #expect(html.contains("<td>\(county)</td><td class=\"qs-num\">\(finished)</td><td class=\"qs-num\">\(inCounty.count)</td>"),
-                    "\(county) \(finished)/\(inCounty.count)", sourceLocation: sourceLocation)
+            #expect(
+                html.contains("<td>\(county)</td><td class=\"qs-num\">\(finished)</td><td class=\"qs-num\">\(inCounty.count)</td>"),
+                "\(county) \(finished)/\(inCounty.count)", sourceLocation: sourceLocation)
         }
         #expect(html.contains("<span class=\"qs-stat-value\">49</span>") || html.contains(">49<"), sourceLocation: sourceLocation)
     }

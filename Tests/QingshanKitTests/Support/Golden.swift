@@ -31,11 +31,12 @@ enum Golden {
             try expect(String(decoding: files[path]!, as: UTF8.self), matches: "\(name)/\(path)", sourceLocation: sourceLocation)
         }
         guard !isRecording else { return }
-        let recorded = Set(FileManager.default.subpaths(atPath: base.path)?.filter {
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path, isDirectory: &isFolder)
-            return !isFolder.boolValue && !$0.hasSuffix(".editorconfig")
-        } ?? [])
+        let recorded = Set(
+            FileManager.default.subpaths(atPath: base.path)?.filter {
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path, isDirectory: &isFolder)
+                return !isFolder.boolValue && !$0.hasSuffix(".editorconfig")
+            } ?? [])
         #expect(recorded == Set(files.keys), "the built files differ from Golden/\(name)", sourceLocation: sourceLocation)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// The template lint: each unsafe interpolation is an error at its tag's line and column;
@@ -91,8 +92,9 @@ struct TemplateLintTests {
     @Test("cssString leaves letters, digits, spaces and Chinese, and escapes everything else for CSS")
     func cssStringTransform() {
         #expect(TemplateValue.string("达州 Site 2024").transformed("cssString") == .string("达州 Site 2024"))
-        #expect(TemplateValue.string("a\"}</style><script>").transformed("cssString")
-            == .string("a\\22 \\7D \\3C \\2F style\\3E \\3C script\\3E "))
+        #expect(
+            TemplateValue.string("a\"}</style><script>").transformed("cssString")
+                == .string("a\\22 \\7D \\3C \\2F style\\3E \\3C script\\3E "))
         #expect(TemplateValue.string("https://x.cn/a-b").transformed("cssString") == .string("https\\3A \\2F \\2F x\\2E cn\\2F a\\2D b"))
     }
 
@@ -114,10 +116,11 @@ struct TemplateLintTests {
         try Data("<p>\n  {{> ../../../content/secret}}{{> nothing}}\n<a href={{root}}>\n".utf8).write(to: layouts.appendingPathComponent("page.mustache"))
         let (_, diagnostics) = Theme.load(root: root, name: "t")
         let found = diagnostics.map { "\($0.message.id) \($0.location.map(String.init(describing:)) ?? "")" }.sorted()
-        #expect(found == [
-            "missing-partial site-templates/t/layouts/page.mustache:2:32",
-            "partial-outside-theme site-templates/t/layouts/page.mustache:2:3",
-            "template-unquoted-attribute site-templates/t/layouts/page.mustache:3:9",
-        ])
+        #expect(
+            found == [
+                "missing-partial site-templates/t/layouts/page.mustache:2:32",
+                "partial-outside-theme site-templates/t/layouts/page.mustache:2:3",
+                "template-unquoted-attribute site-templates/t/layouts/page.mustache:3:9",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+
 @testable import QingshanKit
 
 /// Qingshan's Mustache renderer: the language cases one by one, each checked against the
@@ -32,8 +33,9 @@ struct TemplateTests {
 
     static let cases: [Case] = [
         Case(name: "text only", template: "plain 文本\n", context: [:], expected: "plain 文本\n"),
-        Case(name: "escaped variable", template: "<h1>{{title}}</h1>", context: page,
-             expected: "<h1>铜钵河 &lt;共治&gt; &amp; &quot;联防&quot; &#39;联控&#39;</h1>"),
+        Case(
+            name: "escaped variable", template: "<h1>{{title}}</h1>", context: page,
+            expected: "<h1>铜钵河 &lt;共治&gt; &amp; &quot;联防&quot; &#39;联控&#39;</h1>"),
         Case(name: "triple mustache", template: "{{{title}}}", context: page, expected: "铜钵河 <共治> & \"联防\" '联控'"),
         Case(name: "ampersand", template: "{{& title}}", context: page, expected: "铜钵河 <共治> & \"联防\" '联控'"),
         Case(name: "numbers and booleans", template: "{{count}} {{yes}} {{no}}", context: page, expected: "3 true false"),
@@ -48,31 +50,39 @@ struct TemplateTests {
         Case(name: "an empty string is a value", template: "{{#empty}}[{{.}}]{{/empty}}{{^empty}}none{{/empty}}", context: page, expected: "[]"),
         Case(name: "a map section pushes the map", template: "{{#site}}{{title}}{{/site}}", context: page, expected: "万达开"),
         Case(name: "missing section", template: "a{{#nothing}}x{{/nothing}}{{^nothing}}b{{/nothing}}", context: page, expected: "ab"),
-        Case(name: "standalone section lines disappear", template: "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", context: page,
-             expected: "<ul>\n  <li>一</li>\n  <li>二</li>\n  <li>三</li>\n</ul>\n"),
+        Case(
+            name: "standalone section lines disappear", template: "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", context: page,
+            expected: "<ul>\n  <li>一</li>\n  <li>二</li>\n  <li>三</li>\n</ul>\n"),
         Case(name: "standalone lines with CRLF", template: "a\r\n{{#yes}}\r\nb\r\n{{/yes}}\r\nc", context: page, expected: "a\r\nb\r\nc"),
         Case(name: "standalone at the end without a newline", template: "a\n{{#yes}}\nb\n  {{/yes}}", context: page, expected: "a\nb\n"),
         Case(name: "inline sections keep their line", template: " {{#yes}}x{{/yes}} \n", context: page, expected: " x \n"),
         Case(name: "standalone comments", template: "a\n  {{! a note }}\nb\n{{!\n multi-line\n}}\nc", context: [:], expected: "a\nb\nc"),
         Case(name: "inline comment", template: "a{{! note }}b", context: [:], expected: "ab"),
-        Case(name: "set delimiters", template: "{{=<% %>=}}<% title %>{{title}}<%={{ }}=%>{{count}}", context: ["title": "t", "count": 1],
-             expected: "t{{title}}1"),
-        Case(name: "partials see the caller's context", template: "{{#people}}{{> item}}{{/people}}", context: page,
-             partials: ["item": "<{{name}}>"], expected: "<万州区><达川区>"),
-        Case(name: "standalone partials indent every line", template: "<div>\n  {{> list}}\n</div>\n", context: page,
-             partials: ["list": "<p>\n{{title}}\n</p>\n"], expected: "<div>\n  <p>\n  铜钵河 &lt;共治&gt; &amp; &quot;联防&quot; &#39;联控&#39;\n  </p>\n</div>\n"),
+        Case(
+            name: "set delimiters", template: "{{=<% %>=}}<% title %>{{title}}<%={{ }}=%>{{count}}", context: ["title": "t", "count": 1],
+            expected: "t{{title}}1"),
+        Case(
+            name: "partials see the caller's context", template: "{{#people}}{{> item}}{{/people}}", context: page,
+            partials: ["item": "<{{name}}>"], expected: "<万州区><达川区>"),
+        Case(
+            name: "standalone partials indent every line", template: "<div>\n  {{> list}}\n</div>\n", context: page,
+            partials: ["list": "<p>\n{{title}}\n</p>\n"], expected: "<div>\n  <p>\n  铜钵河 &lt;共治&gt; &amp; &quot;联防&quot; &#39;联控&#39;\n  </p>\n</div>\n"),
         Case(name: "dynamic partials", template: "{{>*kind}}", context: ["kind": "b"], partials: ["a": "A", "b": "B"], expected: "B"),
         Case(name: "transforms on strings", template: "{{^empty(title)}}has{{/empty(title)}}{{#empty(empty)}}, empty{{/empty(empty)}}", context: page, expected: "has, empty"),
-        Case(name: "transforms on lists", template: "{{count(items)}} {{first(items)}} {{last(items)}} {{#reversed(items)}}{{.}}{{/reversed(items)}}", context: page,
-             expected: "3 一 三 三二一"),
-        Case(name: "case transforms on strings", template: "{{capitalized(name)}}|{{uppercased(name)}}|{{lowercased(name)}}", context: ["name": "tongbo RIVER 铜钵河"],
-             expected: "Tongbo River 铜钵河|TONGBO RIVER 铜钵河|tongbo river 铜钵河"),
+        Case(
+            name: "transforms on lists", template: "{{count(items)}} {{first(items)}} {{last(items)}} {{#reversed(items)}}{{.}}{{/reversed(items)}}", context: page,
+            expected: "3 一 三 三二一"),
+        Case(
+            name: "case transforms on strings", template: "{{capitalized(name)}}|{{uppercased(name)}}|{{lowercased(name)}}", context: ["name": "tongbo RIVER 铜钵河"],
+            expected: "Tongbo River 铜钵河|TONGBO RIVER 铜钵河|tongbo river 铜钵河"),
         Case(name: "transforms on integers", template: "{{plusone(count)}} {{minusone(count)}} {{#odd(count)}}odd{{/odd(count)}}", context: page, expected: "4 2 odd"),
-        Case(name: "list position", template: "{{#items}}{{index()}}{{#first()}}^{{/first()}}{{#last()}}${{/last()}}{{^last()}},{{/last()}}{{/items}}", context: page,
-             expected: "0^,1,2$"),
+        Case(
+            name: "list position", template: "{{#items}}{{index()}}{{#first()}}^{{/first()}}{{#last()}}${{/last()}}{{^last()}},{{/last()}}{{/items}}", context: page,
+            expected: "0^,1,2$"),
         Case(name: "nested transforms apply innermost first", template: "{{#items}}{{plusone(index())}}{{/items}}", context: page, expected: "123"),
-        Case(name: "inheritance: a block overridden by the caller", template: "{{<base}}{{$title}}子页{{/title}}{{/base}}", context: [:],
-             partials: ["base": "<title>{{$title}}默认{{/title}}</title>{{$footer}}页脚{{/footer}}"], expected: "<title>子页</title>页脚"),
+        Case(
+            name: "inheritance: a block overridden by the caller", template: "{{<base}}{{$title}}子页{{/title}}{{/base}}", context: [:],
+            partials: ["base": "<title>{{$title}}默认{{/title}}</title>{{$footer}}页脚{{/footer}}"], expected: "<title>子页</title>页脚"),
     ]
 
     @Test("renders", arguments: cases)
@@ -107,18 +117,20 @@ struct TemplateTests {
         var testDescription: String { template }
     }
 
-    @Test("syntax errors point at the tag", arguments: [
-        Invalid(template: "a\n  {{#items}}x", line: 2, column: 3, message: "never closed"),
-        Invalid(template: "{{#a}}\n{{/b}}", line: 2, column: 1, message: "closes `a`, opened at line 1, column 1"),
-        Invalid(template: "x{{/a}}", line: 1, column: 2, message: "closes no open section"),
-        Invalid(template: "一二 {{title", line: 1, column: 8, message: "unclosed tag"),
-        Invalid(template: "{{ 标题 }}", line: 1, column: 1, message: "not a valid name"),
-        Invalid(template: "{{}}", line: 1, column: 1, message: "empty tag name"),
-        Invalid(template: "{{%CONTENT_TYPE:TEXT}}", line: 1, column: 1, message: "not supported"),
-        Invalid(template: "{{!\nnote\n}}\n  {{=<% %>}}", line: 4, column: 3, message: "unclosed tag"),
-        Invalid(template: "{{empty(title}}", line: 1, column: 1, message: "transform"),
-        Invalid(template: "{{<base}}text{{> other}}{{/base}}", line: 1, column: 1, message: "only `{{$ block}}`"),
-    ])
+    @Test(
+        "syntax errors point at the tag",
+        arguments: [
+            Invalid(template: "a\n  {{#items}}x", line: 2, column: 3, message: "never closed"),
+            Invalid(template: "{{#a}}\n{{/b}}", line: 2, column: 1, message: "closes `a`, opened at line 1, column 1"),
+            Invalid(template: "x{{/a}}", line: 1, column: 2, message: "closes no open section"),
+            Invalid(template: "一二 {{title", line: 1, column: 8, message: "unclosed tag"),
+            Invalid(template: "{{ 标题 }}", line: 1, column: 1, message: "not a valid name"),
+            Invalid(template: "{{}}", line: 1, column: 1, message: "empty tag name"),
+            Invalid(template: "{{%CONTENT_TYPE:TEXT}}", line: 1, column: 1, message: "not supported"),
+            Invalid(template: "{{!\nnote\n}}\n  {{=<% %>}}", line: 4, column: 3, message: "unclosed tag"),
+            Invalid(template: "{{empty(title}}", line: 1, column: 1, message: "transform"),
+            Invalid(template: "{{<base}}text{{> other}}{{/base}}", line: 1, column: 1, message: "only `{{$ block}}`"),
+        ])
     func syntaxErrors(_ example: Invalid) {
         #expect {
             _ = try Template(parsing: example.template)

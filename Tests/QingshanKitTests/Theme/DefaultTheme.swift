@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+
 @testable import QingshanKit
 
 /// The repository's default theme, loaded straight from `site-templates/default/`

@@ -180,9 +180,11 @@ struct DefaultThemeTests {
     @Test("the search layout carries the markup the search script expects")
     func searchMarkup() throws {
         let html = try rendered("search")
-        for part in ["<form class=\"search-form\" role=\"search\" action=\"index.html\"", "<input id=\"search-input\" name=\"q\" type=\"search\">",
-                     "<p id=\"search-status\" role=\"status\">", "<ol id=\"search-results\" data-root=\"../\">", "<noscript>",
-                     "<script src=\"../search-index.js\"></script>", "<script src=\"../assets/search.js\"></script>"] {
+        for part in [
+            "<form class=\"search-form\" role=\"search\" action=\"index.html\"", "<input id=\"search-input\" name=\"q\" type=\"search\">",
+            "<p id=\"search-status\" role=\"status\">", "<ol id=\"search-results\" data-root=\"../\">", "<noscript>",
+            "<script src=\"../search-index.js\"></script>", "<script src=\"../assets/search.js\"></script>",
+        ] {
             #expect(html.contains(part), "missing \(part)")
         }
     }

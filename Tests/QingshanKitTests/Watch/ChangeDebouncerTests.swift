@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QingshanKit
 
 /// Driven by made-up instants: no sleeping, no timing assertions.

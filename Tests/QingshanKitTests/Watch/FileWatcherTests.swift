@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QingshanKit
 
 /// Real file-system events; each wait is bounded and only its outcome is asserted.
@@ -23,13 +24,13 @@ import Testing
     }
 
     #if os(Linux)
-    @Test func inotifyIsUsedOnLinux() throws {
-        let site = try TemporarySite(copying: "basic")
-        defer { site.remove() }
-        let watcher = FileWatcher(root: site.root)
-        defer { watcher.stop() }
-        #expect(watcher.mechanism == .inotify)
-    }
+        @Test func inotifyIsUsedOnLinux() throws {
+            let site = try TemporarySite(copying: "basic")
+            defer { site.remove() }
+            let watcher = FileWatcher(root: site.root)
+            defer { watcher.stop() }
+            #expect(watcher.mechanism == .inotify)
+        }
     #endif
 
     @Test(arguments: [FileWatcher.Mechanism.inotify, .polling])
