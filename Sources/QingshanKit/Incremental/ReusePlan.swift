@@ -8,9 +8,6 @@ struct ReusePlan: Sendable {
     /// Indexes of the outputs to render, ascending.
     var toRender: [Int] = []
 
-    /// Everything rendered.
-    init(count: Int) { toRender = Array(0..<count) }
-
     /// An output is kept when its key is unchanged, its search postings are in the cache
     /// (the page's text is not), and its file is as it was written. Without a cache for
     /// `outputFolder`, everything is rendered.
