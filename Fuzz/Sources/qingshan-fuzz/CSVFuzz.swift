@@ -25,7 +25,8 @@ enum CSVFuzz {
         let input = Array(bytes.dropFirst())
         // The first byte picks a declared encoding (as `encoding:` in a schema) and whether
         // the schema applies, so one corpus reaches every path.
-        let declared: TextEncoding? = [nil, .gb18030, .utf16LE, .utf8][Int(mode & 3)]
+        let encodings: [TextEncoding?] = [nil, .gb18030, .utf16LE, .utf8]
+        let declared = encodings[Int(mode & 3)]
         guard case .success(let text) = TextDecoder.decode(input, declared: declared) else { return }
         _ = TextSafety.scan(text.utf8, path: "data/x.csv")
         _ = DatasetLoader.load(name: "x", path: "data/x.csv", text: text, schema: mode & 4 == 0 ? nil : schema)

@@ -18,7 +18,9 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 enum FuzzTarget: String, CaseIterable {
-    case csv, yaml, frontmatter, markdown, template, xlsxXML = "xlsx-xml", xlsx
+    case csv, yaml, frontmatter, markdown, template
+    case xlsxXML = "xlsx-xml"
+    case xlsx
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["QINGSHAN_FUZZ_TARGET"] ?? ""
