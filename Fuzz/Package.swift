@@ -18,9 +18,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "qingshan-fuzz",
-            dependencies: [.product(name: "QingshanKit", package: "qingshan")],
+            dependencies: [.product(name: "QingshanKit", package: "qingshan"), "FuzzMain"],
             // libFuzzer supplies `main`; the target only exports `LLVMFuzzerTestOneInput`.
             swiftSettings: [.swiftLanguageMode(.v6), .unsafeFlags(["-parse-as-library"])]
-        )
+        ),
+        /// `main`, handing over to libFuzzer's driver (see FuzzMain.c).
+        .target(name: "FuzzMain"),
     ]
 )

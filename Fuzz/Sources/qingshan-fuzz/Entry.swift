@@ -2,10 +2,6 @@ import Foundation
 
 @testable import QingshanKit
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The libFuzzer entry point. `QINGSHAN_FUZZ_TARGET` names the target (`scripts/fuzz` sets
 /// it); each target hands the bytes to one of Qingshan's readers of untrusted input.
 /// A crash, a trap, an ASan report, a timeout or running out of memory is a finding;
@@ -26,7 +22,7 @@ enum FuzzTarget: String, CaseIterable {
         let name = ProcessInfo.processInfo.environment["QINGSHAN_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
             let names = allCases.map(\.rawValue).joined(separator: ", ")
-            fputs("QINGSHAN_FUZZ_TARGET must be one of: \(names)\n", stderr)
+            FileHandle.standardError.write(Data("QINGSHAN_FUZZ_TARGET must be one of: \(names)\n".utf8))
             exit(2)
         }
         return target
