@@ -47,4 +47,20 @@ import Testing
         let stopped = result.diagnostics.filter { $0.message.id == "template-work-exceeded" }
         #expect(stopped.map { $0.location?.path } == ["content/pages/loop.md"])
     }
+
+    /// `xlsx`, timeout, NOT FIXED YET: a workbook whose ZIP directory is intact but whose
+    /// data lost 400 bytes (as `unzip` says). On Linux, ZIPFoundation's inflate loop
+    /// (`Data.decode`) ignores the entry's compressed size and, when the deflate stream
+    /// has not ended by the end of the file, reads empty chunks forever: the build hangs.
+    /// The fix is to inflate each part ourselves (zlib) from exactly its compressed bytes;
+    /// until then this test is off, as it would hang the suite.
+    @Test(.disabled("hangs: ZIPFoundation inflates past a damaged entry's end (docs/FUZZING.md)"))
+    func aDeflateStreamRunningPastItsEntryIsRefused() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/xlsx-deflate-runs-past-its-entry.xlsx")
+        let bytes = try Data(contentsOf: url)
+        let result = DatasetLoader.load(name: "x", path: "content/data/x.xlsx", workbook: url, head: bytes.prefix(8), schema: nil)
+        #expect(result.dataset == nil)
+        #expect(result.diagnostics.contains { $0.severity == .error })
+    }
 }
