@@ -27,7 +27,7 @@ public enum ServerEvent: Sendable, Hashable {
                 "severity": diagnostic.severity.rawValue,
                 "location": diagnostic.location?.description ?? "",
                 "message": diagnostic.message.text(in: language),
-                "notes": diagnostic.notes,
+                "notes": diagnostic.notes(in: language),
             ]
         }
         let object: [String: Any] = ["language": language.rawValue, "summary": diagnostics.summary(in: language), "diagnostics": items]

@@ -19,8 +19,14 @@ enum BuildReport {
         let changes = ChangeClassifier.describe(sourceChanges: result.sourceChanges, in: .chinese)
         var parts = ["\(changes)：重新生成 \(result.renderedPageCount) 个页面（沿用 \(result.keptFiles.count) 个）"]
         parts.append("\(output)：新增 \(summary.added.count)、修改 \(summary.changed.count)、删除 \(summary.removed.count) 个文件")
-        if let size = result.searchIndexSize { parts.append(size.description) }
+        if let size = result.searchIndexSize {
+            parts.append("搜索索引 \(kilobytes(size.indexBytes))，为网页总量 \(kilobytes(size.htmlBytes)) 的 \(Int((size.ratio * 100).rounded())) %")
+        }
         parts.append(String(format: "用时 %.2f 秒", seconds))
         return parts.joined(separator: "；")
+    }
+
+    private static func kilobytes(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : "\((bytes + 512) / 1024) KB"
     }
 }

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let renderer = site.renderer()
         if format == .json {
             // Machines read the ids; the text follows --lang only when it is given.
-            print(DiagnosticFormatter.json(result.diagnostics, language: site.lang ?? .english))
+            print(DiagnosticFormatter.json(result.diagnostics, language: site.lang?.language ?? .english))
         } else {
             renderer.render(result.diagnostics)
             renderer.summary(result.diagnostics)

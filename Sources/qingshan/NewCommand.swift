@@ -17,7 +17,7 @@ struct NewCommand: ParsableCommand {
     var title: String = "新建专栏"
 
     @Option(name: .long, help: "提示语言 zh 或 en。Message language, zh or en.")
-    var lang: MessageLanguage?
+    var lang: LanguageOption?
 
     func run() throws {
         let language = MessageLanguage.resolve(flag: lang?.rawValue, environment: ProcessInfo.processInfo.environment, siteLanguage: "zh-CN")

@@ -12,8 +12,11 @@ struct Qingshan: AsyncParsableCommand {
     )
 }
 
-extension MessageLanguage: @retroactive ExpressibleByArgument {
-    public init?(argument: String) { self.init(code: argument) }
+/// `--lang zh|en`: the language of messages (see `MessageLanguage`).
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+
+    var language: MessageLanguage { self == .zh ? .chinese : .english }
 }
 
 /// Options shared by the commands that read a site.
@@ -24,7 +27,7 @@ struct SiteOptions: ParsableArguments {
     @Option(
         name: .long,
         help: "提示语言 zh 或 en（也可设 QINGSHAN_LANG）。Message language, zh or en; default: zh for a zh-CN site or a Chinese locale.")
-    var lang: MessageLanguage?
+    var lang: LanguageOption?
 
     var rootURL: URL { URL(fileURLWithPath: root) }
 

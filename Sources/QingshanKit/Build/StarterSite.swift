@@ -204,6 +204,8 @@ public enum StarterSite {
         title: 重点项目进展（样例数据）
         description: 样例数据，请换成本单位的正式数据后删除 sample 一行。
         sample: true
+        # 样例数据不提供下载。换成正式数据、并在 site.yaml 的 openData 中选定许可协议后，删除这一行。
+        publish: false
         fields:
           - {name: id, title: 项目编号, constraints: {required: true, unique: true}}
           - {name: name, title: 项目名称, constraints: {required: true}}

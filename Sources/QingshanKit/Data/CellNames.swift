@@ -70,13 +70,13 @@ extension Diagnostic.Message {
         if let start = zh.range(of: open), let close = zh.range(of: "”", range: start.upperBound..<zh.endIndex) {
             let field = String(zh[start.upperBound..<close.lowerBound])
             let title = titles[field] ?? field
-            let rest = zh[close.upperBound...]
+            let rest = String(zh[close.upperBound...])
             if start.lowerBound == zh.startIndex, rest.hasPrefix("：") {
                 let place = cell.map { "\($0)（\(title)）" } ?? "“\(title)”"
                 copy.zh = place + rest
             } else {
-                let renamed = zh[..<start.lowerBound] + "“\(title)”列" + rest
-                copy.zh = cell.map { "\($0)：" + renamed } ?? String(renamed)
+                let renamed = String(zh[..<start.lowerBound]) + "“\(title)”列" + rest
+                copy.zh = cell.map { "\($0)：" + renamed } ?? renamed
             }
         } else if let cell {
             copy.zh = "\(cell)：\(zh)"

@@ -30,7 +30,8 @@ extension Diagnostic.Message {
     }
 
     static func dataDuplicateName(_ name: String) -> Self {
-        .init(id: "data-duplicate-name", text: "two data files are both named '\(name)'; dataset names must be unique",
+        .init(
+            id: "data-duplicate-name", text: "two data files are both named '\(name)'; dataset names must be unique",
             zh: "有两个数据文件都叫“\(name)”（扩展名不同）；请删除或改名其中一个")
     }
 
@@ -51,12 +52,14 @@ extension Diagnostic.Message {
         zh: "单元格的结束引号之后还有文字；单元格中的英文双引号要写成两个 `\"\"`")
 
     static func csvRaggedRow(expected: Int, found: Int) -> Self {
-        .init(id: "csv-ragged-row", text: "row has \(found) cells but the header has \(expected)",
+        .init(
+            id: "csv-ragged-row", text: "row has \(found) cells but the header has \(expected)",
             zh: "这一行有 \(found) 个单元格，标题行却有 \(expected) 个；是否多了或少了逗号？")
     }
 
     static func csvHeaderWhitespace(_ name: String) -> Self {
-        .init(id: "csv-header-whitespace", text: "column name '\(name)' has spaces around it (full-width or ASCII); they are ignored",
+        .init(
+            id: "csv-header-whitespace", text: "column name '\(name)' has spaces around it (full-width or ASCII); they are ignored",
             zh: "列名“\(name)”前后有空格（全角或半角），已忽略；请删除空格")
     }
 
@@ -126,22 +129,26 @@ extension Diagnostic.Message {
     }
 
     static func schemaUnknownField(_ name: String, in key: String) -> Self {
-        .init(id: "schema-unknown-field", text: "`\(key)` names field '\(name)', which the schema does not declare",
+        .init(
+            id: "schema-unknown-field", text: "`\(key)` names field '\(name)', which the schema does not declare",
             zh: "`\(key)` 中的字段“\(name)”没有在数据说明文件的 fields 中声明")
     }
 
     static func schemaFieldMissing(_ name: String) -> Self {
-        .init(id: "schema-field-missing", text: "the schema declares field '\(name)' but the data has no such column",
+        .init(
+            id: "schema-field-missing", text: "the schema declares field '\(name)' but the data has no such column",
             zh: "数据说明文件声明了字段“\(name)”，但数据表中没有这一列；请检查标题行")
     }
 
     static func dataFieldNotInSchema(_ name: String) -> Self {
-        .init(id: "data-field-not-in-schema", text: "column '\(name)' is not declared in the schema; it is read as text",
+        .init(
+            id: "data-field-not-in-schema", text: "column '\(name)' is not declared in the schema; it is read as text",
             zh: "“\(name)”列没有在数据说明文件中声明，按文本读取")
     }
 
     static func schemaUnknownResource(_ name: String) -> Self {
-        .init(id: "schema-unknown-resource", text: "foreign key refers to dataset '\(name)', which does not exist",
+        .init(
+            id: "schema-unknown-resource", text: "foreign key refers to dataset '\(name)', which does not exist",
             zh: "foreignKeys 引用的数据表“\(name)”不存在")
     }
 }

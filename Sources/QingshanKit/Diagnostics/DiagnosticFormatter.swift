@@ -21,7 +21,7 @@ public struct DiagnosticFormatter: Sendable {
             var line = ""
             if let location = diagnostic.location { line += bold("\(location): ") }
             line += severity(diagnostic.severity) + bold(diagnostic.message.text(in: language))
-            for note in diagnostic.notes {
+            for note in diagnostic.notes(in: language) {
                 line += "\n" + colour("note: ", code: "36") + note
             }
             return line + "\n"
@@ -49,7 +49,7 @@ public struct DiagnosticFormatter: Sendable {
         let items: [[String: Any]] = diagnostics.sorted.map { diagnostic in
             var item: [String: Any] = [
                 "severity": diagnostic.severity.rawValue, "id": diagnostic.message.id,
-                "message": diagnostic.message.text(in: language), "notes": diagnostic.notes,
+                "message": diagnostic.message.text(in: language), "notes": diagnostic.notes(in: language),
             ]
             if let location = diagnostic.location {
                 item["path"] = location.path

@@ -5,1629 +5,1629 @@ extension EmbeddedTheme {
     /// The default theme's files by path inside the theme folder (`layouts/page.mustache`).
     static let files: [String: String] = [
         "assets/favicon.svg": ##"""
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0e4d3c"/><path d="M3 26 12 11l5 8 4-6 8 13Z" fill="#fff"/></svg>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0e4d3c"/><path d="M3 26 12 11l5 8 4-6 8 13Z" fill="#fff"/></svg>
 
-"""##,
+        """##,
         "assets/search.js": #"""
-/*
- * Qingshan offline search. A classic script (no module, no fetch): it reads the
- * index that search-index.js assigns to window.QINGSHAN_SEARCH_INDEX, so search
- * works from file://, under any sub-path and without a network.
- *
- * The tokenizer below must stay identical to Sources/QingshanKit/Search/
- * SearchTokenizer.swift; both are tested against
- * Tests/QingshanKitTests/Fixtures/search/tokenizer-vectors.json
- * (node: scripts/test-search-js).
- */
-(function () {
-  "use strict";
+        /*
+         * Qingshan offline search. A classic script (no module, no fetch): it reads the
+         * index that search-index.js assigns to window.QINGSHAN_SEARCH_INDEX, so search
+         * works from file://, under any sub-path and without a network.
+         *
+         * The tokenizer below must stay identical to Sources/QingshanKit/Search/
+         * SearchTokenizer.swift; both are tested against
+         * Tests/QingshanKitTests/Fixtures/search/tokenizer-vectors.json
+         * (node: scripts/test-search-js).
+         */
+        (function () {
+          "use strict";
 
-  var MAX_RESULTS = 100;
-  var SNIPPET_LENGTH = 110;
+          var MAX_RESULTS = 100;
+          var SNIPPET_LENGTH = 110;
 
-  // ---- Tokenizer (same rules as SearchTokenizer.swift) ----
+          // ---- Tokenizer (same rules as SearchTokenizer.swift) ----
 
-  /** Full-width ASCII forms to ASCII, the ideographic space to a space. */
-  function fold(cp) {
-    if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
-    if (cp === 0x3000) return 0x20;
-    return cp;
-  }
+          /** Full-width ASCII forms to ASCII, the ideographic space to a space. */
+          function fold(cp) {
+            if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
+            if (cp === 0x3000) return 0x20;
+            return cp;
+          }
 
-  /** 1 for CJK, 2 for word characters, 0 for separators (cp already folded). */
-  function kind(cp) {
-    if (cp < 0x80) {
-      return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 2 : 0;
-    }
-    if ((cp >= 0xc0 && cp <= 0xd6) || (cp >= 0xd8 && cp <= 0xf6) || (cp >= 0xf8 && cp <= 0x24f)) return 2;
-    if (cp === 0x3005 || cp === 0x3007) return 1;
-    if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309d && cp <= 0x309f) ||
-        (cp >= 0x30a1 && cp <= 0x30fa) || (cp >= 0x30fc && cp <= 0x30ff)) return 1;
-    if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3131 && cp <= 0x318e) || (cp >= 0xac00 && cp <= 0xd7a3)) return 1;
-    if ((cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
-        (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) return 1;
-    return 0;
-  }
+          /** 1 for CJK, 2 for word characters, 0 for separators (cp already folded). */
+          function kind(cp) {
+            if (cp < 0x80) {
+              return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 2 : 0;
+            }
+            if ((cp >= 0xc0 && cp <= 0xd6) || (cp >= 0xd8 && cp <= 0xf6) || (cp >= 0xf8 && cp <= 0x24f)) return 2;
+            if (cp === 0x3005 || cp === 0x3007) return 1;
+            if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309d && cp <= 0x309f) ||
+                (cp >= 0x30a1 && cp <= 0x30fa) || (cp >= 0x30fc && cp <= 0x30ff)) return 1;
+            if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3131 && cp <= 0x318e) || (cp >= 0xac00 && cp <= 0xd7a3)) return 1;
+            if ((cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+                (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) return 1;
+            return 0;
+          }
 
-  function lower(cp) {
-    if (cp >= 0x41 && cp <= 0x5a) return String.fromCharCode(cp + 0x20);
-    return String.fromCodePoint(cp).toLowerCase();
-  }
+          function lower(cp) {
+            if (cp >= 0x41 && cp <= 0x5a) return String.fromCharCode(cp + 0x20);
+            return String.fromCodePoint(cp).toLowerCase();
+          }
 
-  /**
-   * The runs of a text: {cjk: true, chars: [..]} for CJK runs (one string per
-   * code point) and {cjk: false, word: "..."} for lowercase Latin/digit words.
-   */
-  function runs(text) {
-    var out = [];
-    var current = null;
-    for (var ch of String(text)) {
-      var cp = fold(ch.codePointAt(0));
-      var k = kind(cp);
-      if (k === 1) {
-        if (!current || !current.cjk) { current = { cjk: true, chars: [] }; out.push(current); }
-        current.chars.push(String.fromCodePoint(cp));
-      } else if (k === 2) {
-        if (!current || current.cjk) { current = { cjk: false, word: "" }; out.push(current); }
-        current.word += lower(cp);
-      } else {
-        current = null;
-      }
-    }
-    return out;
-  }
+          /**
+           * The runs of a text: {cjk: true, chars: [..]} for CJK runs (one string per
+           * code point) and {cjk: false, word: "..."} for lowercase Latin/digit words.
+           */
+          function runs(text) {
+            var out = [];
+            var current = null;
+            for (var ch of String(text)) {
+              var cp = fold(ch.codePointAt(0));
+              var k = kind(cp);
+              if (k === 1) {
+                if (!current || !current.cjk) { current = { cjk: true, chars: [] }; out.push(current); }
+                current.chars.push(String.fromCodePoint(cp));
+              } else if (k === 2) {
+                if (!current || current.cjk) { current = { cjk: false, word: "" }; out.push(current); }
+                current.word += lower(cp);
+              } else {
+                current = null;
+              }
+            }
+            return out;
+          }
 
-  /** The tokens of a text in order: CJK characters and their bigrams, lowercase words. */
-  function tokenize(text) {
-    var tokens = [];
-    runs(text).forEach(function (run) {
-      if (!run.cjk) { tokens.push(run.word); return; }
-      run.chars.forEach(function (c, i) {
-        if (i > 0) tokens.push(run.chars[i - 1] + c);
-        tokens.push(c);
-      });
-    });
-    return tokens;
-  }
+          /** The tokens of a text in order: CJK characters and their bigrams, lowercase words. */
+          function tokenize(text) {
+            var tokens = [];
+            runs(text).forEach(function (run) {
+              if (!run.cjk) { tokens.push(run.word); return; }
+              run.chars.forEach(function (c, i) {
+                if (i > 0) tokens.push(run.chars[i - 1] + c);
+                tokens.push(c);
+              });
+            });
+            return tokens;
+          }
 
-  /** Folds for matching while keeping UTF-16 length, so offsets map back to the original. */
-  function foldForMatch(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var u = text.charCodeAt(i);
-      if (u >= 0xd800 && u <= 0xdfff) { out += text[i]; continue; }
-      u = fold(u);
-      var l = lower(u);
-      out += l.length === 1 ? l : String.fromCharCode(u);
-    }
-    return out;
-  }
+          /** Folds for matching while keeping UTF-16 length, so offsets map back to the original. */
+          function foldForMatch(text) {
+            var out = "";
+            for (var i = 0; i < text.length; i++) {
+              var u = text.charCodeAt(i);
+              if (u >= 0xd800 && u <= 0xdfff) { out += text[i]; continue; }
+              u = fold(u);
+              var l = lower(u);
+              out += l.length === 1 ? l : String.fromCharCode(u);
+            }
+            return out;
+          }
 
-  // ---- Index access ----
+          // ---- Index access ----
 
-  /** Wraps the raw index once: documents as objects, postings decoded on demand. */
-  var prepared = typeof WeakMap === "function" ? new WeakMap() : null;
+          /** Wraps the raw index once: documents as objects, postings decoded on demand. */
+          var prepared = typeof WeakMap === "function" ? new WeakMap() : null;
 
-  function prepare(raw) {
-    if (prepared && prepared.has(raw)) return prepared.get(raw);
-    var sections = raw.sections || [];
-    var docs = (raw.docs || []).map(function (d) {
-      return { url: d[0], title: d[1], section: sections[d[2]] || "", text: d[3] || "" };
-    });
-    var index = { docs: docs, tokens: raw.tokens || {}, cache: Object.create(null) };
-    if (prepared) prepared.set(raw, index);
-    return index;
-  }
+          function prepare(raw) {
+            if (prepared && prepared.has(raw)) return prepared.get(raw);
+            var sections = raw.sections || [];
+            var docs = (raw.docs || []).map(function (d) {
+              return { url: d[0], title: d[1], section: sections[d[2]] || "", text: d[3] || "" };
+            });
+            var index = { docs: docs, tokens: raw.tokens || {}, cache: Object.create(null) };
+            if (prepared) prepared.set(raw, index);
+            return index;
+          }
 
-  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var LEVEL_WEIGHTS = [1, 2, 4, 8];
+          var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+          var LEVEL_WEIGHTS = [1, 2, 4, 8];
 
-  /**
-   * Decodes a postings string (see SearchIndex+Postings.swift): base-32 numbers,
-   * digits >= 32 continue a number; each number is documentDelta * 8 + level.
-   */
-  function decodePostings(text, map) {
-    var value = 0;
-    var doc = 0;
-    for (var i = 0; i < text.length; i++) {
-      var digit = DIGITS.indexOf(text[i]);
-      if (digit < 0) return map;
-      value = value * 32 + (digit & 31);
-      if (digit < 32) {
-        doc += Math.floor(value / 8);
-        var level = value % 8;
-        map.set(doc, (level & 4 ? 10 : 0) + LEVEL_WEIGHTS[level & 3]);
-        value = 0;
-      }
-    }
-    return map;
-  }
+          /**
+           * Decodes a postings string (see SearchIndex+Postings.swift): base-32 numbers,
+           * digits >= 32 continue a number; each number is documentDelta * 8 + level.
+           */
+          function decodePostings(text, map) {
+            var value = 0;
+            var doc = 0;
+            for (var i = 0; i < text.length; i++) {
+              var digit = DIGITS.indexOf(text[i]);
+              if (digit < 0) return map;
+              value = value * 32 + (digit & 31);
+              if (digit < 32) {
+                doc += Math.floor(value / 8);
+                var level = value % 8;
+                map.set(doc, (level & 4 ? 10 : 0) + LEVEL_WEIGHTS[level & 3]);
+                value = 0;
+              }
+            }
+            return map;
+          }
 
-  function own(object, key) {
-    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-  }
+          function own(object, key) {
+            return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+          }
 
-  /** Postings of one token as a Map docIndex -> weight (empty when absent). */
-  function postings(index, token) {
-    if (index.cache[token]) return index.cache[token];
-    var map = new Map();
-    var first = String.fromCodePoint(token.codePointAt(0));
-    var rest = token.slice(first.length);
-    var group = own(index.tokens, first);
-    var encoded = own(group, rest);
-    if (typeof encoded === "string") {
-      decodePostings(encoded, map);
-    } else if (group && kind(token.codePointAt(0)) === 2) {
-      // An unknown Latin word, probably being typed: match the words it begins.
-      Object.keys(group).forEach(function (key) {
-        if (key.length > rest.length && key.lastIndexOf(rest, 0) === 0) {
-          decodePostings(group[key], new Map()).forEach(function (w, d) {
-            map.set(d, Math.max(map.get(d) || 0, w));
-          });
-        }
-      });
-    }
-    index.cache[token] = map;
-    return map;
-  }
+          /** Postings of one token as a Map docIndex -> weight (empty when absent). */
+          function postings(index, token) {
+            if (index.cache[token]) return index.cache[token];
+            var map = new Map();
+            var first = String.fromCodePoint(token.codePointAt(0));
+            var rest = token.slice(first.length);
+            var group = own(index.tokens, first);
+            var encoded = own(group, rest);
+            if (typeof encoded === "string") {
+              decodePostings(encoded, map);
+            } else if (group && kind(token.codePointAt(0)) === 2) {
+              // An unknown Latin word, probably being typed: match the words it begins.
+              Object.keys(group).forEach(function (key) {
+                if (key.length > rest.length && key.lastIndexOf(rest, 0) === 0) {
+                  decodePostings(group[key], new Map()).forEach(function (w, d) {
+                    map.set(d, Math.max(map.get(d) || 0, w));
+                  });
+                }
+              });
+            }
+            index.cache[token] = map;
+            return map;
+          }
 
-  /**
-   * What a query requires: each word, and each CJK run's bigrams (or the single
-   * character of a one-character run). Also the strings to highlight.
-   */
-  function queryTerms(query) {
-    var required = [];
-    var highlight = [];
-    runs(query).forEach(function (run) {
-      if (!run.cjk) { required.push(run.word); highlight.push(run.word); return; }
-      highlight.push(run.chars.join(""));
-      if (run.chars.length === 1) { required.push(run.chars[0]); return; }
-      for (var i = 1; i < run.chars.length; i++) {
-        var bigram = run.chars[i - 1] + run.chars[i];
-        required.push(bigram);
-        if (run.chars.length > 2) highlight.push(bigram);
-      }
-    });
-    var unique = function (list) { return list.filter(function (t, i) { return list.indexOf(t) === i; }); };
-    return { required: unique(required), highlight: unique(highlight) };
-  }
+          /**
+           * What a query requires: each word, and each CJK run's bigrams (or the single
+           * character of a one-character run). Also the strings to highlight.
+           */
+          function queryTerms(query) {
+            var required = [];
+            var highlight = [];
+            runs(query).forEach(function (run) {
+              if (!run.cjk) { required.push(run.word); highlight.push(run.word); return; }
+              highlight.push(run.chars.join(""));
+              if (run.chars.length === 1) { required.push(run.chars[0]); return; }
+              for (var i = 1; i < run.chars.length; i++) {
+                var bigram = run.chars[i - 1] + run.chars[i];
+                required.push(bigram);
+                if (run.chars.length > 2) highlight.push(bigram);
+              }
+            });
+            var unique = function (list) { return list.filter(function (t, i) { return list.indexOf(t) === i; }); };
+            return { required: unique(required), highlight: unique(highlight) };
+          }
 
-  /**
-   * Ranks documents for a query. Documents holding every required token come
-   * first, by weight (title hits weigh more), with a bonus when the title or text
-   * holds a query run verbatim; only when none holds them all, documents holding
-   * at least half are returned, marked complete: false.
-   */
-  function search(rawIndex, query) {
-    var index = prepare(rawIndex);
-    var terms = queryTerms(query);
-    if (terms.required.length === 0) return [];
-    var hits = new Map();
-    terms.required.forEach(function (token) {
-      postings(index, token).forEach(function (weight, doc) {
-        var hit = hits.get(doc);
-        if (!hit) { hit = { doc: doc, matched: 0, score: 0 }; hits.set(doc, hit); }
-        hit.matched += 1;
-        hit.score += weight;
-      });
-    });
-    var all = Array.from(hits.values());
-    var complete = all.filter(function (h) { return h.matched === terms.required.length; });
-    var chosen = complete.length > 0 ? complete : all.filter(function (h) {
-      return h.matched * 2 >= terms.required.length;
-    });
-    var phrases = runs(query).map(function (r) { return r.cjk ? r.chars.join("") : r.word; });
-    var ranked = chosen.map(function (h) {
-      var doc = index.docs[h.doc];
-      var title = foldForMatch(doc.title);
-      var text = foldForMatch(doc.text);
-      var bonus = 0;
-      phrases.forEach(function (p) {
-        if (title.indexOf(p) >= 0) bonus += 50;
-        else if (text.indexOf(p) >= 0) bonus += 5;
-      });
-      return {
-        url: doc.url, title: doc.title, section: doc.section, text: doc.text,
-        index: h.doc, score: h.score + bonus, complete: complete.length > 0, snippet: null
-      };
-    }).sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-    // Snippets cost a scan of the text: only for results that will be shown.
-    ranked.slice(0, MAX_RESULTS).forEach(function (r) { r.snippet = snippet(r.text, terms.highlight); });
-    return ranked;
-  }
+          /**
+           * Ranks documents for a query. Documents holding every required token come
+           * first, by weight (title hits weigh more), with a bonus when the title or text
+           * holds a query run verbatim; only when none holds them all, documents holding
+           * at least half are returned, marked complete: false.
+           */
+          function search(rawIndex, query) {
+            var index = prepare(rawIndex);
+            var terms = queryTerms(query);
+            if (terms.required.length === 0) return [];
+            var hits = new Map();
+            terms.required.forEach(function (token) {
+              postings(index, token).forEach(function (weight, doc) {
+                var hit = hits.get(doc);
+                if (!hit) { hit = { doc: doc, matched: 0, score: 0 }; hits.set(doc, hit); }
+                hit.matched += 1;
+                hit.score += weight;
+              });
+            });
+            var all = Array.from(hits.values());
+            var complete = all.filter(function (h) { return h.matched === terms.required.length; });
+            var chosen = complete.length > 0 ? complete : all.filter(function (h) {
+              return h.matched * 2 >= terms.required.length;
+            });
+            var phrases = runs(query).map(function (r) { return r.cjk ? r.chars.join("") : r.word; });
+            var ranked = chosen.map(function (h) {
+              var doc = index.docs[h.doc];
+              var title = foldForMatch(doc.title);
+              var text = foldForMatch(doc.text);
+              var bonus = 0;
+              phrases.forEach(function (p) {
+                if (title.indexOf(p) >= 0) bonus += 50;
+                else if (text.indexOf(p) >= 0) bonus += 5;
+              });
+              return {
+                url: doc.url, title: doc.title, section: doc.section, text: doc.text,
+                index: h.doc, score: h.score + bonus, complete: complete.length > 0, snippet: null
+              };
+            }).sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+            // Snippets cost a scan of the text: only for results that will be shown.
+            ranked.slice(0, MAX_RESULTS).forEach(function (r) { r.snippet = snippet(r.text, terms.highlight); });
+            return ranked;
+          }
 
-  /**
-   * A window of `text` around the first match, as [{text, mark}] segments; the
-   * caller turns marked segments into <mark> elements.
-   */
-  function snippet(text, highlight) {
-    var folded = foldForMatch(text);
-    var marked = new Uint8Array(text.length);
-    var first = -1;
-    highlight.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (term) {
-      if (!term) return;
-      for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
-        for (var i = at; i < at + term.length; i++) marked[i] = 1;
-        if (first < 0 || at < first) first = at;
-      }
-    });
-    var start = first > 30 ? first - 30 : 0;
-    var end = Math.min(text.length, start + SNIPPET_LENGTH);
-    if (start > 0 && text.charCodeAt(start) >= 0xdc00 && text.charCodeAt(start) <= 0xdfff) start -= 1;
-    var segments = [];
-    if (start > 0) segments.push({ text: "…", mark: false });
-    for (var j = start; j < end;) {
-      var k = j;
-      while (k < end && marked[k] === marked[j]) k++;
-      segments.push({ text: text.slice(j, k), mark: marked[j] === 1 });
-      j = k;
-    }
-    if (end < text.length) segments.push({ text: "…", mark: false });
-    return segments;
-  }
+          /**
+           * A window of `text` around the first match, as [{text, mark}] segments; the
+           * caller turns marked segments into <mark> elements.
+           */
+          function snippet(text, highlight) {
+            var folded = foldForMatch(text);
+            var marked = new Uint8Array(text.length);
+            var first = -1;
+            highlight.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (term) {
+              if (!term) return;
+              for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
+                for (var i = at; i < at + term.length; i++) marked[i] = 1;
+                if (first < 0 || at < first) first = at;
+              }
+            });
+            var start = first > 30 ? first - 30 : 0;
+            var end = Math.min(text.length, start + SNIPPET_LENGTH);
+            if (start > 0 && text.charCodeAt(start) >= 0xdc00 && text.charCodeAt(start) <= 0xdfff) start -= 1;
+            var segments = [];
+            if (start > 0) segments.push({ text: "…", mark: false });
+            for (var j = start; j < end;) {
+              var k = j;
+              while (k < end && marked[k] === marked[j]) k++;
+              segments.push({ text: text.slice(j, k), mark: marked[j] === 1 });
+              j = k;
+            }
+            if (end < text.length) segments.push({ text: "…", mark: false });
+            return segments;
+          }
 
-  // ---- Page ----
+          // ---- Page ----
 
-  function render(doc, results, status, rootPrefix, query) {
-    var index = window.QINGSHAN_SEARCH_INDEX;
-    while (results.firstChild) results.removeChild(results.firstChild);
-    var q = query.trim();
-    if (!index) { status.textContent = "搜索索引未能加载，请确认 search-index.js 与网站其他文件一同复制。"; return; }
-    if (!q) { status.textContent = "请输入要搜索的关键词。"; return; }
-    var found = search(index, q);
-    if (found.length === 0) { status.textContent = "未找到与“" + q + "”相关的内容。"; return; }
-    var shown = found.slice(0, MAX_RESULTS);
-    var partial = !found[0].complete;
-    status.textContent = (partial ? "未找到完全匹配“" + q + "”的内容，以下 " + found.length + " 条结果部分相关"
-      : "找到 " + found.length + " 条结果") + (found.length > shown.length ? "，显示前 " + shown.length + " 条。" : "。");
-    shown.forEach(function (r) {
-      var li = doc.createElement("li");
-      var a = doc.createElement("a");
-      a.href = rootPrefix + r.url;
-      a.textContent = r.title || r.url;
-      li.appendChild(a);
-      if (r.section) {
-        li.appendChild(doc.createTextNode(" "));
-        var span = doc.createElement("span");
-        span.textContent = r.section;
-        li.appendChild(span);
-      }
-      li.appendChild(doc.createTextNode(" "));
-      var p = doc.createElement("p");
-      r.snippet.forEach(function (s) {
-        if (s.mark) { var m = doc.createElement("mark"); m.textContent = s.text; p.appendChild(m); }
-        else p.appendChild(doc.createTextNode(s.text));
-      });
-      li.appendChild(p);
-      results.appendChild(li);
-    });
-  }
+          function render(doc, results, status, rootPrefix, query) {
+            var index = window.QINGSHAN_SEARCH_INDEX;
+            while (results.firstChild) results.removeChild(results.firstChild);
+            var q = query.trim();
+            if (!index) { status.textContent = "搜索索引未能加载，请确认 search-index.js 与网站其他文件一同复制。"; return; }
+            if (!q) { status.textContent = "请输入要搜索的关键词。"; return; }
+            var found = search(index, q);
+            if (found.length === 0) { status.textContent = "未找到与“" + q + "”相关的内容。"; return; }
+            var shown = found.slice(0, MAX_RESULTS);
+            var partial = !found[0].complete;
+            status.textContent = (partial ? "未找到完全匹配“" + q + "”的内容，以下 " + found.length + " 条结果部分相关"
+              : "找到 " + found.length + " 条结果") + (found.length > shown.length ? "，显示前 " + shown.length + " 条。" : "。");
+            shown.forEach(function (r) {
+              var li = doc.createElement("li");
+              var a = doc.createElement("a");
+              a.href = rootPrefix + r.url;
+              a.textContent = r.title || r.url;
+              li.appendChild(a);
+              if (r.section) {
+                li.appendChild(doc.createTextNode(" "));
+                var span = doc.createElement("span");
+                span.textContent = r.section;
+                li.appendChild(span);
+              }
+              li.appendChild(doc.createTextNode(" "));
+              var p = doc.createElement("p");
+              r.snippet.forEach(function (s) {
+                if (s.mark) { var m = doc.createElement("mark"); m.textContent = s.text; p.appendChild(m); }
+                else p.appendChild(doc.createTextNode(s.text));
+              });
+              li.appendChild(p);
+              results.appendChild(li);
+            });
+          }
 
-  function start(doc, script) {
-    var input = doc.getElementById("search-input");
-    var results = doc.getElementById("search-results");
-    var status = doc.getElementById("search-status");
-    if (!input || !results || !status) return;
-    // Index URLs are relative to the site root; the search page is search/index.html.
-    var rootPrefix = results.getAttribute("data-root");
-    if (rootPrefix === null && script) rootPrefix = script.getAttribute("data-root");
-    if (rootPrefix === null) rootPrefix = "../";
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    input.value = query;
-    render(doc, results, status, rootPrefix, query);
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        render(doc, results, status, rootPrefix, input.value);
-        // file:// documents have an opaque origin where history URL changes throw.
-        if (window.location.protocol !== "file:" && window.history && window.history.replaceState) {
-          try { window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* keep the old URL */ }
-        }
-      }, 120);
-    });
-  }
+          function start(doc, script) {
+            var input = doc.getElementById("search-input");
+            var results = doc.getElementById("search-results");
+            var status = doc.getElementById("search-status");
+            if (!input || !results || !status) return;
+            // Index URLs are relative to the site root; the search page is search/index.html.
+            var rootPrefix = results.getAttribute("data-root");
+            if (rootPrefix === null && script) rootPrefix = script.getAttribute("data-root");
+            if (rootPrefix === null) rootPrefix = "../";
+            var query = new URLSearchParams(window.location.search).get("q") || "";
+            input.value = query;
+            render(doc, results, status, rootPrefix, query);
+            var timer = null;
+            input.addEventListener("input", function () {
+              clearTimeout(timer);
+              timer = setTimeout(function () {
+                render(doc, results, status, rootPrefix, input.value);
+                // file:// documents have an opaque origin where history URL changes throw.
+                if (window.location.protocol !== "file:" && window.history && window.history.replaceState) {
+                  try { window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* keep the old URL */ }
+                }
+              }, 120);
+            });
+          }
 
-  if (typeof module !== "undefined" && module.exports) {
-    module.exports = { tokenize: tokenize, search: search, snippet: snippet, queryTerms: queryTerms };
-  }
-  if (typeof document !== "undefined" && typeof window !== "undefined") {
-    var script = document.currentScript;
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { start(document, script); });
-    } else {
-      start(document, script);
-    }
-  }
-})();
+          if (typeof module !== "undefined" && module.exports) {
+            module.exports = { tokenize: tokenize, search: search, snippet: snippet, queryTerms: queryTerms };
+          }
+          if (typeof document !== "undefined" && typeof window !== "undefined") {
+            var script = document.currentScript;
+            if (document.readyState === "loading") {
+              document.addEventListener("DOMContentLoaded", function () { start(document, script); });
+            } else {
+              start(document, script);
+            }
+          }
+        })();
 
-"""#,
+        """#,
         "assets/style.css": #"""
-/*
- * Qingshan default theme: calm, official, readable.
- *
- * - No web fonts: the system CJK font of each platform (GB/T 37668, offline use).
- * - Every size in rem/em so text can grow to 200 % without clipping.
- * - The colour pairs the theme combines are checked for WCAG 2.1 AA contrast
- *   by Tests/QingshanKitTests/Theme/ThemeStylesheetTests.swift: add a pair
- *   there when you combine two colours here.
- * - Works without JavaScript; prints on A4 (see @media print at the end).
- */
+        /*
+         * Qingshan default theme: calm, official, readable.
+         *
+         * - No web fonts: the system CJK font of each platform (GB/T 37668, offline use).
+         * - Every size in rem/em so text can grow to 200 % without clipping.
+         * - The colour pairs the theme combines are checked for WCAG 2.1 AA contrast
+         *   by Tests/QingshanKitTests/Theme/ThemeStylesheetTests.swift: add a pair
+         *   there when you combine two colours here.
+         * - Works without JavaScript; prints on A4 (see @media print at the end).
+         */
 
-:root {
-  --ink: #1f2328;          /* body text */
-  --ink-muted: #4f5660;    /* dates, captions */
-  --paper: #ffffff;
-  --paper-alt: #f3f6f4;    /* cards, figures */
-  --brand: #0e4d3c;        /* header band (青山 green) */
-  --brand-dark: #0a3a2d;   /* navigation bar */
-  --on-brand: #ffffff;
-  --link: #0b5394;         /* links */
-  --link-visited: #5b2c83;
-  --rule: #c9d2cd;         /* decorative borders only */
-  --accent: #0e4d3c;       /* key figures */
-  --notice-bg: #fff4d6;    /* sample-data notice */
-  --notice-border: #8a5a00;
-  --focus: #ffdd00;        /* focus highlight, paired with --focus-ink */
-  --focus-ink: #0b0c0c;
-  --measure: 42em;         /* comfortable line length for Chinese prose */
-  --font-sans: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB",
-    "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-    "WenQuanYi Micro Hei", sans-serif;
-}
+        :root {
+          --ink: #1f2328;          /* body text */
+          --ink-muted: #4f5660;    /* dates, captions */
+          --paper: #ffffff;
+          --paper-alt: #f3f6f4;    /* cards, figures */
+          --brand: #0e4d3c;        /* header band (青山 green) */
+          --brand-dark: #0a3a2d;   /* navigation bar */
+          --on-brand: #ffffff;
+          --link: #0b5394;         /* links */
+          --link-visited: #5b2c83;
+          --rule: #c9d2cd;         /* decorative borders only */
+          --accent: #0e4d3c;       /* key figures */
+          --notice-bg: #fff4d6;    /* sample-data notice */
+          --notice-border: #8a5a00;
+          --focus: #ffdd00;        /* focus highlight, paired with --focus-ink */
+          --focus-ink: #0b0c0c;
+          --measure: 42em;         /* comfortable line length for Chinese prose */
+          --font-sans: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB",
+            "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", sans-serif;
+        }
 
-*, *::before, *::after { box-sizing: border-box; }
+        *, *::before, *::after { box-sizing: border-box; }
 
-html {
-  -webkit-text-size-adjust: 100%;
-  text-size-adjust: 100%;
-}
+        html {
+          -webkit-text-size-adjust: 100%;
+          text-size-adjust: 100%;
+        }
 
-/* Header, content, footer: the footer stays at the bottom of short pages. */
-body {
-  display: grid;
-  grid-template-rows: auto 1fr auto;
-  grid-template-columns: minmax(0, 1fr);
-  min-height: 100vh;
-  margin: 0;
-  background: var(--paper);
-  color: var(--ink);
-  font-family: var(--font-sans);
-  font-size: 1.0625rem;
-  line-height: 1.8;
-  overflow-wrap: anywhere;
-}
+        /* Header, content, footer: the footer stays at the bottom of short pages. */
+        body {
+          display: grid;
+          grid-template-rows: auto 1fr auto;
+          grid-template-columns: minmax(0, 1fr);
+          min-height: 100vh;
+          margin: 0;
+          background: var(--paper);
+          color: var(--ink);
+          font-family: var(--font-sans);
+          font-size: 1.0625rem;
+          line-height: 1.8;
+          overflow-wrap: anywhere;
+        }
 
-img, svg { max-width: 100%; height: auto; }
+        img, svg { max-width: 100%; height: auto; }
 
-a { color: var(--link); text-underline-offset: 0.2em; }
-a:visited { color: var(--link-visited); }
-a:hover { text-decoration-thickness: 0.15em; }
+        a { color: var(--link); text-underline-offset: 0.2em; }
+        a:visited { color: var(--link-visited); }
+        a:hover { text-decoration-thickness: 0.15em; }
 
-/* Focus: a yellow block with a dark underline reads on both the green header
-   and the white page (the GOV.UK pattern), always visible, never colour alone. */
-:focus-visible {
-  outline: 3px solid var(--focus-ink);
-  outline-offset: 2px;
-  box-shadow: 0 0 0 5px var(--focus);
-}
-a:focus-visible {
-  outline: 3px solid transparent;
-  background: var(--focus);
-  color: var(--focus-ink);
-  box-shadow: 0 -2px var(--focus), 0 4px var(--focus-ink);
-  text-decoration: none;
-}
-main:focus { outline: none; }
+        /* Focus: a yellow block with a dark underline reads on both the green header
+           and the white page (the GOV.UK pattern), always visible, never colour alone. */
+        :focus-visible {
+          outline: 3px solid var(--focus-ink);
+          outline-offset: 2px;
+          box-shadow: 0 0 0 5px var(--focus);
+        }
+        a:focus-visible {
+          outline: 3px solid transparent;
+          background: var(--focus);
+          color: var(--focus-ink);
+          box-shadow: 0 -2px var(--focus), 0 4px var(--focus-ink);
+          text-decoration: none;
+        }
+        main:focus { outline: none; }
 
-.wrap {
-  /* width: auto margins would shrink a grid item (body is a grid) to its content. */
-  width: 100%;
-  max-width: 72rem;
-  margin: 0 auto;
-  padding: 0 1rem;
-}
+        .wrap {
+          /* width: auto margins would shrink a grid item (body is a grid) to its content. */
+          width: 100%;
+          max-width: 72rem;
+          margin: 0 auto;
+          padding: 0 1rem;
+        }
 
-.visually-hidden {
-  position: absolute !important;
-  width: 1px; height: 1px;
-  margin: -1px; padding: 0;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-  border: 0;
-}
+        .visually-hidden {
+          position: absolute !important;
+          width: 1px; height: 1px;
+          margin: -1px; padding: 0;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+          border: 0;
+        }
 
-.skip-link {
-  position: absolute;
-  left: 0.5rem;
-  top: -10rem;
-  z-index: 10;
-  padding: 0.5rem 1rem;
-  background: var(--focus);
-  color: var(--focus-ink);
-  font-weight: 700;
-}
-.skip-link:focus, .skip-link:focus-visible { top: 0.5rem; }
+        .skip-link {
+          position: absolute;
+          left: 0.5rem;
+          top: -10rem;
+          z-index: 10;
+          padding: 0.5rem 1rem;
+          background: var(--focus);
+          color: var(--focus-ink);
+          font-weight: 700;
+        }
+        .skip-link:focus, .skip-link:focus-visible { top: 0.5rem; }
 
-/* Header */
+        /* Header */
 
-.site-header { background: var(--brand); color: var(--on-brand); }
-.site-header-inner {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  justify-content: space-between;
-  gap: 0.75rem 1.5rem;
-  padding-top: 1rem;
-  padding-bottom: 1rem;
-}
-.site-title, .site-title:visited {
-  display: inline-flex;
-  align-items: center;
-  gap: 0.6rem;
-  color: var(--on-brand);
-  font-size: 1.5rem;
-  font-weight: 700;
-  letter-spacing: 0.05em;
-  line-height: 1.3;
-  text-decoration: none;
-}
-.site-logo { width: 2em; height: 2em; flex: none; }
+        .site-header { background: var(--brand); color: var(--on-brand); }
+        .site-header-inner {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: center;
+          justify-content: space-between;
+          gap: 0.75rem 1.5rem;
+          padding-top: 1rem;
+          padding-bottom: 1rem;
+        }
+        .site-title, .site-title:visited {
+          display: inline-flex;
+          align-items: center;
+          gap: 0.6rem;
+          color: var(--on-brand);
+          font-size: 1.5rem;
+          font-weight: 700;
+          letter-spacing: 0.05em;
+          line-height: 1.3;
+          text-decoration: none;
+        }
+        .site-logo { width: 2em; height: 2em; flex: none; }
 
-.site-search { display: flex; gap: 0.4rem; flex-wrap: wrap; }
-.site-search input, .search-form input {
-  min-width: 0;
-  width: 14em;
-  max-width: 100%;
-  padding: 0.4em 0.6em;
-  border: 2px solid #5f6b66;
-  border-radius: 3px;
-  font: inherit;
-  line-height: 1.4;
-}
-.site-search button, .search-form button {
-  padding: 0.4em 1em;
-  border: 2px solid var(--on-brand);
-  border-radius: 3px;
-  background: var(--brand-dark);
-  color: var(--on-brand);
-  font: inherit;
-  line-height: 1.4;
-  cursor: pointer;
-}
+        .site-search { display: flex; gap: 0.4rem; flex-wrap: wrap; }
+        .site-search input, .search-form input {
+          min-width: 0;
+          width: 14em;
+          max-width: 100%;
+          padding: 0.4em 0.6em;
+          border: 2px solid #5f6b66;
+          border-radius: 3px;
+          font: inherit;
+          line-height: 1.4;
+        }
+        .site-search button, .search-form button {
+          padding: 0.4em 1em;
+          border: 2px solid var(--on-brand);
+          border-radius: 3px;
+          background: var(--brand-dark);
+          color: var(--on-brand);
+          font: inherit;
+          line-height: 1.4;
+          cursor: pointer;
+        }
 
-.site-nav { background: var(--brand-dark); }
-.site-nav ul {
-  display: flex;
-  flex-wrap: wrap;
-  list-style: none;
-  margin: 0 auto;
-  padding-top: 0;
-  padding-bottom: 0;
-}
-.site-nav a, .site-nav a:visited {
-  display: block;
-  padding: 0.6rem 0.9rem;
-  color: var(--on-brand);
-  text-decoration: none;
-  line-height: 1.5;
-  border-bottom: 4px solid transparent;
-}
-.site-nav a:hover { text-decoration: underline; }
-/* Current and ancestor items: a bar and bold text, not colour alone. */
-.site-nav a[aria-current="page"], .site-nav a.is-ancestor {
-  border-bottom-color: var(--on-brand);
-  font-weight: 700;
-}
+        .site-nav { background: var(--brand-dark); }
+        .site-nav ul {
+          display: flex;
+          flex-wrap: wrap;
+          list-style: none;
+          margin: 0 auto;
+          padding-top: 0;
+          padding-bottom: 0;
+        }
+        .site-nav a, .site-nav a:visited {
+          display: block;
+          padding: 0.6rem 0.9rem;
+          color: var(--on-brand);
+          text-decoration: none;
+          line-height: 1.5;
+          border-bottom: 4px solid transparent;
+        }
+        .site-nav a:hover { text-decoration: underline; }
+        /* Current and ancestor items: a bar and bold text, not colour alone. */
+        .site-nav a[aria-current="page"], .site-nav a.is-ancestor {
+          border-bottom-color: var(--on-brand);
+          font-weight: 700;
+        }
 
-/* The phone menu: the same links and search behind a disclosure that needs no script.
-   Shown instead of the bar and the header's search on small screens (see below). */
-.site-menu { display: none; background: var(--brand-dark); color: var(--on-brand); }
-.site-menu summary {
-  padding: 0.5rem 0;
-  cursor: pointer;
-  font-weight: 700;
-  line-height: 1.5;
-}
-.site-menu summary { list-style: none; }
-.site-menu summary::-webkit-details-marker { display: none; }
-.site-menu summary .wrap { display: block; }
-/* The marker inside the padded box, so it lines up with the title above. */
-.site-menu summary .wrap::before { content: "▸"; display: inline-block; width: 1.25em; }
-.site-menu[open] summary .wrap::before { content: "▾"; }
-.site-menu[open] summary { border-bottom: 1px solid var(--on-brand); }
-.site-menu nav { padding-top: 0.5rem; padding-bottom: 0.75rem; }
-.site-menu ul {
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
-  list-style: none;
-  margin: 0.5rem 0 0;
-  padding: 0;
-}
-.site-menu a, .site-menu a:visited { display: block; padding: 0.45rem 0.25rem; color: var(--on-brand); }
-.site-menu a[aria-current="page"], .site-menu a.is-ancestor { font-weight: 700; }
+        /* The phone menu: the same links and search behind a disclosure that needs no script.
+           Shown instead of the bar and the header's search on small screens (see below). */
+        .site-menu { display: none; background: var(--brand-dark); color: var(--on-brand); }
+        .site-menu summary {
+          padding: 0.5rem 0;
+          cursor: pointer;
+          font-weight: 700;
+          line-height: 1.5;
+        }
+        .site-menu summary { list-style: none; }
+        .site-menu summary::-webkit-details-marker { display: none; }
+        .site-menu summary .wrap { display: block; }
+        /* The marker inside the padded box, so it lines up with the title above. */
+        .site-menu summary .wrap::before { content: "▸"; display: inline-block; width: 1.25em; }
+        .site-menu[open] summary .wrap::before { content: "▾"; }
+        .site-menu[open] summary { border-bottom: 1px solid var(--on-brand); }
+        .site-menu nav { padding-top: 0.5rem; padding-bottom: 0.75rem; }
+        .site-menu ul {
+          display: grid;
+          grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
+          list-style: none;
+          margin: 0.5rem 0 0;
+          padding: 0;
+        }
+        .site-menu a, .site-menu a:visited { display: block; padding: 0.45rem 0.25rem; color: var(--on-brand); }
+        .site-menu a[aria-current="page"], .site-menu a.is-ancestor { font-weight: 700; }
 
-/* Breadcrumb */
+        /* Breadcrumb */
 
-.breadcrumb ol {
-  display: flex;
-  flex-wrap: wrap;
-  list-style: none;
-  margin: 1rem 0 0;
-  padding: 0;
-  color: var(--ink-muted);
-  font-size: 0.9375rem;
-}
-.breadcrumb li + li::before {
-  content: "/";
-  margin: 0 0.5em;
-  color: var(--ink-muted);
-}
+        .breadcrumb ol {
+          display: flex;
+          flex-wrap: wrap;
+          list-style: none;
+          margin: 1rem 0 0;
+          padding: 0;
+          color: var(--ink-muted);
+          font-size: 0.9375rem;
+        }
+        .breadcrumb li + li::before {
+          content: "/";
+          margin: 0 0.5em;
+          color: var(--ink-muted);
+        }
 
-/* Page */
+        /* Page */
 
-main { display: block; padding-bottom: 3rem; }
+        main { display: block; padding-bottom: 3rem; }
 
-.page-header h1, .hero h1 {
-  margin: 1.25rem 0 0.5rem;
-  font-size: 2rem;
-  line-height: 1.35;
-  letter-spacing: 0.02em;
-}
-.page-date, .page-updated, .card-date, .update-date {
-  color: var(--ink-muted);
-  font-size: 0.9375rem;
-  margin: 0.25rem 0;
-}
-.page-updated {
-  margin-top: 2.5rem;
-  padding-top: 0.75rem;
-  border-top: 1px solid var(--rule);
-}
-.lead { font-size: 1.1875rem; max-width: var(--measure); }
+        .page-header h1, .hero h1 {
+          margin: 1.25rem 0 0.5rem;
+          font-size: 2rem;
+          line-height: 1.35;
+          letter-spacing: 0.02em;
+        }
+        .page-date, .page-updated, .card-date, .update-date {
+          color: var(--ink-muted);
+          font-size: 0.9375rem;
+          margin: 0.25rem 0;
+        }
+        .page-updated {
+          margin-top: 2.5rem;
+          padding-top: 0.75rem;
+          border-top: 1px solid var(--rule);
+        }
+        .lead { font-size: 1.1875rem; max-width: var(--measure); }
 
-.prose { max-width: var(--measure); }
-.prose h2 {
-  margin: 2.25rem 0 0.75rem;
-  padding-left: 0.6rem;
-  border-left: 0.3rem solid var(--brand);
-  font-size: 1.5rem;
-  line-height: 1.4;
-}
-.prose h3 { margin: 1.75rem 0 0.5rem; font-size: 1.25rem; line-height: 1.4; }
-.prose p, .prose li { text-align: justify; }
-.prose ul, .prose ol { padding-left: 1.75em; }
-.prose li + li { margin-top: 0.25em; }
-.prose blockquote {
-  margin: 1.5rem 0;
-  padding: 0.25rem 1rem;
-  border-left: 0.3rem solid var(--rule);
-  color: var(--ink-muted);
-}
-.prose table { border-collapse: collapse; margin: 1.5rem 0; display: block; overflow-x: auto; }
-.prose caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
-.prose th, .prose td { border: 1px solid var(--rule); padding: 0.4em 0.75em; text-align: left; }
-.prose th { background: var(--paper-alt); }
-.prose code { font-size: 0.9em; background: var(--paper-alt); padding: 0.1em 0.3em; border-radius: 3px; }
-.prose pre {
-  overflow-x: auto;
-  padding: 0.75rem 1rem;
-  background: var(--paper-alt);
-  border-radius: 4px;
-  line-height: 1.6;
-}
-.prose pre code { padding: 0; background: none; font-size: 0.875rem; }
+        .prose { max-width: var(--measure); }
+        .prose h2 {
+          margin: 2.25rem 0 0.75rem;
+          padding-left: 0.6rem;
+          border-left: 0.3rem solid var(--brand);
+          font-size: 1.5rem;
+          line-height: 1.4;
+        }
+        .prose h3 { margin: 1.75rem 0 0.5rem; font-size: 1.25rem; line-height: 1.4; }
+        .prose p, .prose li { text-align: justify; }
+        .prose ul, .prose ol { padding-left: 1.75em; }
+        .prose li + li { margin-top: 0.25em; }
+        .prose blockquote {
+          margin: 1.5rem 0;
+          padding: 0.25rem 1rem;
+          border-left: 0.3rem solid var(--rule);
+          color: var(--ink-muted);
+        }
+        .prose table { border-collapse: collapse; margin: 1.5rem 0; display: block; overflow-x: auto; }
+        .prose caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+        .prose th, .prose td { border: 1px solid var(--rule); padding: 0.4em 0.75em; text-align: left; }
+        .prose th { background: var(--paper-alt); }
+        .prose code { font-size: 0.9em; background: var(--paper-alt); padding: 0.1em 0.3em; border-radius: 3px; }
+        .prose pre {
+          overflow-x: auto;
+          padding: 0.75rem 1rem;
+          background: var(--paper-alt);
+          border-radius: 4px;
+          line-height: 1.6;
+        }
+        .prose pre code { padding: 0; background: none; font-size: 0.875rem; }
 
-/* Table of contents: above the text on small screens, beside it on wide ones. */
-.toc {
-  margin: 1.5rem 0;
-  padding: 0.75rem 1rem;
-  background: var(--paper-alt);
-  border-radius: 4px;
-  max-width: var(--measure);
-}
-.toc h2 { margin: 0 0 0.25rem; font-size: 1.0625rem; }
-.toc ol { list-style: none; margin: 0; padding: 0; }
-.toc li { margin: 0.2rem 0; }
-.toc .toc-level-3 { padding-left: 1.25em; font-size: 0.9375rem; }
+        /* Table of contents: above the text on small screens, beside it on wide ones. */
+        .toc {
+          margin: 1.5rem 0;
+          padding: 0.75rem 1rem;
+          background: var(--paper-alt);
+          border-radius: 4px;
+          max-width: var(--measure);
+        }
+        .toc h2 { margin: 0 0 0.25rem; font-size: 1.0625rem; }
+        .toc ol { list-style: none; margin: 0; padding: 0; }
+        .toc li { margin: 0.2rem 0; }
+        .toc .toc-level-3 { padding-left: 1.25em; font-size: 0.9375rem; }
 
-@media (min-width: 64em) {
-  .article.has-toc {
-    display: grid;
-    grid-template-columns: minmax(0, var(--measure)) 16rem;
-    column-gap: 3rem;
-    align-items: start;
-  }
-  .article.has-toc > .page-header,
-  .article.has-toc > .notice { grid-column: 1 / -1; }
-  .article.has-toc > .toc {
-    grid-column: 2;
-    grid-row: 2 / span 3;
-    position: sticky;
-    top: 1rem;
-    margin-top: 2.25rem;
-    max-height: calc(100vh - 2rem);
-    overflow-y: auto;
-  }
-  .article.has-toc > .prose,
-  .article.has-toc > .page-updated { grid-column: 1; }
-}
+        @media (min-width: 64em) {
+          .article.has-toc {
+            display: grid;
+            grid-template-columns: minmax(0, var(--measure)) 16rem;
+            column-gap: 3rem;
+            align-items: start;
+          }
+          .article.has-toc > .page-header,
+          .article.has-toc > .notice { grid-column: 1 / -1; }
+          .article.has-toc > .toc {
+            grid-column: 2;
+            grid-row: 2 / span 3;
+            position: sticky;
+            top: 1rem;
+            margin-top: 2.25rem;
+            max-height: calc(100vh - 2rem);
+            overflow-y: auto;
+          }
+          .article.has-toc > .prose,
+          .article.has-toc > .page-updated { grid-column: 1; }
+        }
 
-/* Notices: the word 示例数据 carries the meaning, the colour only supports it. */
-.notice {
-  margin: 1rem 0;
-  padding: 0.75rem 1rem;
-  background: var(--notice-bg);
-  border-left: 0.35rem solid var(--notice-border);
-  max-width: var(--measure);
-}
-.notice p { margin: 0; }
+        /* Notices: the word 示例数据 carries the meaning, the colour only supports it. */
+        .notice {
+          margin: 1rem 0;
+          padding: 0.75rem 1rem;
+          background: var(--notice-bg);
+          border-left: 0.35rem solid var(--notice-border);
+          max-width: var(--measure);
+        }
+        .notice p { margin: 0; }
 
-/* Section children */
+        /* Section children */
 
-.children h2 { font-size: 1.5rem; margin: 2.5rem 0 1rem; }
-.card-list {
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
-  gap: 1rem;
-  list-style: none;
-  margin: 0;
-  padding: 0;
-}
-.card {
-  padding: 1rem 1.25rem;
-  background: var(--paper-alt);
-  border-top: 0.25rem solid var(--brand);
-  border-radius: 0 0 4px 4px;
-}
-.card h3 { margin: 0 0 0.25rem; font-size: 1.1875rem; line-height: 1.45; }
-.card p { margin: 0.25rem 0 0; }
+        .children h2 { font-size: 1.5rem; margin: 2.5rem 0 1rem; }
+        .card-list {
+          display: grid;
+          grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+          gap: 1rem;
+          list-style: none;
+          margin: 0;
+          padding: 0;
+        }
+        .card {
+          padding: 1rem 1.25rem;
+          background: var(--paper-alt);
+          border-top: 0.25rem solid var(--brand);
+          border-radius: 0 0 4px 4px;
+        }
+        .card h3 { margin: 0 0 0.25rem; font-size: 1.1875rem; line-height: 1.45; }
+        .card p { margin: 0.25rem 0 0; }
 
-/* Updates list */
+        /* Updates list */
 
-.update-list { list-style: none; margin: 1.5rem 0 0; padding: 0; max-width: var(--measure); }
-.update-list li { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
-.update-list h2 { margin: 0; font-size: 1.25rem; line-height: 1.5; }
-.update-list p { margin: 0.25rem 0 0; }
+        .update-list { list-style: none; margin: 1.5rem 0 0; padding: 0; max-width: var(--measure); }
+        .update-list li { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
+        .update-list h2 { margin: 0; font-size: 1.25rem; line-height: 1.5; }
+        .update-list p { margin: 0.25rem 0 0; }
 
-/* Home */
+        /* Home */
 
-.hero {
-  background: var(--paper-alt);
-  border-bottom: 1px solid var(--rule);
-  padding: 1rem 0 1.75rem;
-}
-.hero h1 { font-size: 2.25rem; }
+        .hero {
+          background: var(--paper-alt);
+          border-bottom: 1px solid var(--rule);
+          padding: 1rem 0 1.75rem;
+        }
+        .hero h1 { font-size: 2.25rem; }
 
-.figures h2, .latest h2 { font-size: 1.5rem; margin: 2rem 0 1rem; }
-.figure-list {
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
-  gap: 1rem;
-  list-style: none;
-  margin: 0;
-  padding: 0;
-}
-.figure-list li {
-  display: flex;
-  flex-direction: column;
-  padding: 1rem 1.25rem;
-  background: var(--paper-alt);
-  border-left: 0.3rem solid var(--brand);
-}
-.figure-value { color: var(--accent); font-size: 1.75rem; font-weight: 700; line-height: 1.3; }
-.figure-label { color: var(--ink); line-height: 1.5; }
+        .figures h2, .latest h2 { font-size: 1.5rem; margin: 2rem 0 1rem; }
+        .figure-list {
+          display: grid;
+          grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+          gap: 1rem;
+          list-style: none;
+          margin: 0;
+          padding: 0;
+        }
+        .figure-list li {
+          display: flex;
+          flex-direction: column;
+          padding: 1rem 1.25rem;
+          background: var(--paper-alt);
+          border-left: 0.3rem solid var(--brand);
+        }
+        .figure-value { color: var(--accent); font-size: 1.75rem; font-weight: 700; line-height: 1.3; }
+        .figure-label { color: var(--ink); line-height: 1.5; }
 
-.home-columns { display: grid; gap: 0 3rem; }
-@media (min-width: 64em) {
-  .home-columns { grid-template-columns: minmax(0, var(--measure)) minmax(16rem, 1fr); align-items: start; }
-  .home-columns > .latest > h2 { margin-top: 1.25rem; }
-}
-.latest-list { list-style: none; margin: 0; padding: 0; }
-.latest-list li { padding: 0.6rem 0; border-bottom: 1px solid var(--rule); line-height: 1.6; }
-.latest-list time { display: block; color: var(--ink-muted); font-size: 0.9375rem; }
+        .home-columns { display: grid; gap: 0 3rem; }
+        @media (min-width: 64em) {
+          .home-columns { grid-template-columns: minmax(0, var(--measure)) minmax(16rem, 1fr); align-items: start; }
+          .home-columns > .latest > h2 { margin-top: 1.25rem; }
+        }
+        .latest-list { list-style: none; margin: 0; padding: 0; }
+        .latest-list li { padding: 0.6rem 0; border-bottom: 1px solid var(--rule); line-height: 1.6; }
+        .latest-list time { display: block; color: var(--ink-muted); font-size: 0.9375rem; }
 
-/* Data blocks (tables, figures, charts and key numbers built from content/data). */
+        /* Data blocks (tables, figures, charts and key numbers built from content/data). */
 
-.qs-block { margin: 1.5rem 0; max-width: 100%; }
-/* A wide table scrolls sideways inside its region, its first column frozen (below). */
-.qs-table-scroll { overflow-x: auto; }
-.prose .qs-table, .qs-table {
-  display: table;
-  width: 100%;
-  margin: 0;
-  border-collapse: collapse;
-  font-size: 0.9375rem;
-}
-.qs-table caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
-.qs-table th, .qs-table td {
-  border: 1px solid var(--rule);
-  padding: 0.4em 0.75em;
-  text-align: left;
-  vertical-align: top;
-}
-.qs-table th { background: var(--paper-alt); }
-/* Never one character per line: a text column keeps room for four Chinese characters
-   (4em, the cell's 1.5em of padding, a little slack), and the table scrolls instead. */
-.qs-table th, .qs-table td, table.record td { min-width: 6em; overflow-wrap: normal; }
-.qs-table .qs-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
-/* Separate borders: a collapsed border belongs to the grid and does not move with a
-   sticky cell, so the scrolled columns would show through beside it. */
-.qs-table-scroll .qs-table { border-collapse: separate; border-spacing: 0; }
-.qs-table-scroll .qs-table th, .qs-table-scroll .qs-table td { border-width: 0 1px 1px 0; }
-.qs-table-scroll .qs-table tr > :first-child { border-left-width: 1px; }
-.qs-table-scroll .qs-table thead tr > * { border-top-width: 1px; }
-.qs-table-scroll .qs-table tr > :first-child {
-  position: sticky;
-  left: 0;
-  z-index: 1;
-  background: var(--paper);
-  box-shadow: inset -2px 0 0 var(--rule);
-}
-.qs-table-scroll .qs-table thead tr > :first-child { background: var(--paper-alt); }
-.qs-unit { color: var(--ink-muted); font-size: 0.875em; font-weight: 400; }
-.qs-figure figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-/* Charts are drawn 400 units wide with 13-unit text: at most 25rem wide, text is never
-   larger than on paper, and on a 375-px phone (343 px of column) never below 11 px. */
-.qs-chart { display: block; width: 100%; max-width: 25rem; height: auto; }
-.qs-block-description { color: var(--ink-muted); }
-.qs-data-table { margin-top: 0.5rem; }
-.qs-data-table summary { color: var(--link); cursor: pointer; }
-.qs-stat {
-  display: inline-block;
-  min-width: 12rem;
-  margin: 0.5rem 1rem 0.5rem 0;
-  padding: 0.75rem 1.25rem;
-  background: var(--paper-alt);
-  border-left: 0.3rem solid var(--brand);
-  vertical-align: top;
-}
-.qs-stat-figure { margin: 0; line-height: 1.3; }
-.qs-stat-value { color: var(--accent); font-size: 1.75rem; font-weight: 700; }
-.qs-stat-unit { margin-left: 0.2em; }
-.qs-stat-label { font-weight: 400; }
+        .qs-block { margin: 1.5rem 0; max-width: 100%; }
+        /* A wide table scrolls sideways inside its region, its first column frozen (below). */
+        .qs-table-scroll { overflow-x: auto; }
+        .prose .qs-table, .qs-table {
+          display: table;
+          width: 100%;
+          margin: 0;
+          border-collapse: collapse;
+          font-size: 0.9375rem;
+        }
+        .qs-table caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+        .qs-table th, .qs-table td {
+          border: 1px solid var(--rule);
+          padding: 0.4em 0.75em;
+          text-align: left;
+          vertical-align: top;
+        }
+        .qs-table th { background: var(--paper-alt); }
+        /* Never one character per line: a text column keeps room for four Chinese characters
+           (4em, the cell's 1.5em of padding, a little slack), and the table scrolls instead. */
+        .qs-table th, .qs-table td, table.record td { min-width: 6em; overflow-wrap: normal; }
+        .qs-table .qs-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
+        /* Separate borders: a collapsed border belongs to the grid and does not move with a
+           sticky cell, so the scrolled columns would show through beside it. */
+        .qs-table-scroll .qs-table { border-collapse: separate; border-spacing: 0; }
+        .qs-table-scroll .qs-table th, .qs-table-scroll .qs-table td { border-width: 0 1px 1px 0; }
+        .qs-table-scroll .qs-table tr > :first-child { border-left-width: 1px; }
+        .qs-table-scroll .qs-table thead tr > * { border-top-width: 1px; }
+        .qs-table-scroll .qs-table tr > :first-child {
+          position: sticky;
+          left: 0;
+          z-index: 1;
+          background: var(--paper);
+          box-shadow: inset -2px 0 0 var(--rule);
+        }
+        .qs-table-scroll .qs-table thead tr > :first-child { background: var(--paper-alt); }
+        .qs-unit { color: var(--ink-muted); font-size: 0.875em; font-weight: 400; }
+        .qs-figure figcaption { font-weight: 700; margin-bottom: 0.5rem; }
+        /* Charts are drawn 400 units wide with 13-unit text: at most 25rem wide, text is never
+           larger than on paper, and on a 375-px phone (343 px of column) never below 11 px. */
+        .qs-chart { display: block; width: 100%; max-width: 25rem; height: auto; }
+        .qs-block-description { color: var(--ink-muted); }
+        .qs-data-table { margin-top: 0.5rem; }
+        .qs-data-table summary { color: var(--link); cursor: pointer; }
+        .qs-stat {
+          display: inline-block;
+          min-width: 12rem;
+          margin: 0.5rem 1rem 0.5rem 0;
+          padding: 0.75rem 1.25rem;
+          background: var(--paper-alt);
+          border-left: 0.3rem solid var(--brand);
+          vertical-align: top;
+        }
+        .qs-stat-figure { margin: 0; line-height: 1.3; }
+        .qs-stat-value { color: var(--accent); font-size: 1.75rem; font-weight: 700; }
+        .qs-stat-unit { margin-left: 0.2em; }
+        .qs-stat-label { font-weight: 400; }
 
-/* Search page */
+        /* Search page */
 
-.search-form { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 1.5rem 0; }
-.search-form input { width: 20em; border-color: #5f6b66; }
-.search-form button { background: var(--brand); border-color: var(--brand); }
-#search-results { max-width: var(--measure); }
+        .search-form { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 1.5rem 0; }
+        .search-form input { width: 20em; border-color: #5f6b66; }
+        .search-form button { background: var(--brand); border-color: var(--brand); }
+        #search-results { max-width: var(--measure); }
 
-/* Footer */
+        /* Footer */
 
-.site-footer {
-  margin-top: 2rem;
-  padding: 1.5rem 0 2rem;
-  background: var(--brand-dark);
-  color: var(--on-brand);
-  font-size: 0.9375rem;
-}
-.site-footer a, .site-footer a:visited { color: var(--on-brand); }
-.site-footer a:focus-visible { color: var(--focus-ink); }
-.gov-info {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0.25rem 2rem;
-  margin: 0 0 0.75rem;
-}
-.gov-info div { display: flex; gap: 0.5em; }
-.gov-info dt::after { content: "："; }
-.gov-info dt { font-weight: 700; }
-.gov-info dd { margin: 0; }
-.colophon { margin: 0; }
+        .site-footer {
+          margin-top: 2rem;
+          padding: 1.5rem 0 2rem;
+          background: var(--brand-dark);
+          color: var(--on-brand);
+          font-size: 0.9375rem;
+        }
+        .site-footer a, .site-footer a:visited { color: var(--on-brand); }
+        .site-footer a:focus-visible { color: var(--focus-ink); }
+        .gov-info {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.25rem 2rem;
+          margin: 0 0 0.75rem;
+        }
+        .gov-info div { display: flex; gap: 0.5em; }
+        .gov-info dt::after { content: "："; }
+        .gov-info dt { font-weight: 700; }
+        .gov-info dd { margin: 0; }
+        .colophon { margin: 0; }
 
-/* Small screens: the navigation and the search fold into the menu, so that the page's
-   own heading starts within the first 240 px of a phone's screen. */
-@media (max-width: 40em) {
-  .site-header-inner { padding-top: 0.6rem; padding-bottom: 0.6rem; }
-  .site-title { font-size: 1.25rem; }
-  .site-logo { width: 1.6em; height: 1.6em; }
-  .site-header-inner > .site-search, .site-nav { display: none; }
-  .site-menu { display: block; }
-  .site-menu .site-search input { flex: 1; width: auto; }
-  .breadcrumb ol { margin-top: 0.5rem; }
-  .page-header h1 { margin-top: 0.75rem; font-size: 1.625rem; }
-  .hero h1 { font-size: 1.75rem; }
-  .prose p, .prose li { text-align: left; }
-  .figure-list { grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); }
-  .figure-value { font-size: 1.5rem; }
-}
+        /* Small screens: the navigation and the search fold into the menu, so that the page's
+           own heading starts within the first 240 px of a phone's screen. */
+        @media (max-width: 40em) {
+          .site-header-inner { padding-top: 0.6rem; padding-bottom: 0.6rem; }
+          .site-title { font-size: 1.25rem; }
+          .site-logo { width: 1.6em; height: 1.6em; }
+          .site-header-inner > .site-search, .site-nav { display: none; }
+          .site-menu { display: block; }
+          .site-menu .site-search input { flex: 1; width: auto; }
+          .breadcrumb ol { margin-top: 0.5rem; }
+          .page-header h1 { margin-top: 0.75rem; font-size: 1.625rem; }
+          .hero h1 { font-size: 1.75rem; }
+          .prose p, .prose li { text-align: left; }
+          .figure-list { grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); }
+          .figure-value { font-size: 1.5rem; }
+        }
 
-@media (prefers-reduced-motion: reduce) {
-  * { scroll-behavior: auto !important; transition: none !important; }
-}
+        @media (prefers-reduced-motion: reduce) {
+          * { scroll-behavior: auto !important; transition: none !important; }
+        }
 
-/* Links to the pages of a collection (one per village) */
-.record-list ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; }
-.record-nav ul { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; list-style: none; padding: 0; }
-table.record th { text-align: left; white-space: nowrap; }
+        /* Links to the pages of a collection (one per village) */
+        .record-list ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; }
+        .record-nav ul { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; list-style: none; padding: 0; }
+        table.record th { text-align: left; white-space: nowrap; }
 
-/* A record page's summary (layouts/record.mustache): state, progress, tasks, facts.
-   Every state is written out; marks (○ ◐ ✓) and colours only support the words. */
-.record-summary { max-width: var(--measure); margin: 1rem 0 1.5rem; }
-.record-badge { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 0.75rem; }
-.record-badge-title { color: var(--ink-muted); }
-.record-badge-value {
-  display: inline-block;
-  padding: 0.15rem 0.75rem;
-  border: 2px solid currentColor;
-  border-radius: 1rem;
-  font-weight: 700;
-  line-height: 1.5;
-}
-.record-mark { display: inline-block; width: 1.2em; }
-.qs-state-done .record-badge-value, .record-checklist .qs-state-done .record-mark { color: var(--brand); }
-.qs-state-doing .record-badge-value { color: var(--link); }
-.qs-state-todo .record-badge-value { color: var(--ink-muted); }
-.record-meter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; margin: 0 0 1rem; }
-.record-meter label { color: var(--ink-muted); }
-.record-meter meter { flex: 1 1 10rem; max-width: 20rem; height: 1.1rem; }
-.record-meter-text { font-weight: 700; font-variant-numeric: tabular-nums; }
-.prose .record-summary-heading, .record-summary-heading, .record-full-heading {
-  margin: 1.5rem 0 0.5rem;
-  font-size: 1.25rem;
-  line-height: 1.4;
-}
-.record-checklist { list-style: none; margin: 0; padding: 0; }
-.record-checklist li {
-  display: flex;
-  gap: 0.5rem;
-  padding: 0.4rem 0;
-  border-bottom: 1px solid var(--rule);
-}
-.record-task { flex: 1; }
-.record-state { font-weight: 700; }
-.record-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); gap: 0.5rem 1.5rem; margin: 1.25rem 0 0; }
-.record-facts div { border-left: 0.25rem solid var(--rule); padding-left: 0.6rem; }
-.record-facts dt { color: var(--ink-muted); font-size: 0.9375rem; }
-.record-facts dd { margin: 0; font-weight: 700; }
-.record-table { max-width: var(--measure); overflow-x: auto; }
-table.record { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-table.record caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
-table.record th, table.record td { border: 1px solid var(--rule); padding: 0.4em 0.75em; text-align: left; }
-table.record th { background: var(--paper-alt); width: 35%; }
+        /* A record page's summary (layouts/record.mustache): state, progress, tasks, facts.
+           Every state is written out; marks (○ ◐ ✓) and colours only support the words. */
+        .record-summary { max-width: var(--measure); margin: 1rem 0 1.5rem; }
+        .record-badge { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 0.75rem; }
+        .record-badge-title { color: var(--ink-muted); }
+        .record-badge-value {
+          display: inline-block;
+          padding: 0.15rem 0.75rem;
+          border: 2px solid currentColor;
+          border-radius: 1rem;
+          font-weight: 700;
+          line-height: 1.5;
+        }
+        .record-mark { display: inline-block; width: 1.2em; }
+        .qs-state-done .record-badge-value, .record-checklist .qs-state-done .record-mark { color: var(--brand); }
+        .qs-state-doing .record-badge-value { color: var(--link); }
+        .qs-state-todo .record-badge-value { color: var(--ink-muted); }
+        .record-meter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; margin: 0 0 1rem; }
+        .record-meter label { color: var(--ink-muted); }
+        .record-meter meter { flex: 1 1 10rem; max-width: 20rem; height: 1.1rem; }
+        .record-meter-text { font-weight: 700; font-variant-numeric: tabular-nums; }
+        .prose .record-summary-heading, .record-summary-heading, .record-full-heading {
+          margin: 1.5rem 0 0.5rem;
+          font-size: 1.25rem;
+          line-height: 1.4;
+        }
+        .record-checklist { list-style: none; margin: 0; padding: 0; }
+        .record-checklist li {
+          display: flex;
+          gap: 0.5rem;
+          padding: 0.4rem 0;
+          border-bottom: 1px solid var(--rule);
+        }
+        .record-task { flex: 1; }
+        .record-state { font-weight: 700; }
+        .record-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); gap: 0.5rem 1.5rem; margin: 1.25rem 0 0; }
+        .record-facts div { border-left: 0.25rem solid var(--rule); padding-left: 0.6rem; }
+        .record-facts dt { color: var(--ink-muted); font-size: 0.9375rem; }
+        .record-facts dd { margin: 0; font-weight: 700; }
+        .record-table { max-width: var(--measure); overflow-x: auto; }
+        table.record { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+        table.record caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+        table.record th, table.record td { border: 1px solid var(--rule); padding: 0.4em 0.75em; text-align: left; }
+        table.record th { background: var(--paper-alt); width: 35%; }
 
-/* Sorting and filtering (tables.js); the table reads the same without it. */
-.qs-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 1rem 0 0.5rem; }
-.qs-table-tools input { font: inherit; padding: 0.25rem 0.5rem; min-width: 12rem; }
-.qs-table-count { color: #444; }
-button.qs-sort { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
-button.qs-sort::after { content: " ⇅"; color: #666; }
-th[aria-sort="ascending"] button.qs-sort::after { content: " ↑"; }
-th[aria-sort="descending"] button.qs-sort::after { content: " ↓"; }
+        /* Sorting and filtering (tables.js); the table reads the same without it. */
+        .qs-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 1rem 0 0.5rem; }
+        .qs-table-tools input { font: inherit; padding: 0.25rem 0.5rem; min-width: 12rem; }
+        .qs-table-count { color: #444; }
+        button.qs-sort { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
+        button.qs-sort::after { content: " ⇅"; color: #666; }
+        th[aria-sort="ascending"] button.qs-sort::after { content: " ↑"; }
+        th[aria-sort="descending"] button.qs-sort::after { content: " ↓"; }
 
-/* Print: A4, black on white, no navigation chrome, link targets spelled out. */
-@media print {
-  @page {
-    size: A4;
-    margin: 20mm 18mm;
-    /* Their text comes from partials/head (the page's address and date). */
-    @bottom-left { font-size: 8pt; color: #333; vertical-align: top; padding-top: 3mm; }
-    @bottom-right { font-size: 8pt; color: #333; vertical-align: top; padding-top: 3mm; padding-left: 5mm; white-space: nowrap; }
-  }
-  body { display: block; min-height: 0; font-size: 11pt; line-height: 1.7; color: #000; background: #fff; }
-  .skip-link, .site-search, .site-nav, .breadcrumb, .toc, .search-form,
-  .latest .more { display: none !important; }
-  .site-header, .site-footer, .hero { background: none; color: #000; border: 0; }
-  .site-title, .site-title:visited, .site-footer a { color: #000; }
-  .site-header { border-bottom: 1pt solid #000; }
-  .wrap { max-width: none; padding: 0; }
-  .prose, .lead, .notice, .update-list, .record-summary, .record-table { max-width: none; }
-  a { color: #000; text-decoration: underline; }
-  .prose a[href^="http"]::after { content: "（" attr(href) "）"; font-size: 0.9em; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  li, .card, .figure-list li, .notice { break-inside: avoid; page-break-inside: avoid; }
-  .card, .figure-list li, .qs-stat { background: none; border: 1pt solid #000; }
-  .qs-block, .qs-chart { break-inside: avoid; page-break-inside: avoid; }
-  .article.has-toc { display: block; }
+        /* Print: A4, black on white, no navigation chrome, link targets spelled out. */
+        @media print {
+          @page {
+            size: A4;
+            margin: 20mm 18mm;
+            /* Their text comes from partials/head (the page's address and date). */
+            @bottom-left { font-size: 8pt; color: #333; vertical-align: top; padding-top: 3mm; }
+            @bottom-right { font-size: 8pt; color: #333; vertical-align: top; padding-top: 3mm; padding-left: 5mm; white-space: nowrap; }
+          }
+          body { display: block; min-height: 0; font-size: 11pt; line-height: 1.7; color: #000; background: #fff; }
+          .skip-link, .site-search, .site-nav, .breadcrumb, .toc, .search-form,
+          .latest .more { display: none !important; }
+          .site-header, .site-footer, .hero { background: none; color: #000; border: 0; }
+          .site-title, .site-title:visited, .site-footer a { color: #000; }
+          .site-header { border-bottom: 1pt solid #000; }
+          .wrap { max-width: none; padding: 0; }
+          .prose, .lead, .notice, .update-list, .record-summary, .record-table { max-width: none; }
+          a { color: #000; text-decoration: underline; }
+          .prose a[href^="http"]::after { content: "（" attr(href) "）"; font-size: 0.9em; }
+          h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+          li, .card, .figure-list li, .notice { break-inside: avoid; page-break-inside: avoid; }
+          .card, .figure-list li, .qs-stat { background: none; border: 1pt solid #000; }
+          .qs-block, .qs-chart { break-inside: avoid; page-break-inside: avoid; }
+          .article.has-toc { display: block; }
 
-  /* Reports print as reports (issue 19): no screen tools, tables at full width with
-     their header on every page and no row split, charts whole and compact. */
-  .site-menu, .qs-table-tools, .record-nav, .qs-data-table { display: none !important; }
-  .qs-table-block.qs-block { break-inside: auto; page-break-inside: auto; }
-  .qs-table-scroll { overflow: visible; }
-  .qs-table { width: 100% !important; font-size: 9pt; line-height: 1.35; }
-  .qs-table th, .qs-table td { min-width: 0; padding: 0.2em 0.45em; border-color: #000; }
-  .qs-table th { background: none; }
-  .qs-table thead { display: table-header-group; }
-  .qs-table tr { break-inside: avoid; page-break-inside: avoid; }
-  .qs-table-scroll .qs-table tr > :first-child { position: static; box-shadow: none; background: none; }
-  /* Chromium does not paint a button's text in a repeated header: print the text alone. */
-  .qs-table button.qs-sort { display: contents; }
-  .qs-table button.qs-sort::after, .qs-table th[aria-sort] button.qs-sort::after { content: none; }
-  .qs-chart { max-width: 11cm; }
-  .qs-chart-ring { max-width: 9cm; }
-  .qs-block { margin: 0.6rem 0; }
-  .qs-block-description { margin: 0.2rem 0; }
-  .qs-stat { padding: 0.3rem 0.8rem; margin: 0.3rem 0; }
-  .prose h2 { margin: 1.2rem 0 0.4rem; font-size: 14pt; }
-  .page-header h1 { font-size: 18pt; margin: 0.5rem 0; }
-  .site-footer { margin-top: 1rem; padding: 0.5rem 0 0; }
-}
+          /* Reports print as reports (issue 19): no screen tools, tables at full width with
+             their header on every page and no row split, charts whole and compact. */
+          .site-menu, .qs-table-tools, .record-nav, .qs-data-table { display: none !important; }
+          .qs-table-block.qs-block { break-inside: auto; page-break-inside: auto; }
+          .qs-table-scroll { overflow: visible; }
+          .qs-table { width: 100% !important; font-size: 9pt; line-height: 1.35; }
+          .qs-table th, .qs-table td { min-width: 0; padding: 0.2em 0.45em; border-color: #000; }
+          .qs-table th { background: none; }
+          .qs-table thead { display: table-header-group; }
+          .qs-table tr { break-inside: avoid; page-break-inside: avoid; }
+          .qs-table-scroll .qs-table tr > :first-child { position: static; box-shadow: none; background: none; }
+          /* Chromium does not paint a button's text in a repeated header: print the text alone. */
+          .qs-table button.qs-sort { display: contents; }
+          .qs-table button.qs-sort::after, .qs-table th[aria-sort] button.qs-sort::after { content: none; }
+          .qs-chart { max-width: 11cm; }
+          .qs-chart-ring { max-width: 9cm; }
+          .qs-block { margin: 0.6rem 0; }
+          .qs-block-description { margin: 0.2rem 0; }
+          .qs-stat { padding: 0.3rem 0.8rem; margin: 0.3rem 0; }
+          .prose h2 { margin: 1.2rem 0 0.4rem; font-size: 14pt; }
+          .page-header h1 { font-size: 18pt; margin: 0.5rem 0; }
+          .site-footer { margin-top: 1rem; padding: 0.5rem 0 0; }
+        }
 
-/* Open data: the download line under tables, charts and records, and the catalogue page. */
-.data-downloads { font-size: 0.9375rem; margin: 0.5rem 0 1.5rem; }
-.dataset { margin-top: 2rem; }
-.dataset-facts { color: inherit; }
-.dataset-downloads { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; padding: 0; }
-.dataset-downloads .size { white-space: nowrap; }
-@media print {
-  /* A printed report has no use for download links. */
-  .data-downloads { display: none; }
-}
+        /* Open data: the download line under tables, charts and records, and the catalogue page. */
+        .data-downloads { font-size: 0.9375rem; margin: 0.5rem 0 1.5rem; }
+        .dataset { margin-top: 2rem; }
+        .dataset-facts { color: inherit; }
+        .dataset-downloads { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; padding: 0; }
+        .dataset-downloads .size { white-space: nowrap; }
+        @media print {
+          /* A printed report has no use for download links. */
+          .data-downloads { display: none; }
+        }
 
-"""#,
+        """#,
         "assets/tables.js": #"""
-/* Qingshan tables: sorting and filtering for tables marked data-sortable.
- * A classic script (no modules, no network) that only enhances: without it the
- * table is complete and readable. Text is set with textContent, never innerHTML. */
-(function () {
-  "use strict";
+        /* Qingshan tables: sorting and filtering for tables marked data-sortable.
+         * A classic script (no modules, no network) that only enhances: without it the
+         * table is complete and readable. Text is set with textContent, never innerHTML. */
+        (function () {
+          "use strict";
 
-  // Chinese text sorts by pinyin (numbers inside as numbers), as the build sorts it.
-  var collator = typeof Intl === "object" && Intl.Collator ? new Intl.Collator("zh-CN", { numeric: true }) : null;
+          // Chinese text sorts by pinyin (numbers inside as numbers), as the build sorts it.
+          var collator = typeof Intl === "object" && Intl.Collator ? new Intl.Collator("zh-CN", { numeric: true }) : null;
 
-  function cellValue(row, index, type) {
-    var cell = row.cells[index];
-    if (!cell) return type === "number" ? -Infinity : "";
-    // data-order is the build's rank of the value in its column (a referenced dataset's
-    // order, such as the official order of counties, or pinyin): it wins over any collation.
-    var order = cell.getAttribute("data-order");
-    if (order !== null) return { order: parseInt(order, 10) };
-    var raw = cell.getAttribute("data-value");
-    if (raw === null) raw = cell.textContent;
-    if (type === "number") {
-      var n = parseFloat(raw);
-      return isNaN(n) ? -Infinity : n;
-    }
-    return raw;
-  }
+          function cellValue(row, index, type) {
+            var cell = row.cells[index];
+            if (!cell) return type === "number" ? -Infinity : "";
+            // data-order is the build's rank of the value in its column (a referenced dataset's
+            // order, such as the official order of counties, or pinyin): it wins over any collation.
+            var order = cell.getAttribute("data-order");
+            if (order !== null) return { order: parseInt(order, 10) };
+            var raw = cell.getAttribute("data-value");
+            if (raw === null) raw = cell.textContent;
+            if (type === "number") {
+              var n = parseFloat(raw);
+              return isNaN(n) ? -Infinity : n;
+            }
+            return raw;
+          }
 
-  function compare(a, b, type) {
-    if (type === "number") return a - b;
-    if (a && b && typeof a.order === "number" && typeof b.order === "number") return a.order - b.order;
-    if (collator) return collator.compare(String(a), String(b));
-    return String(a).localeCompare(String(b), "zh-CN");
-  }
+          function compare(a, b, type) {
+            if (type === "number") return a - b;
+            if (a && b && typeof a.order === "number" && typeof b.order === "number") return a.order - b.order;
+            if (collator) return collator.compare(String(a), String(b));
+            return String(a).localeCompare(String(b), "zh-CN");
+          }
 
-  function enhance(table, number) {
-    var body = table.tBodies[0];
-    if (!body || !table.tHead) return;
-    var headers = table.tHead.rows[0].cells;
-    var rows = Array.prototype.slice.call(body.rows);
+          function enhance(table, number) {
+            var body = table.tBodies[0];
+            if (!body || !table.tHead) return;
+            var headers = table.tHead.rows[0].cells;
+            var rows = Array.prototype.slice.call(body.rows);
 
-    // Filter box, labelled, with a live count.
-    var wrap = document.createElement("div");
-    wrap.className = "qs-table-tools";
-    var label = document.createElement("label");
-    var inputId = "qs-filter-" + number;
-    label.setAttribute("for", inputId);
-    label.textContent = "筛选：";
-    var input = document.createElement("input");
-    input.type = "search";
-    input.id = inputId;
-    input.placeholder = "输入村名、区县或状态";
-    var status = document.createElement("span");
-    status.className = "qs-table-count";
-    status.setAttribute("role", "status");
-    wrap.appendChild(label);
-    wrap.appendChild(input);
-    wrap.appendChild(status);
-    // Before the scrolling region, so that the box stays in view when the table scrolls.
-    var scroller = table.parentNode.classList.contains("qs-table-scroll") ? table.parentNode : table;
-    scroller.parentNode.insertBefore(wrap, scroller);
+            // Filter box, labelled, with a live count.
+            var wrap = document.createElement("div");
+            wrap.className = "qs-table-tools";
+            var label = document.createElement("label");
+            var inputId = "qs-filter-" + number;
+            label.setAttribute("for", inputId);
+            label.textContent = "筛选：";
+            var input = document.createElement("input");
+            input.type = "search";
+            input.id = inputId;
+            input.placeholder = "输入村名、区县或状态";
+            var status = document.createElement("span");
+            status.className = "qs-table-count";
+            status.setAttribute("role", "status");
+            wrap.appendChild(label);
+            wrap.appendChild(input);
+            wrap.appendChild(status);
+            // Before the scrolling region, so that the box stays in view when the table scrolls.
+            var scroller = table.parentNode.classList.contains("qs-table-scroll") ? table.parentNode : table;
+            scroller.parentNode.insertBefore(wrap, scroller);
 
-    function applyFilter() {
-      var query = input.value.trim().toLowerCase();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var match = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
-        row.hidden = !match;
-        if (match) shown += 1;
-      });
-      status.textContent = query ? "显示 " + shown + " / " + rows.length + " 行" : "";
-    }
-    input.addEventListener("input", applyFilter);
-    // A record page links to its list filtered by a value (`index.html?filter=通川区`).
-    if (number === 1) {
-      var wanted = new RegExp("[?&]filter=([^&#]*)").exec(location.search);
-      if (wanted) {
-        try { input.value = decodeURIComponent(wanted[1].replace(/\+/g, " ")); } catch (e) { input.value = ""; }
-        applyFilter();
-        if (input.value) wrap.scrollIntoView();
-      }
-    }
+            function applyFilter() {
+              var query = input.value.trim().toLowerCase();
+              var shown = 0;
+              rows.forEach(function (row) {
+                var match = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
+                row.hidden = !match;
+                if (match) shown += 1;
+              });
+              status.textContent = query ? "显示 " + shown + " / " + rows.length + " 行" : "";
+            }
+            input.addEventListener("input", applyFilter);
+            // A record page links to its list filtered by a value (`index.html?filter=通川区`).
+            if (number === 1) {
+              var wanted = new RegExp("[?&]filter=([^&#]*)").exec(location.search);
+              if (wanted) {
+                try { input.value = decodeURIComponent(wanted[1].replace(/\+/g, " ")); } catch (e) { input.value = ""; }
+                applyFilter();
+                if (input.value) wrap.scrollIntoView();
+              }
+            }
 
-    Array.prototype.forEach.call(headers, function (th, index) {
-      if (!th.hasAttribute("data-sort")) return;
-      var type = th.getAttribute("data-type") || "text";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "qs-sort";
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
-      button.addEventListener("click", function () {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
-        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        rows.sort(function (a, b) {
-          var order = compare(cellValue(a, index, type), cellValue(b, index, type), type);
-          return ascending ? order : -order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-      });
-    });
-  }
+            Array.prototype.forEach.call(headers, function (th, index) {
+              if (!th.hasAttribute("data-sort")) return;
+              var type = th.getAttribute("data-type") || "text";
+              var button = document.createElement("button");
+              button.type = "button";
+              button.className = "qs-sort";
+              while (th.firstChild) button.appendChild(th.firstChild);
+              th.appendChild(button);
+              button.addEventListener("click", function () {
+                var ascending = th.getAttribute("aria-sort") !== "ascending";
+                Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+                th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+                rows.sort(function (a, b) {
+                  var order = compare(cellValue(a, index, type), cellValue(b, index, type), type);
+                  return ascending ? order : -order;
+                });
+                rows.forEach(function (row) { body.appendChild(row); });
+              });
+            });
+          }
 
-  function start() {
-    var tables = document.querySelectorAll("table[data-sortable]");
-    for (var i = 0; i < tables.length; i += 1) enhance(tables[i], i + 1);
-  }
+          function start() {
+            var tables = document.querySelectorAll("table[data-sortable]");
+            for (var i = 0; i < tables.length; i += 1) enhance(tables[i], i + 1);
+          }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+          if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+          else start();
+        })();
 
-"""#,
+        """#,
         "layouts/404.mustache": #"""
-{{> head}}
-<body class="layout-404">
-{{> header}}
-<div class="wrap">
-<main id="main" tabindex="-1">
-<header class="page-header">
-  <h1>{{page.title}}</h1>
-</header>
-<div class="prose">
-{{{page.content}}}
-</div>
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-404">
+        {{> header}}
+        <div class="wrap">
+        <main id="main" tabindex="-1">
+        <header class="page-header">
+          <h1>{{page.title}}</h1>
+        </header>
+        <div class="prose">
+        {{{page.content}}}
+        </div>
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/datasets.mustache": #"""
-{{> head}}
-<body class="layout-datasets">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-<article class="article">
-{{> page-header}}
-<div class="prose">
-<p class="lead">{{page.summary}}</p>
-<p>CSV 为 UTF-8 编码（含 BOM），可直接用 Excel、WPS 打开；XLSX 保留数值、日期和代码的类型；JSON 供程序读取。各数据集的字段说明见 <a href="{{catalogue.package.url}}">datapackage.json</a>（Frictionless 数据包，{{catalogue.package.size}}）。</p>
-{{#catalogue.datasets}}
-<section class="dataset" id="dataset-{{name}}" aria-labelledby="dataset-{{name}}-title">
-<h2 id="dataset-{{name}}-title">{{title}}</h2>
-{{#sample}}<p class="notice notice-sample" role="note"><strong>样例数据</strong>：并非正式统计结果。</p>{{/sample}}
-{{#description}}<p>{{.}}</p>{{/description}}
-<p class="dataset-facts">共 {{rows}} 条记录{{#latestText}}<span aria-hidden="true"> · </span>最新记录日期 <time datetime="{{latest}}">{{.}}</time>{{/latestText}}</p>
-<ul class="dataset-downloads" aria-label="{{title}} 下载">
-{{#downloads}}
-  <li><a href="{{safeURL(url)}}">{{format}}<span class="visually-hidden">（{{title}}）</span></a> <span class="size">{{size}}</span></li>
-{{/downloads}}
-</ul>
-<table class="dataset-fields">
-  <caption>{{title}}：字段说明</caption>
-  <thead><tr><th scope="col">字段</th><th scope="col">名称</th><th scope="col">类型</th><th scope="col">单位</th></tr></thead>
-  <tbody>
-  {{#fields}}
-    <tr><td><code>{{name}}</code></td><td>{{title}}</td><td>{{type}}</td><td>{{unit}}</td></tr>
-  {{/fields}}
-  </tbody>
-</table>
-</section>
-{{/catalogue.datasets}}
-</div>
-</article>
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-datasets">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        <article class="article">
+        {{> page-header}}
+        <div class="prose">
+        <p class="lead">{{page.summary}}</p>
+        <p>CSV 为 UTF-8 编码（含 BOM），可直接用 Excel、WPS 打开；XLSX 保留数值、日期和代码的类型；JSON 供程序读取。各数据集的字段说明见 <a href="{{catalogue.package.url}}">datapackage.json</a>（Frictionless 数据包，{{catalogue.package.size}}）。</p>
+        {{#catalogue.datasets}}
+        <section class="dataset" id="dataset-{{name}}" aria-labelledby="dataset-{{name}}-title">
+        <h2 id="dataset-{{name}}-title">{{title}}</h2>
+        {{#sample}}<p class="notice notice-sample" role="note"><strong>样例数据</strong>：并非正式统计结果。</p>{{/sample}}
+        {{#description}}<p>{{.}}</p>{{/description}}
+        <p class="dataset-facts">共 {{rows}} 条记录{{#latestText}}<span aria-hidden="true"> · </span>最新记录日期 <time datetime="{{latest}}">{{.}}</time>{{/latestText}}</p>
+        <ul class="dataset-downloads" aria-label="{{title}} 下载">
+        {{#downloads}}
+          <li><a href="{{safeURL(url)}}">{{format}}<span class="visually-hidden">（{{title}}）</span></a> <span class="size">{{size}}</span></li>
+        {{/downloads}}
+        </ul>
+        <table class="dataset-fields">
+          <caption>{{title}}：字段说明</caption>
+          <thead><tr><th scope="col">字段</th><th scope="col">名称</th><th scope="col">类型</th><th scope="col">单位</th></tr></thead>
+          <tbody>
+          {{#fields}}
+            <tr><td><code>{{name}}</code></td><td>{{title}}</td><td>{{type}}</td><td>{{unit}}</td></tr>
+          {{/fields}}
+          </tbody>
+        </table>
+        </section>
+        {{/catalogue.datasets}}
+        </div>
+        </article>
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/home.mustache": #"""
-{{> head}}
-<body class="layout-home">
-{{> header}}
-<main id="main" tabindex="-1">
-<div class="hero">
-  <div class="wrap">
-    <h1>{{page.title}}</h1>
-{{#page.summary}}
-{{^empty(page.summary)}}
-    <p class="lead">{{.}}</p>
-{{/empty(page.summary)}}
-{{/page.summary}}
-  </div>
-</div>
-<div class="wrap">
-{{> sample-notice}}
-{{#first(page.params.figures)}}
-<section class="figures" aria-labelledby="qs-figures-title">
-  <h2 id="qs-figures-title">关键数字</h2>
-  <ul class="figure-list">
-{{#page.params.figures}}
-    <li><span class="figure-value">{{value}}</span> <span class="figure-label">{{label}}</span></li>
-{{/page.params.figures}}
-  </ul>
-</section>
-{{/first(page.params.figures)}}
-<div class="home-columns">
-<div class="prose">
-{{{page.content}}}
-</div>
-{{#first(latestUpdates)}}
-<section class="latest" aria-labelledby="qs-latest-title">
-  <h2 id="qs-latest-title">工作动态</h2>
-  <ul class="latest-list">
-{{#latestUpdates}}
-    <li>
-{{#dateText}}
-{{^empty(dateText)}}
-      <time datetime="{{date}}">{{.}}</time>
-{{/empty(dateText)}}
-{{/dateText}}
-      <a href="{{url}}">{{title}}</a>
-    </li>
-{{/latestUpdates}}
-  </ul>
-{{#sections.updates}}
-  <p class="more"><a href="{{url}}">全部动态</a></p>
-{{/sections.updates}}
-</section>
-{{/first(latestUpdates)}}
-</div>
-</div>
-</main>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-home">
+        {{> header}}
+        <main id="main" tabindex="-1">
+        <div class="hero">
+          <div class="wrap">
+            <h1>{{page.title}}</h1>
+        {{#page.summary}}
+        {{^empty(page.summary)}}
+            <p class="lead">{{.}}</p>
+        {{/empty(page.summary)}}
+        {{/page.summary}}
+          </div>
+        </div>
+        <div class="wrap">
+        {{> sample-notice}}
+        {{#first(page.params.figures)}}
+        <section class="figures" aria-labelledby="qs-figures-title">
+          <h2 id="qs-figures-title">关键数字</h2>
+          <ul class="figure-list">
+        {{#page.params.figures}}
+            <li><span class="figure-value">{{value}}</span> <span class="figure-label">{{label}}</span></li>
+        {{/page.params.figures}}
+          </ul>
+        </section>
+        {{/first(page.params.figures)}}
+        <div class="home-columns">
+        <div class="prose">
+        {{{page.content}}}
+        </div>
+        {{#first(latestUpdates)}}
+        <section class="latest" aria-labelledby="qs-latest-title">
+          <h2 id="qs-latest-title">工作动态</h2>
+          <ul class="latest-list">
+        {{#latestUpdates}}
+            <li>
+        {{#dateText}}
+        {{^empty(dateText)}}
+              <time datetime="{{date}}">{{.}}</time>
+        {{/empty(dateText)}}
+        {{/dateText}}
+              <a href="{{url}}">{{title}}</a>
+            </li>
+        {{/latestUpdates}}
+          </ul>
+        {{#sections.updates}}
+          <p class="more"><a href="{{url}}">全部动态</a></p>
+        {{/sections.updates}}
+        </section>
+        {{/first(latestUpdates)}}
+        </div>
+        </div>
+        </main>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/page.mustache": #"""
-{{> head}}
-<body class="layout-page">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-<article class="article{{#page.hasToc}} has-toc{{/page.hasToc}}">
-{{> page-header}}
-{{> toc}}
-<div class="prose">
-{{{page.content}}}
-</div>
-{{> page-updated}}
-</article>
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-page">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        <article class="article{{#page.hasToc}} has-toc{{/page.hasToc}}">
+        {{> page-header}}
+        {{> toc}}
+        <div class="prose">
+        {{{page.content}}}
+        </div>
+        {{> page-updated}}
+        </article>
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/record.mustache": #"""
-{{> head}}
-<body class="layout-record">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-<article class="article">
-{{> page-header}}
-{{! What the reader wants first, from the schema (see RecordSummary): the state, the
-    progress, the tasks, where the record belongs; the full record follows. }}
-{{#record.summary}}
-<section class="record-summary" aria-label="概要">
-{{#badge}}
-<p class="record-badge qs-state-{{state}}"><span class="record-badge-title">{{title}}</span><span class="record-badge-value"><span class="record-mark" aria-hidden="true">{{mark}}</span>{{value}}</span></p>
-{{/badge}}
-{{#meters}}
-<p class="record-meter"><label for="{{id}}">{{title}}</label><meter id="{{id}}" min="0" max="100" low="34" high="99" optimum="100" value="{{value}}">{{text}}</meter><span class="record-meter-text">{{text}}</span></p>
-{{/meters}}
-{{#checklist}}
-<h2 class="record-summary-heading">分项进展</h2>
-<ul class="record-checklist">
-{{#items}}
-  <li class="qs-state-{{state}}"><span class="record-mark" aria-hidden="true">{{mark}}</span><span class="record-task">{{title}}</span><span class="record-state">{{value}}</span></li>
-{{/items}}
-</ul>
-{{/checklist}}
-{{#facts}}
-<dl class="record-facts">
-{{#items}}
-  <div><dt>{{title}}</dt><dd>{{#isLink}}<a href="{{safeURL(url)}}">{{text}}</a>{{/isLink}}{{^isLink}}{{text}}{{/isLink}}</dd></div>
-{{/items}}
-</dl>
-{{/facts}}
-</section>
-{{/record.summary}}
-<h2 class="record-full-heading">完整记录</h2>
-<div class="record-table">
-<table class="record">
-  <caption>{{record.caption}}</caption>
-  <tbody>
-  {{#record.fields}}
-    <tr><th scope="row">{{title}}</th><td>{{#list}}<ul>{{#items}}<li>{{text}}</li>{{/items}}</ul>{{/list}}{{^list}}{{value}}{{#unit}}{{unit}}{{/unit}}{{/list}}</td></tr>
-  {{/record.fields}}
-  </tbody>
-</table>
-{{> downloads}}
-</div>
-<nav class="record-nav" aria-label="上一条和下一条">
-  <ul>
-    {{#previous}}<li><a href="{{url}}" rel="prev">上一个：{{title}}</a></li>{{/previous}}
-    {{#back}}<li><a href="{{url}}">返回{{title}}</a></li>{{/back}}
-    {{#next}}<li><a href="{{url}}" rel="next">下一个：{{title}}</a></li>{{/next}}
-  </ul>
-</nav>
-</article>
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-record">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        <article class="article">
+        {{> page-header}}
+        {{! What the reader wants first, from the schema (see RecordSummary): the state, the
+            progress, the tasks, where the record belongs; the full record follows. }}
+        {{#record.summary}}
+        <section class="record-summary" aria-label="概要">
+        {{#badge}}
+        <p class="record-badge qs-state-{{state}}"><span class="record-badge-title">{{title}}</span><span class="record-badge-value"><span class="record-mark" aria-hidden="true">{{mark}}</span>{{value}}</span></p>
+        {{/badge}}
+        {{#meters}}
+        <p class="record-meter"><label for="{{id}}">{{title}}</label><meter id="{{id}}" min="0" max="100" low="34" high="99" optimum="100" value="{{value}}">{{text}}</meter><span class="record-meter-text">{{text}}</span></p>
+        {{/meters}}
+        {{#checklist}}
+        <h2 class="record-summary-heading">分项进展</h2>
+        <ul class="record-checklist">
+        {{#items}}
+          <li class="qs-state-{{state}}"><span class="record-mark" aria-hidden="true">{{mark}}</span><span class="record-task">{{title}}</span><span class="record-state">{{value}}</span></li>
+        {{/items}}
+        </ul>
+        {{/checklist}}
+        {{#facts}}
+        <dl class="record-facts">
+        {{#items}}
+          <div><dt>{{title}}</dt><dd>{{#isLink}}<a href="{{safeURL(url)}}">{{text}}</a>{{/isLink}}{{^isLink}}{{text}}{{/isLink}}</dd></div>
+        {{/items}}
+        </dl>
+        {{/facts}}
+        </section>
+        {{/record.summary}}
+        <h2 class="record-full-heading">完整记录</h2>
+        <div class="record-table">
+        <table class="record">
+          <caption>{{record.caption}}</caption>
+          <tbody>
+          {{#record.fields}}
+            <tr><th scope="row">{{title}}</th><td>{{#list}}<ul>{{#items}}<li>{{text}}</li>{{/items}}</ul>{{/list}}{{^list}}{{value}}{{#unit}}{{unit}}{{/unit}}{{/list}}</td></tr>
+          {{/record.fields}}
+          </tbody>
+        </table>
+        {{> downloads}}
+        </div>
+        <nav class="record-nav" aria-label="上一条和下一条">
+          <ul>
+            {{#previous}}<li><a href="{{url}}" rel="prev">上一个：{{title}}</a></li>{{/previous}}
+            {{#back}}<li><a href="{{url}}">返回{{title}}</a></li>{{/back}}
+            {{#next}}<li><a href="{{url}}" rel="next">下一个：{{title}}</a></li>{{/next}}
+          </ul>
+        </nav>
+        </article>
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/search.mustache": #"""
-{{> head}}
-<body class="layout-search">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-<header class="page-header">
-  <h1>{{page.title}}</h1>
-</header>
-<div class="prose">
-{{{page.content}}}
-</div>
-<form class="search-form" role="search" action="index.html" method="get">
-  <label for="search-input">关键词</label>
-  <input id="search-input" name="q" type="search">
-  <button type="submit">搜索</button>
-</form>
-<p id="search-status" role="status"></p>
-<ol id="search-results" data-root="{{root}}"></ol>
-<noscript><p class="notice">站内搜索需要启用 JavaScript。其余内容无需 JavaScript 即可浏览，可从上方导航进入各栏目。</p></noscript>
-</main>
-</div>
-{{> footer}}
-<script src="{{root}}search-index.js"></script>
-<script src="{{assets}}search.js"></script>
-</body>
-</html>
+        {{> head}}
+        <body class="layout-search">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        <header class="page-header">
+          <h1>{{page.title}}</h1>
+        </header>
+        <div class="prose">
+        {{{page.content}}}
+        </div>
+        <form class="search-form" role="search" action="index.html" method="get">
+          <label for="search-input">关键词</label>
+          <input id="search-input" name="q" type="search">
+          <button type="submit">搜索</button>
+        </form>
+        <p id="search-status" role="status"></p>
+        <ol id="search-results" data-root="{{root}}"></ol>
+        <noscript><p class="notice">站内搜索需要启用 JavaScript。其余内容无需 JavaScript 即可浏览，可从上方导航进入各栏目。</p></noscript>
+        </main>
+        </div>
+        {{> footer}}
+        <script src="{{root}}search-index.js"></script>
+        <script src="{{assets}}search.js"></script>
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/section.mustache": #"""
-{{> head}}
-<body class="layout-section">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-{{> page-header}}
-{{#page.summary}}
-{{^empty(page.summary)}}
-<p class="lead">{{.}}</p>
-{{/empty(page.summary)}}
-{{/page.summary}}
-<div class="prose">
-{{{page.content}}}
-{{#page.hasRecords}}
-<nav class="record-list" aria-label="逐条页面">
-<ul>{{#page.records}}<li><a href="{{url}}">{{title}}</a></li>{{/page.records}}</ul>
-</nav>
-{{/page.hasRecords}}
-</div>
-{{> children}}
-{{> page-updated}}
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-section">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        {{> page-header}}
+        {{#page.summary}}
+        {{^empty(page.summary)}}
+        <p class="lead">{{.}}</p>
+        {{/empty(page.summary)}}
+        {{/page.summary}}
+        <div class="prose">
+        {{{page.content}}}
+        {{#page.hasRecords}}
+        <nav class="record-list" aria-label="逐条页面">
+        <ul>{{#page.records}}<li><a href="{{url}}">{{title}}</a></li>{{/page.records}}</ul>
+        </nav>
+        {{/page.hasRecords}}
+        </div>
+        {{> children}}
+        {{> page-updated}}
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "layouts/updates.mustache": #"""
-{{> head}}
-<body class="layout-updates">
-{{> header}}
-<div class="wrap">
-{{> breadcrumb}}
-<main id="main" tabindex="-1">
-{{> page-header}}
-<div class="prose">
-{{{page.content}}}
-</div>
-{{#page.hasChildren}}
-<ol class="update-list" reversed>
-{{#page.children}}
-  <li>
-    <h2><a href="{{url}}">{{title}}</a></h2>
-{{#dateText}}
-{{^empty(dateText)}}
-    <p class="update-date"><time datetime="{{date}}">{{.}}</time></p>
-{{/empty(dateText)}}
-{{/dateText}}
-{{#summary}}
-{{^empty(summary)}}
-    <p>{{.}}</p>
-{{/empty(summary)}}
-{{/summary}}
-  </li>
-{{/page.children}}
-</ol>
-{{/page.hasChildren}}
-{{^page.hasChildren}}
-<p class="empty">本栏目暂无动态。</p>
-{{/page.hasChildren}}
-</main>
-</div>
-{{> footer}}
-</body>
-</html>
+        {{> head}}
+        <body class="layout-updates">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        {{> page-header}}
+        <div class="prose">
+        {{{page.content}}}
+        </div>
+        {{#page.hasChildren}}
+        <ol class="update-list" reversed>
+        {{#page.children}}
+          <li>
+            <h2><a href="{{url}}">{{title}}</a></h2>
+        {{#dateText}}
+        {{^empty(dateText)}}
+            <p class="update-date"><time datetime="{{date}}">{{.}}</time></p>
+        {{/empty(dateText)}}
+        {{/dateText}}
+        {{#summary}}
+        {{^empty(summary)}}
+            <p>{{.}}</p>
+        {{/empty(summary)}}
+        {{/summary}}
+          </li>
+        {{/page.children}}
+        </ol>
+        {{/page.hasChildren}}
+        {{^page.hasChildren}}
+        <p class="empty">本栏目暂无动态。</p>
+        {{/page.hasChildren}}
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
 
-"""#,
+        """#,
         "partials/breadcrumb.mustache": #"""
-{{^page.isHome}}
-<nav class="breadcrumb" aria-label="当前位置">
-  <ol>
-{{#page.breadcrumbs}}
-    <li><a href="{{url}}">{{title}}</a></li>
-{{/page.breadcrumbs}}
-    <li><span aria-current="page">{{page.title}}</span></li>
-  </ol>
-</nav>
-{{/page.isHome}}
+        {{^page.isHome}}
+        <nav class="breadcrumb" aria-label="当前位置">
+          <ol>
+        {{#page.breadcrumbs}}
+            <li><a href="{{url}}">{{title}}</a></li>
+        {{/page.breadcrumbs}}
+            <li><span aria-current="page">{{page.title}}</span></li>
+          </ol>
+        </nav>
+        {{/page.isHome}}
 
-"""#,
+        """#,
         "partials/children.mustache": #"""
-{{#page.hasChildren}}
-<section class="children" aria-labelledby="qs-children-title">
-  <h2 id="qs-children-title">本栏目内容</h2>
-  <ul class="card-list">
-{{#page.children}}
-    <li class="card">
-      <h3><a href="{{url}}">{{title}}</a></h3>
-{{#dateText}}
-{{^empty(dateText)}}
-      <p class="card-date"><time datetime="{{date}}">{{.}}</time></p>
-{{/empty(dateText)}}
-{{/dateText}}
-{{#summary}}
-{{^empty(summary)}}
-      <p>{{.}}</p>
-{{/empty(summary)}}
-{{/summary}}
-    </li>
-{{/page.children}}
-  </ul>
-</section>
-{{/page.hasChildren}}
+        {{#page.hasChildren}}
+        <section class="children" aria-labelledby="qs-children-title">
+          <h2 id="qs-children-title">本栏目内容</h2>
+          <ul class="card-list">
+        {{#page.children}}
+            <li class="card">
+              <h3><a href="{{url}}">{{title}}</a></h3>
+        {{#dateText}}
+        {{^empty(dateText)}}
+              <p class="card-date"><time datetime="{{date}}">{{.}}</time></p>
+        {{/empty(dateText)}}
+        {{/dateText}}
+        {{#summary}}
+        {{^empty(summary)}}
+              <p>{{.}}</p>
+        {{/empty(summary)}}
+        {{/summary}}
+            </li>
+        {{/page.children}}
+          </ul>
+        </section>
+        {{/page.hasChildren}}
 
-"""#,
+        """#,
         "partials/downloads.mustache": #"""
-{{#downloads}}
-<p class="data-downloads">下载数据：<a href="{{csv}}">CSV<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{xlsx}}">XLSX<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{json}}">JSON<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{catalogue}}">全部数据</a></p>
-{{/downloads}}
+        {{#downloads}}
+        <p class="data-downloads">下载数据：<a href="{{csv}}">CSV<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{xlsx}}">XLSX<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{json}}">JSON<span class="visually-hidden">（{{title}}）</span></a><span aria-hidden="true"> · </span><a href="{{catalogue}}">全部数据</a></p>
+        {{/downloads}}
 
-"""#,
+        """#,
         "partials/footer.mustache": #"""
-<footer class="site-footer">
-  <div class="wrap">
-{{#site.hasFooter}}
-    <dl class="gov-info">
-{{#site.footer.sponsor}}
-      <div><dt>主办单位</dt><dd>{{.}}</dd></div>
-{{/site.footer.sponsor}}
-{{#site.footer.organizer}}
-      <div><dt>承办单位</dt><dd>{{.}}</dd></div>
-{{/site.footer.organizer}}
-{{#site.footer.address}}
-      <div><dt>地址</dt><dd>{{.}}</dd></div>
-{{/site.footer.address}}
-{{#site.footer.phone}}
-      <div><dt>联系电话</dt><dd>{{.}}</dd></div>
-{{/site.footer.phone}}
-{{#site.footer.email}}
-      <div><dt>电子邮箱</dt><dd><a href="mailto:{{.}}">{{.}}</a></dd></div>
-{{/site.footer.email}}
-{{#site.footer.siteIDCode}}
-      <div><dt>网站标识码</dt><dd>{{.}}</dd></div>
-{{/site.footer.siteIDCode}}
-{{#site.footer.icp}}
-      <div><dt>ICP备案号</dt><dd>{{#site.footer.icpURL}}<a href="{{site.footer.icpURL}}">{{site.footer.icp}}</a>{{/site.footer.icpURL}}{{^site.footer.icpURL}}{{site.footer.icp}}{{/site.footer.icpURL}}</dd></div>
-{{/site.footer.icp}}
-{{#site.footer.publicSecurity}}
-      <div><dt>公安备案号</dt><dd>{{#site.footer.publicSecurityURL}}<a href="{{site.footer.publicSecurityURL}}">{{site.footer.publicSecurity}}</a>{{/site.footer.publicSecurityURL}}{{^site.footer.publicSecurityURL}}{{site.footer.publicSecurity}}{{/site.footer.publicSecurityURL}}</dd></div>
-{{/site.footer.publicSecurity}}
-    </dl>
-{{#site.footer.errorReportURL}}
-    <p class="error-report"><a href="{{.}}">我为政府网站找错</a></p>
-{{/site.footer.errorReportURL}}
-{{/site.hasFooter}}
-    <p class="colophon">{{site.title}}<span aria-hidden="true"> · </span><a href="{{root}}index.html">首页</a><span aria-hidden="true"> · </span><a href="{{searchURL}}">站内搜索</a>{{#site.hasDownloads}}<span aria-hidden="true"> · </span><a href="{{root}}data/index.html">数据下载</a>{{/site.hasDownloads}}</p>
-  </div>
-</footer>
-<script src="{{assets}}tables.js" defer></script>
+        <footer class="site-footer">
+          <div class="wrap">
+        {{#site.hasFooter}}
+            <dl class="gov-info">
+        {{#site.footer.sponsor}}
+              <div><dt>主办单位</dt><dd>{{.}}</dd></div>
+        {{/site.footer.sponsor}}
+        {{#site.footer.organizer}}
+              <div><dt>承办单位</dt><dd>{{.}}</dd></div>
+        {{/site.footer.organizer}}
+        {{#site.footer.address}}
+              <div><dt>地址</dt><dd>{{.}}</dd></div>
+        {{/site.footer.address}}
+        {{#site.footer.phone}}
+              <div><dt>联系电话</dt><dd>{{.}}</dd></div>
+        {{/site.footer.phone}}
+        {{#site.footer.email}}
+              <div><dt>电子邮箱</dt><dd><a href="mailto:{{.}}">{{.}}</a></dd></div>
+        {{/site.footer.email}}
+        {{#site.footer.siteIDCode}}
+              <div><dt>网站标识码</dt><dd>{{.}}</dd></div>
+        {{/site.footer.siteIDCode}}
+        {{#site.footer.icp}}
+              <div><dt>ICP备案号</dt><dd>{{#site.footer.icpURL}}<a href="{{site.footer.icpURL}}">{{site.footer.icp}}</a>{{/site.footer.icpURL}}{{^site.footer.icpURL}}{{site.footer.icp}}{{/site.footer.icpURL}}</dd></div>
+        {{/site.footer.icp}}
+        {{#site.footer.publicSecurity}}
+              <div><dt>公安备案号</dt><dd>{{#site.footer.publicSecurityURL}}<a href="{{site.footer.publicSecurityURL}}">{{site.footer.publicSecurity}}</a>{{/site.footer.publicSecurityURL}}{{^site.footer.publicSecurityURL}}{{site.footer.publicSecurity}}{{/site.footer.publicSecurityURL}}</dd></div>
+        {{/site.footer.publicSecurity}}
+            </dl>
+        {{#site.footer.errorReportURL}}
+            <p class="error-report"><a href="{{.}}">我为政府网站找错</a></p>
+        {{/site.footer.errorReportURL}}
+        {{/site.hasFooter}}
+            <p class="colophon">{{site.title}}<span aria-hidden="true"> · </span><a href="{{root}}index.html">首页</a><span aria-hidden="true"> · </span><a href="{{searchURL}}">站内搜索</a>{{#site.hasDownloads}}<span aria-hidden="true"> · </span><a href="{{root}}data/index.html">数据下载</a>{{/site.hasDownloads}}</p>
+          </div>
+        </footer>
+        <script src="{{assets}}tables.js" defer></script>
 
-"""#,
+        """#,
         "partials/head.mustache": #"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-{{#page.baseHref}}
-{{^empty(page.baseHref)}}
-<base href="{{page.baseHref}}">
-{{/empty(page.baseHref)}}
-{{/page.baseHref}}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{{#page.robots}}
-{{^empty(page.robots)}}
-<meta name="robots" content="{{page.robots}}">
-{{/empty(page.robots)}}
-{{/page.robots}}
-<title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} - {{site.title}}{{/page.isHome}}</title>
-{{#page.summary}}
-{{^empty(page.summary)}}
-<meta name="description" content="{{.}}">
-{{/empty(page.summary)}}
-{{/page.summary}}
-{{#meta.siteName}}
-{{^empty(meta.siteName)}}
-<meta name="SiteName" content="{{.}}">
-{{/empty(meta.siteName)}}
-{{/meta.siteName}}
-{{#meta.siteDomain}}
-{{^empty(meta.siteDomain)}}
-<meta name="SiteDomain" content="{{.}}">
-{{/empty(meta.siteDomain)}}
-{{/meta.siteDomain}}
-{{#meta.siteIDCode}}
-{{^empty(meta.siteIDCode)}}
-<meta name="SiteIDCode" content="{{.}}">
-{{/empty(meta.siteIDCode)}}
-{{/meta.siteIDCode}}
-{{#meta.columnName}}
-{{^empty(meta.columnName)}}
-<meta name="ColumnName" content="{{.}}">
-{{/empty(meta.columnName)}}
-{{/meta.columnName}}
-{{#meta.articleTitle}}
-{{^empty(meta.articleTitle)}}
-<meta name="ArticleTitle" content="{{.}}">
-{{/empty(meta.articleTitle)}}
-{{/meta.articleTitle}}
-{{#meta.pubDate}}
-{{^empty(meta.pubDate)}}
-<meta name="PubDate" content="{{.}}">
-{{/empty(meta.pubDate)}}
-{{/meta.pubDate}}
-{{#meta.contentSource}}
-{{^empty(meta.contentSource)}}
-<meta name="ContentSource" content="{{.}}">
-{{/empty(meta.contentSource)}}
-{{/meta.contentSource}}
-<meta name="generator" content="{{generator}}">
-{{#page.canonicalURL}}
-{{^empty(page.canonicalURL)}}
-<link rel="canonical" href="{{page.canonicalURL}}">
-<meta property="og:type" content="{{page.ogType}}">
-<meta property="og:title" content="{{page.ogTitle}}">
-{{^empty(page.ogDescription)}}
-<meta property="og:description" content="{{page.ogDescription}}">
-{{/empty(page.ogDescription)}}
-<meta property="og:url" content="{{page.ogURL}}">
-<meta property="og:site_name" content="{{page.ogSiteName}}">
-<meta property="og:locale" content="{{page.ogLocale}}">
-{{/empty(page.canonicalURL)}}
-{{/page.canonicalURL}}
-{{#page.feedURL}}
-{{^empty(page.feedURL)}}
-<link rel="alternate" type="application/atom+xml" title="{{page.feedTitle}}" href="{{page.feedURL}}">
-{{/empty(page.feedURL)}}
-{{/page.feedURL}}
-<link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="{{assets}}style.css">
-{{! The printed page's footer: its address (the site's title and the page's path when the
-    site has no baseURL) and date on every A4 page, as CSS page-margin boxes (issue 19). Values inside <style> go through cssString. }}
-<style media="print">@page { @bottom-left { content: "{{#page.canonicalURL}}{{^empty(page.canonicalURL)}}{{cssString(page.canonicalURL)}}{{/empty(page.canonicalURL)}}{{#empty(page.canonicalURL)}}{{cssString(site.title)}} {{cssString(page.path)}}{{/empty(page.canonicalURL)}}{{/page.canonicalURL}}{{^page.canonicalURL}}{{cssString(site.title)}} {{cssString(page.path)}}{{/page.canonicalURL}}"; } @bottom-right { content: "{{#page.lastmodText}}{{cssString(page.lastmodText)}}　{{/page.lastmodText}}第 " counter(page) " 页 共 " counter(pages) " 页"; } }</style>
-</head>
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        {{#page.baseHref}}
+        {{^empty(page.baseHref)}}
+        <base href="{{page.baseHref}}">
+        {{/empty(page.baseHref)}}
+        {{/page.baseHref}}
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{#page.robots}}
+        {{^empty(page.robots)}}
+        <meta name="robots" content="{{page.robots}}">
+        {{/empty(page.robots)}}
+        {{/page.robots}}
+        <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} - {{site.title}}{{/page.isHome}}</title>
+        {{#page.summary}}
+        {{^empty(page.summary)}}
+        <meta name="description" content="{{.}}">
+        {{/empty(page.summary)}}
+        {{/page.summary}}
+        {{#meta.siteName}}
+        {{^empty(meta.siteName)}}
+        <meta name="SiteName" content="{{.}}">
+        {{/empty(meta.siteName)}}
+        {{/meta.siteName}}
+        {{#meta.siteDomain}}
+        {{^empty(meta.siteDomain)}}
+        <meta name="SiteDomain" content="{{.}}">
+        {{/empty(meta.siteDomain)}}
+        {{/meta.siteDomain}}
+        {{#meta.siteIDCode}}
+        {{^empty(meta.siteIDCode)}}
+        <meta name="SiteIDCode" content="{{.}}">
+        {{/empty(meta.siteIDCode)}}
+        {{/meta.siteIDCode}}
+        {{#meta.columnName}}
+        {{^empty(meta.columnName)}}
+        <meta name="ColumnName" content="{{.}}">
+        {{/empty(meta.columnName)}}
+        {{/meta.columnName}}
+        {{#meta.articleTitle}}
+        {{^empty(meta.articleTitle)}}
+        <meta name="ArticleTitle" content="{{.}}">
+        {{/empty(meta.articleTitle)}}
+        {{/meta.articleTitle}}
+        {{#meta.pubDate}}
+        {{^empty(meta.pubDate)}}
+        <meta name="PubDate" content="{{.}}">
+        {{/empty(meta.pubDate)}}
+        {{/meta.pubDate}}
+        {{#meta.contentSource}}
+        {{^empty(meta.contentSource)}}
+        <meta name="ContentSource" content="{{.}}">
+        {{/empty(meta.contentSource)}}
+        {{/meta.contentSource}}
+        <meta name="generator" content="{{generator}}">
+        {{#page.canonicalURL}}
+        {{^empty(page.canonicalURL)}}
+        <link rel="canonical" href="{{page.canonicalURL}}">
+        <meta property="og:type" content="{{page.ogType}}">
+        <meta property="og:title" content="{{page.ogTitle}}">
+        {{^empty(page.ogDescription)}}
+        <meta property="og:description" content="{{page.ogDescription}}">
+        {{/empty(page.ogDescription)}}
+        <meta property="og:url" content="{{page.ogURL}}">
+        <meta property="og:site_name" content="{{page.ogSiteName}}">
+        <meta property="og:locale" content="{{page.ogLocale}}">
+        {{/empty(page.canonicalURL)}}
+        {{/page.canonicalURL}}
+        {{#page.feedURL}}
+        {{^empty(page.feedURL)}}
+        <link rel="alternate" type="application/atom+xml" title="{{page.feedTitle}}" href="{{page.feedURL}}">
+        {{/empty(page.feedURL)}}
+        {{/page.feedURL}}
+        <link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
+        <link rel="stylesheet" href="{{assets}}style.css">
+        {{! The printed page's footer: its address (the site's title and the page's path when the
+            site has no baseURL) and date on every A4 page, as CSS page-margin boxes (issue 19). Values inside <style> go through cssString. }}
+        <style media="print">@page { @bottom-left { content: "{{#page.canonicalURL}}{{^empty(page.canonicalURL)}}{{cssString(page.canonicalURL)}}{{/empty(page.canonicalURL)}}{{#empty(page.canonicalURL)}}{{cssString(site.title)}} {{cssString(page.path)}}{{/empty(page.canonicalURL)}}{{/page.canonicalURL}}{{^page.canonicalURL}}{{cssString(site.title)}} {{cssString(page.path)}}{{/page.canonicalURL}}"; } @bottom-right { content: "{{#page.lastmodText}}{{cssString(page.lastmodText)}}　{{/page.lastmodText}}第 " counter(page) " 页 共 " counter(pages) " 页"; } }</style>
+        </head>
 
-"""#,
+        """#,
         "partials/header.mustache": ##"""
-<a class="skip-link" href="#main">跳到主要内容</a>
-<header class="site-header">
-  <div class="wrap site-header-inner">
-    <a class="site-title" href="{{root}}index.html"{{#page.isHome}} aria-current="page"{{/page.isHome}}>
-      <svg class="site-logo" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32"><path d="M2 27 12 10l5 8 4-6 9 15Z" fill="currentColor"/></svg>
-      <span>{{site.title}}</span>
-    </a>
-    <form class="site-search" role="search" action="{{searchURL}}" method="get">
-      <label class="visually-hidden" for="site-search-q">搜索本站</label>
-      <input id="site-search-q" name="q" type="search" placeholder="搜索本站">
-      <button type="submit">搜索</button>
-    </form>
-  </div>
-  <nav class="site-nav" aria-label="主导航">
-    <ul class="wrap">
-{{> nav-items}}
-    </ul>
-  </nav>
-  {{! On small screens (style.css) the bar and the search above fold into this menu: a
-      disclosure that needs no script, so the page's heading starts near the top. }}
-  <details class="site-menu">
-    <summary><span class="wrap">栏目与搜索</span></summary>
-    <nav class="wrap" aria-label="主导航">
-      <form class="site-search" role="search" action="{{searchURL}}" method="get">
-        <label class="visually-hidden" for="site-menu-q">搜索本站</label>
-        <input id="site-menu-q" name="q" type="search" placeholder="搜索本站">
-        <button type="submit">搜索</button>
-      </form>
-      <ul>
-{{> nav-items}}
-      </ul>
-    </nav>
-  </details>
-</header>
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="site-header">
+          <div class="wrap site-header-inner">
+            <a class="site-title" href="{{root}}index.html"{{#page.isHome}} aria-current="page"{{/page.isHome}}>
+              <svg class="site-logo" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32"><path d="M2 27 12 10l5 8 4-6 9 15Z" fill="currentColor"/></svg>
+              <span>{{site.title}}</span>
+            </a>
+            <form class="site-search" role="search" action="{{searchURL}}" method="get">
+              <label class="visually-hidden" for="site-search-q">搜索本站</label>
+              <input id="site-search-q" name="q" type="search" placeholder="搜索本站">
+              <button type="submit">搜索</button>
+            </form>
+          </div>
+          <nav class="site-nav" aria-label="主导航">
+            <ul class="wrap">
+        {{> nav-items}}
+            </ul>
+          </nav>
+          {{! On small screens (style.css) the bar and the search above fold into this menu: a
+              disclosure that needs no script, so the page's heading starts near the top. }}
+          <details class="site-menu">
+            <summary><span class="wrap">栏目与搜索</span></summary>
+            <nav class="wrap" aria-label="主导航">
+              <form class="site-search" role="search" action="{{searchURL}}" method="get">
+                <label class="visually-hidden" for="site-menu-q">搜索本站</label>
+                <input id="site-menu-q" name="q" type="search" placeholder="搜索本站">
+                <button type="submit">搜索</button>
+              </form>
+              <ul>
+        {{> nav-items}}
+              </ul>
+            </nav>
+          </details>
+        </header>
 
-"""##,
+        """##,
         "partials/nav-items.mustache": #"""
-{{#nav}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}{{#ancestor}} class="is-ancestor"{{/ancestor}}>{{title}}</a></li>
-{{/nav}}
+        {{#nav}}
+              <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}{{#ancestor}} class="is-ancestor"{{/ancestor}}>{{title}}</a></li>
+        {{/nav}}
 
-"""#,
+        """#,
         "partials/page-header.mustache": #"""
-<header class="page-header">
-  <h1>{{page.title}}</h1>
-{{#page.dateText}}
-{{^empty(page.dateText)}}
-  <p class="page-date">日期：<time datetime="{{page.date}}">{{.}}</time></p>
-{{/empty(page.dateText)}}
-{{/page.dateText}}
-</header>
-{{> sample-notice}}
+        <header class="page-header">
+          <h1>{{page.title}}</h1>
+        {{#page.dateText}}
+        {{^empty(page.dateText)}}
+          <p class="page-date">日期：<time datetime="{{page.date}}">{{.}}</time></p>
+        {{/empty(page.dateText)}}
+        {{/page.dateText}}
+        </header>
+        {{> sample-notice}}
 
-"""#,
+        """#,
         "partials/page-updated.mustache": #"""
-{{#page.lastmodText}}
-{{^empty(page.lastmodText)}}
-<p class="page-updated">更新日期：<time datetime="{{page.lastmod}}">{{.}}</time></p>
-{{/empty(page.lastmodText)}}
-{{/page.lastmodText}}
+        {{#page.lastmodText}}
+        {{^empty(page.lastmodText)}}
+        <p class="page-updated">更新日期：<time datetime="{{page.lastmod}}">{{.}}</time></p>
+        {{/empty(page.lastmodText)}}
+        {{/page.lastmodText}}
 
-"""#,
+        """#,
         "partials/sample-notice.mustache": #"""
-{{#page.sample}}
-<div class="notice notice-sample" role="note">
-  <p><strong>示例数据</strong>：本页展示的部分数据是示例，并非正式统计结果；正式数据由各县（市、区）报送后替换。</p>
-</div>
-{{/page.sample}}
+        {{#page.sample}}
+        <div class="notice notice-sample" role="note">
+          <p><strong>示例数据</strong>：本页展示的部分数据是示例，并非正式统计结果；正式数据由各县（市、区）报送后替换。</p>
+        </div>
+        {{/page.sample}}
 
-"""#,
+        """#,
         "partials/toc.mustache": ##"""
-{{#page.hasToc}}
-<nav class="toc" aria-labelledby="qs-toc-title">
-  <h2 id="qs-toc-title">本页目录</h2>
-  <ol>
-{{#page.toc}}
-    <li class="toc-level-{{level}}"><a href="#{{id}}">{{title}}</a></li>
-{{/page.toc}}
-  </ol>
-</nav>
-{{/page.hasToc}}
+        {{#page.hasToc}}
+        <nav class="toc" aria-labelledby="qs-toc-title">
+          <h2 id="qs-toc-title">本页目录</h2>
+          <ol>
+        {{#page.toc}}
+            <li class="toc-level-{{level}}"><a href="#{{id}}">{{title}}</a></li>
+        {{/page.toc}}
+          </ol>
+        </nav>
+        {{/page.hasToc}}
 
-"""##,
+        """##,
     ]
 }

@@ -12,11 +12,12 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content/data")
         let csv = try String(contentsOf: data.appendingPathComponent("villages.csv"), encoding: .utf8)
         let schema = try String(contentsOf: data.appendingPathComponent("villages.schema.yaml"), encoding: .utf8)
-        var lines = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\n")
+        // The bundled file has CRLF line ends, one Character in Swift.
+        var lines = csv.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
         var cells = lines[3].components(separatedBy: ",")
         cells[5] = "施工中"
         lines[3] = cells.joined(separator: ",")
-        return (lines.joined(separator: "\n"), schema)
+        return (lines.joined(separator: "\r\n"), schema)
     }
 
     @Test func badEnumCellUnderAChineseLocaleNamesF4AndTheTitle() throws {

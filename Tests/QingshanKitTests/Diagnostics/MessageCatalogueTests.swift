@@ -38,6 +38,61 @@ import Testing
         #expect(missing.isEmpty, "messages without `zh:`: \(missing)")
     }
 
+    /// The note literals written in the library (`notes: ["…"]`, `notes.append("…")`,
+    /// `let note = "…"`, `…Notes = ["…"]`), each interpolation replaced by `X`.
+    static func noteLiterals() throws -> [String] {
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(at: sources.appendingPathComponent("QingshanKit"), includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for opener in ["notes: [\"", "notes.append(\"", "let note = \"", "Notes = [\n        \""] {
+                var rest = text[...]
+                while let start = rest.range(of: opener) {
+                    found.append(literal(rest[start.upperBound...]))
+                    rest = rest[start.upperBound...]
+                }
+            }
+        }
+        return found
+    }
+
+    /// A string literal's text up to its closing quote: `\(…)` becomes `X`, `\n` a newline.
+    static func literal(_ source: Substring) -> String {
+        var result = ""
+        var index = source.startIndex
+        while index < source.endIndex, source[index] != "\"" {
+            let next = source.index(after: index)
+            if source[index] == "\\", next < source.endIndex {
+                if source[next] == "(" {
+                    var depth = 0
+                    var cursor = next
+                    repeat {
+                        if source[cursor] == "(" { depth += 1 } else if source[cursor] == ")" { depth -= 1 }
+                        cursor = source.index(after: cursor)
+                    } while depth > 0 && cursor < source.endIndex
+                    result += "X"
+                    index = cursor
+                    continue
+                }
+                result += source[next] == "n" ? "\n" : String(source[next])
+                index = source.index(after: next)
+                continue
+            }
+            result.append(source[index])
+            index = next
+        }
+        return result
+    }
+
+    @Test func everyNoteHasAChineseText() throws {
+        let notes = try Self.noteLiterals()
+        #expect(notes.count > 25, "found only \(notes.count) notes")
+        let untranslated = notes.filter { Diagnostic.chineseNote($0) == $0 }
+        #expect(untranslated.isEmpty, "notes without a Chinese pattern in Diagnostic+ChineseNotes.swift: \(untranslated)")
+        #expect(Diagnostic.chineseNote("first seen at content/data/villages.csv:4:1") == "第一次出现在 content/data/villages.csv:4:1")
+    }
+
     @Test func chineseTextsAreChinese() throws {
         for construction in try Self.constructions() {
             guard let range = construction.body.range(of: "zh:") else { continue }
@@ -60,17 +115,18 @@ import Testing
         #expect(Diagnostic.Message.wrongType(key: "navigation", expected: "a list", found: "a mapping").zh?.contains("a list") == false)
     }
 
-    @Test(arguments: [
-        (nil, [:], nil, MessageLanguage.english),
-        (nil, [:], "zh-CN", .chinese),
-        (nil, ["LANG": "zh_CN.UTF-8"], "en", .chinese),
-        (nil, ["LANG": "en_US.UTF-8"], "en", .english),
-        (nil, ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], "en", .english),
-        (nil, ["QINGSHAN_LANG": "en", "LANG": "zh_CN.UTF-8"], "zh-CN", .english),
-        (nil, ["QINGSHAN_LANG": "zh"], "en", .chinese),
-        ("en", ["QINGSHAN_LANG": "zh"], "zh-CN", .english),
-        ("zh", [:], "en", .chinese),
-    ] as [(String?, [String: String], String?, MessageLanguage)])
+    @Test(
+        arguments: [
+            (nil, [:], nil, MessageLanguage.english),
+            (nil, [:], "zh-CN", .chinese),
+            (nil, ["LANG": "zh_CN.UTF-8"], "en", .chinese),
+            (nil, ["LANG": "en_US.UTF-8"], "en", .english),
+            (nil, ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], "en", .english),
+            (nil, ["QINGSHAN_LANG": "en", "LANG": "zh_CN.UTF-8"], "zh-CN", .english),
+            (nil, ["QINGSHAN_LANG": "zh"], "en", .chinese),
+            ("en", ["QINGSHAN_LANG": "zh"], "zh-CN", .english),
+            ("zh", [:], "en", .chinese),
+        ] as [(String?, [String: String], String?, MessageLanguage)])
     func languageIsChosenAsDocumented(flag: String?, environment: [String: String], site: String?, expected: MessageLanguage) {
         #expect(MessageLanguage.resolve(flag: flag, environment: environment, siteLanguage: site) == expected)
     }

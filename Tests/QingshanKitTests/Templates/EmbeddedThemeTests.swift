@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aSiteWithoutSiteTemplatesUsesTheEmbeddedTheme() throws {
-        let site = try TemporarySite(copying: "basic")
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("site-templates"))
         let result = SiteBuilder(root: site.root).build()
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func aSitesOwnThemeFolderWins() throws {
-        let site = try TemporarySite(copying: "basic")
+        let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }
         try site.write("body { color: red }\n", to: "site-templates/default/assets/style.css")
         let result = SiteBuilder(root: site.root).build()
