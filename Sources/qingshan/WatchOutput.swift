@@ -3,8 +3,9 @@ import QingshanKit
 
 /// The output of `build --watch` and `serve`: diagnostics on standard error, one line per
 /// rebuild on standard output, every line of ours stamped with a 24-hour clock
-/// (`[18:41:33]`). A standing note ("no baseURL") is shown once per run, not after every
-/// rebuild; errors and warnings are shown every time, until they are fixed.
+/// (`[18:41:33]`). A standing note or warning ("no baseURL", "no licence") is shown once
+/// per run, not after every rebuild, unless its own file changed; errors are shown every
+/// time, until they are fixed.
 final class WatchOutput: @unchecked Sendable {
     let renderer: DiagnosticRenderer
     private let lock = NSLock()
@@ -15,7 +16,7 @@ final class WatchOutput: @unchecked Sendable {
     }
 
     func report(_ report: RebuildReport) {
-        let fresh = lock.withLock { freshDiagnostics(report.diagnostics) }
+        let fresh = lock.withLock { freshDiagnostics(report.diagnostics, changes: Set(report.changes)) }
         renderer.render(fresh)
         say(report.line(in: renderer.language))
     }
@@ -26,12 +27,15 @@ final class WatchOutput: @unchecked Sendable {
         fflush(nil)
     }
 
-    /// The diagnostics without the notes already shown in this run.
-    private func freshDiagnostics(_ diagnostics: Diagnostics) -> Diagnostics {
+    /// The diagnostics without the notes and warnings already shown in this run about
+    /// files that did not change.
+    private func freshDiagnostics(_ diagnostics: Diagnostics, changes: Set<String>) -> Diagnostics {
         Diagnostics(
             diagnostics.items.filter { diagnostic in
-                guard diagnostic.severity == .note else { return true }
-                return notesShown.insert("\(diagnostic.location?.description ?? "")|\(diagnostic.message.id)|\(diagnostic.message.text)").inserted
+                guard diagnostic.severity != .error else { return true }
+                let key = "\(diagnostic.location?.description ?? "")|\(diagnostic.message.id)|\(diagnostic.message.text)"
+                let isNew = notesShown.insert(key).inserted
+                return isNew || diagnostic.location.map { changes.contains($0.path) } == true
             })
     }
 }

@@ -45,11 +45,24 @@ enum CellNames {
         var byPath: [String: Dataset] = [:]
         for dataset in datasets.values where dataset.workbookSheet == nil { byPath[dataset.path] = dataset }
         return diagnostics.map { diagnostic in
-            guard let path = diagnostic.location?.path, let dataset = byPath[path] else { return diagnostic }
+            guard let location = diagnostic.location, let dataset = byPath[location.path] else { return diagnostic }
             var named = diagnostic
-            named.message = diagnostic.message.naming(cell: nil, titles: titles(dataset.schema))
+            named.message = diagnostic.message.naming(cell: cell(at: location, in: dataset), titles: titles(dataset.schema))
             return named
         }
+    }
+
+    /// The cell of a CSV dataset at `location` (`F4`), found among the cells of the rows
+    /// that start on its line (a cell after a line break inside a quoted cell is not named).
+    static func cell(at location: SourceLocation, in dataset: Dataset) -> String? {
+        guard !dataset.fileColumns.isEmpty else { return nil }
+        for row in dataset.rows where row.location.line == location.line {
+            guard let field = row.cellLocations.first(where: { $0.value == location })?.key,
+                let index = dataset.fileColumns.firstIndex(of: field), let line = row.location.line
+            else { continue }
+            return CellReference.letters(ofColumn: index + 1) + String(line)
+        }
+        return nil
     }
 
     /// A CSV, YAML or JSON dataset's diagnostics, named (cells only for a CSV, which has a

@@ -161,6 +161,7 @@ public enum DatasetLoader {
             encoding: encoding, title: schema?.title)
         dataset.schema = schema
         dataset.metadata = table.metadata
+        if table.hasHeader { dataset.fileColumns = table.columns }
         if let schema {
             if let totals = schema.totals {
                 diagnostics.append(contentsOf: DatasetValidator.checkTotals(&dataset, totals: totals))

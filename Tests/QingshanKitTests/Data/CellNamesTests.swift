@@ -31,6 +31,21 @@ import Testing
         #expect(bad.message.text == "field 'sewage': '施工中' is not one of '未开工', '在建', '已完工', '已验收'")
     }
 
+    @Test func foreignKeyErrorsNameTheCellAcrossDatasets() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-cells-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("content/data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let (csv, schema) = try Self.spoiledVillages()
+        try csv.replacingOccurrences(of: "511702001003,样例村03,通川区", with: "511702001003,样例村03,通川")
+            .write(to: data.appendingPathComponent("villages.csv"), atomically: true, encoding: .utf8)
+        try schema.write(to: data.appendingPathComponent("villages.schema.yaml"), atomically: true, encoding: .utf8)
+        try "- {name: 通川区}\n".write(to: data.appendingPathComponent("units.yaml"), atomically: true, encoding: .utf8)
+        let (_, diagnostics) = DatasetLoader.load(dataFolder: data, root: folder)
+        let missing = try #require(diagnostics.first { $0.message.id == "foreign-key-missing" })
+        #expect(missing.message.zh == "C4（区县（市））：“通川”在数据表“units”的 name 中找不到；请检查是否有错字，或先在“units”中添加它")
+    }
+
     @Test func otherCellMessagesNameTheCellToo() {
         let schema = """
             fields:
