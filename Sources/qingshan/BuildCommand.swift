@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         let cacheRead = Date()
         let cacheResident = PhaseClock.residentMiB()
-        let progress = ProgressLine()
+        let progress = ProgressLine(language: renderer.language)
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
