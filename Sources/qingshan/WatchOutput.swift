@@ -9,14 +9,14 @@ import QingshanKit
 final class WatchOutput: @unchecked Sendable {
     let renderer: DiagnosticRenderer
     private let lock = NSLock()
-    private var notesShown: Set<String> = []
+    private var shown = ShownDiagnostics()
 
     init(renderer: DiagnosticRenderer) {
         self.renderer = renderer
     }
 
     func report(_ report: RebuildReport) {
-        let fresh = lock.withLock { freshDiagnostics(report.diagnostics, changes: Set(report.changes)) }
+        let fresh = lock.withLock { shown.fresh(report.diagnostics, changes: report.changes) }
         renderer.render(fresh)
         say(report.line(in: renderer.language))
     }
@@ -25,17 +25,5 @@ final class WatchOutput: @unchecked Sendable {
     func say(_ text: String) {
         print("[\(ClockStamp.time(Date()))] \(text)")
         fflush(nil)
-    }
-
-    /// The diagnostics without the notes and warnings already shown in this run about
-    /// files that did not change.
-    private func freshDiagnostics(_ diagnostics: Diagnostics, changes: Set<String>) -> Diagnostics {
-        Diagnostics(
-            diagnostics.items.filter { diagnostic in
-                guard diagnostic.severity != .error else { return true }
-                let key = "\(diagnostic.location?.description ?? "")|\(diagnostic.message.id)|\(diagnostic.message.text)"
-                let isNew = notesShown.insert(key).inserted
-                return isNew || diagnostic.location.map { changes.contains($0.path) } == true
-            })
     }
 }
