@@ -16,6 +16,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "网站标题。The site's title.")
     var title: String = "新建专栏"
 
+    @Flag(name: .long, help: "同时写出默认外观到 site-templates/default，以便修改。Also write the default theme to site-templates/default, to change it.")
+    var withTheme = false
+
     @Option(name: .long, help: "提示语言 zh 或 en。Message language, zh or en.")
     var lang: LanguageOption?
 
@@ -32,6 +35,7 @@ struct NewCommand: ParsableCommand {
         }
         do {
             try StarterSite.write(title: title, to: url)
+            if withTheme { try EmbeddedTheme.write(to: url.appendingPathComponent("site-templates/\(EmbeddedTheme.name)")) }
         } catch {
             renderer.complain(renderer.say("error: cannot write \(folder): \(error.localizedDescription)", "error: 无法写入 \(folder)：\(error.localizedDescription)"))
             throw ExitCode.failure
