@@ -29,6 +29,24 @@ import Testing
         #expect(!output.partialDepthExceeded)
     }
 
+    /// Every input the template fuzzer reported (Fixtures/fuzz/template/), run as the fuzz
+    /// target runs it: parsed, linted and rendered with itself as its partials. Each now
+    /// ends within the budget.
+    @Test func theTemplateFuzzerFindingsEndWithinTheBudget() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/template")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 10)
+        for file in files {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(file)), as: UTF8.self)
+            guard let template = try? Template(parsing: text) else { continue }
+            _ = TemplateLint.check(template, path: file)
+            let library = TemplateLibrary(templates: ["self": template, "page": template], maxSteps: 100_000)
+            let output = try #require(library.render("page", context: ["partialName": "self", "title": "t", "pages": ["a", "b", "c"]]))
+            #expect(output.bytes.count < 64 << 20, "\(file)")
+        }
+    }
+
     /// A site whose layout does this fails with an error at the page, not a hang (one page
     /// uses the layout: the site's budget costs seconds in a debug build).
     @Test func aLayoutStoppedByTheBudgetIsAnErrorAtThePage() throws {
