@@ -65,7 +65,11 @@ public struct RebuildLoop: Sendable {
         var builder = SiteBuilder(root: root)
         builder.outputFolder = output
         builder.previous = memory.cache { BuildCache.load(root: root, stampsOnly: true) }
+        // The watcher's list says which stamps to take again; anything it cannot vouch
+        // for (a new or removed file, a folder, lost events) walks the folders.
+        builder.stamps = changes.isEmpty ? nil : memory.stamps?.updating(changes: changes, root: root)
         let result = builder.build()
+        memory.keep(stamps: result.stamps)
         var diagnostics = result.diagnostics
         var summary: WriteSummary?
         if result.succeeded {
@@ -146,6 +150,13 @@ public struct RebuildLoop: Sendable {
 /// the next `serve`, starts incremental too).
 final class RebuildMemory: Sendable {
     private let state = Locked<(cache: BuildCache?, unsaved: Bool)>((nil, false))
+    /// The source stamps the last build saw (failed or not): the next one updates them
+    /// from the watcher's changes.
+    private let lastStamps = Locked<SourceStamps?>(nil)
+
+    var stamps: SourceStamps? { lastStamps.withLock { $0 } }
+
+    func keep(stamps: SourceStamps?) { lastStamps.withLock { $0 = stamps } }
 
     /// The cache to start the next build from: the one in memory, else `load()`. Waits
     /// while the last one is being saved.
