@@ -7,7 +7,7 @@ struct Qingshan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qingshan",
         abstract: "Build a static reporting site from Markdown, data files and templates.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, SnapshotCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

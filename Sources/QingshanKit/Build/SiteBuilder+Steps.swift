@@ -26,6 +26,7 @@ extension SiteBuilder {
         site.datasetFindings = checkPersonalData(site, cache: cache, diagnostics: &run.diagnostics)
         site.openData = planOpenData(site, diagnostics: &run.diagnostics)
         run.clock.lap("personal data")
+        site.snapshots = loadSnapshots(site, diagnostics: &run.diagnostics)
         return site
     }
 
@@ -65,7 +66,8 @@ extension SiteBuilder {
         _ loaded: LoadedSite, model: SiteModel, records: [CollectionPages.Entry], otherSources: [String: String], renderKeys: RenderKeys? = nil
     ) -> CheckedSite {
         let renderer = PageRenderer(
-            model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [])
+            model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [],
+            histories: recordHistories(loaded))
         let renderKeys =
             renderKeys
             ?? RenderKeys(
@@ -76,9 +78,10 @@ extension SiteBuilder {
             let layout = renderer.layoutName(of: index)
             return OutputKeys.Layout(hash: theme.layoutHashes[layout] ?? 0, readsAllData: theme.layoutsReadingData.contains(layout))
         }
-        let keys = OutputKeys(
+        var keys = OutputKeys(
             keys: renderKeys, model: model, records: records, datasets: loaded.datasets,
             layouts: layouts, recordLinks: renderer.recordLinks)
+        keys.recordHistories = historyHashes(records, renderer: renderer)
         return CheckedSite(loaded: loaded, model: model, records: records, otherSources: otherSources, renderer: renderer, keys: keys)
     }
 
