@@ -17,6 +17,7 @@ extension SiteBuilder {
         let openDataPages = addOpenData(
             site, files: &files, search: &pages.searchEntries, documents: &pages.documents, diagnostics: &run.diagnostics)
         let changesPages = addChanges(site, files: &files, diagnostics: &run.diagnostics)
+        checkNavigationOutputs(site, extraPages: openDataPages + changesPages, diagnostics: &run.diagnostics)
         run.clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()

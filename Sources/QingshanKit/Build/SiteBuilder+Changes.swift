@@ -42,4 +42,15 @@ extension SiteBuilder {
         }
         return published
     }
+
+    /// Errors for navigation entries (`path:`) naming an output the build does not make.
+    func checkNavigationOutputs(_ site: CheckedSite, extraPages: [PublishedPage], diagnostics: inout Diagnostics) {
+        var outputs = Set(site.renderer.outputs).union(site.otherSources.keys).union(extraPages.map(\.outputPath))
+        outputs.formUnion(site.loaded.openData?.outputPaths ?? [])
+        for item in site.model.config.navigation {
+            if case .output(let path) = item.target, !outputs.contains(path) {
+                diagnostics.error(.unknownNavigationOutput(path), at: item.location)
+            }
+        }
+    }
 }
