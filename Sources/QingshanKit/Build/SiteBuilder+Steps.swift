@@ -67,11 +67,11 @@ extension SiteBuilder {
     ) -> CheckedSite {
         let renderer = PageRenderer(
             model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [],
-            histories: recordHistories(loaded))
+            histories: recordHistories(loaded), snapshots: loaded.snapshots)
         let renderKeys =
             renderKeys
             ?? RenderKeys(
-                configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets,
+                configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets, snapshots: loaded.snapshots,
                 otherOutputs: Array(otherSources.keys) + (loaded.openData?.outputPaths ?? []), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
         let theme = loaded.theme
         let layouts = renderer.outputs.indices.map { index in

@@ -4,6 +4,23 @@ import Foundation
 /// series named at its end and dashed differently, so colour is never the only cue.
 struct LineChart {
     var data: ChartData
+    /// A reference line across the plot (a trend's target), labelled at its left end.
+    var target: Target?
+
+    struct Target {
+        var value: Decimal
+        var label: String
+    }
+
+    init(data: ChartData, target: Target? = nil) {
+        self.data = data
+        self.target = target
+    }
+
+    /// The largest value the value axis must reach: the data's, or the target's.
+    private var peak: Double {
+        ChartSVG.niceMax(BarChart.double(max(data.series.flatMap(\.values).max() ?? 0, target?.value ?? 0)))
+    }
 
     func svg(id: String, title: String, description: String) -> String {
         let valueWidth = (0...4).map { ChartSVG.textWidth(tickLabel($0)) }.max() ?? 40
@@ -15,7 +32,7 @@ struct LineChart {
         let plotWidth = ChartSVG.width - left - right
         let plotHeight = height - top - bottom
         let count = data.categories.count
-        let peak = ChartSVG.niceMax(BarChart.double(data.series.flatMap(\.values).max() ?? 0))
+        let peak = self.peak
         let xs = positions(width: plotWidth).map { left + $0 }
         func y(_ value: Decimal) -> Double { top + plotHeight - max(0, BarChart.double(value)) / peak * plotHeight }
 
@@ -27,6 +44,14 @@ struct LineChart {
             out += ChartSVG.text(tickLabel(tick), x: left - 6, y: ty + 4, anchor: "end", className: "qs-chart-tick", fill: "#4d4d4d")
         }
         out += "</g>\n"
+        if let target {
+            let ty = y(target.value)
+            out += "<g class=\"qs-chart-target\">\n"
+            out +=
+                "<line x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(ty))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(ty))\" stroke=\"#8a5a00\" stroke-width=\"1.5\" stroke-dasharray=\"8 4\"/>\n"
+            out += ChartSVG.text(target.label, x: left + 4, y: ty - 6, className: "qs-chart-label", fill: "#8a5a00")
+            out += "</g>\n"
+        }
         out += categoryLabels(xs, y: height - bottom + 20)
         // Values on the points only when they cannot run into each other.
         let valueRoom = count > 1 ? plotWidth / Double(count - 1) : plotWidth
@@ -58,7 +83,6 @@ struct LineChart {
 
     /// The value axis label of tick `tick` of 0...4.
     func tickLabel(_ tick: Int) -> String {
-        let peak = ChartSVG.niceMax(BarChart.double(data.series.flatMap(\.values).max() ?? 0))
         return data.label(Decimal(string: ChartSVG.n(peak * Double(tick) / 4)) ?? 0)
     }
 

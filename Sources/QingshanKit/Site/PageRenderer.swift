@@ -35,7 +35,7 @@ struct PageRenderer: Sendable {
 
     init(
         model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry], downloads: Set<String> = [],
-        histories: [String: RecordHistories] = [:]
+        histories: [String: RecordHistories] = [:], snapshots: SnapshotArchive = SnapshotArchive()
     ) {
         self.model = model
         self.histories = histories
@@ -44,7 +44,7 @@ struct PageRenderer: Sendable {
         self.datasets = datasets
         self.records = records
         resolver = LinkResolver(model: model)
-        blocks = DataBlockRenderer(datasets: datasets)
+        blocks = DataBlockRenderer(datasets: datasets, snapshots: snapshots)
         let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
         perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, PageContext.perDepthValues(model: model, root: $0)) })
         var values = Self.sharedValues(config: model.config, hasDownloads: !downloads.isEmpty)

@@ -69,6 +69,10 @@ public struct SnapshotArchive: Sendable, Hashable {
         return hash.value
     }
 
+    /// What a page that reads the snapshots of dataset `name` lists among the datasets it
+    /// used, so that its key holds `hash(of:)`.
+    public static func usageName(of name: String) -> String { "(snapshots)/" + name }
+
     /// A hash of every snapshot.
     var hash: UInt64 {
         var hash = StableHash()
