@@ -44,14 +44,7 @@ struct LineChart {
             out += ChartSVG.text(tickLabel(tick), x: left - 6, y: ty + 4, anchor: "end", className: "qs-chart-tick", fill: "#4d4d4d")
         }
         out += "</g>\n"
-        if let target {
-            let ty = y(target.value)
-            out += "<g class=\"qs-chart-target\">\n"
-            out +=
-                "<line x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(ty))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(ty))\" stroke=\"#8a5a00\" stroke-width=\"1.5\" stroke-dasharray=\"8 4\"/>\n"
-            out += ChartSVG.text(target.label, x: left + 4, y: ty - 6, className: "qs-chart-label", fill: "#8a5a00")
-            out += "</g>\n"
-        }
+        if let target { out += targetLine(y: y(target.value), target: target, left: left, width: plotWidth) }
         out += categoryLabels(xs, y: height - bottom + 20)
         // Values on the points only when they cannot run into each other.
         let valueRoom = count > 1 ? plotWidth / Double(count - 1) : plotWidth
@@ -81,8 +74,19 @@ struct LineChart {
         return out + "</svg>"
     }
 
+    /// The target as a dashed line across the plot, labelled at its left end.
+    private func targetLine(y ty: Double, target: Target, left: Double, width plotWidth: Double) -> String {
+        var out = "<g class=\"qs-chart-target\">\n"
+        out +=
+            "<line x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(ty))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(ty))\" stroke=\"#8a5a00\" stroke-width=\"1.5\" stroke-dasharray=\"8 4\"/>\n"
+        out += ChartSVG.text(target.label, x: left + 4, y: ty - 6, className: "qs-chart-label", fill: "#8a5a00")
+        return out + "</g>\n"
+    }
+
     /// The value axis label of tick `tick` of 0...4.
     func tickLabel(_ tick: Int) -> String {
+        // A ratio's ticks (0.25) must not go through one-decimal rounding (0.3 → 30%).
+        if data.format == .ratio { return data.label(Decimal(peak) * Decimal(tick) / 4) }
         return data.label(Decimal(string: ChartSVG.n(peak * Double(tick) / 4)) ?? 0)
     }
 
