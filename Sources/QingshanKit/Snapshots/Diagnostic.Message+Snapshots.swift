@@ -92,13 +92,3 @@ extension Diagnostic.Message {
             zh: "“\(path)”（本期变化页面）已被 \(other) 占用，请修改该页面的路径")
     }
 }
-
-extension Diagnostic.Message {
-    /// A navigation entry's `path:` is no output of the build.
-    static func unknownNavigationOutput(_ path: String) -> Self {
-        .init(
-            id: "unknown-navigation-output",
-            text: "navigation points at '\(path)', which the build does not write (generated pages: changes/index.html, data/index.html)",
-            zh: "导航指向的“\(path)”不是构建生成的页面（可用：changes/index.html、data/index.html）")
-    }
-}

@@ -133,7 +133,9 @@ import Testing
         let afterSnapshot = try build(site)
         let rendered = Set(afterSnapshot.files.keys).filter { $0.hasSuffix(".html") && !$0.hasPrefix("changes/") && $0 != "data/index.html" }
         #expect(!rendered.isEmpty)
-        #expect(rendered.allSatisfy { $0.hasPrefix("rural-remediation/villages/") })
+        // The record pages whose history changed, and the page whose trend reads the snapshots.
+        #expect(rendered.contains("rural-remediation/index.html"))
+        #expect(rendered.allSatisfy { $0.hasPrefix("rural-remediation/villages/") || $0 == "rural-remediation/index.html" })
         #expect(afterSnapshot.renderedPageCount == rendered.count)
         // Only pages whose bytes change are rendered.
         #expect(rendered.allSatisfy { afterSnapshot.files[$0] != before[$0] })
@@ -147,5 +149,23 @@ import Testing
         #expect(pages == ["rural-remediation/villages/511702002002/index.html", "rural-remediation/index.html"])
         #expect(try text(afterEdit, "changes/index.html").contains("样例村05"))
         #expect(try snapshot(site.root.appendingPathComponent("public")) == SiteBuilder(root: site.root).build().files)
+    }
+}
+
+/// Navigation entries to generated pages (`path:`).
+@Suite struct GeneratedNavigationTests {
+    @Test func aPathEntryLinksRelativelyAndAnUnknownOneIsAnError() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        let result = SiteBuilder(root: site.root).build()
+        let record = String(decoding: try #require(result.files["rural-remediation/villages/511702001001/index.html"]), as: UTF8.self)
+        #expect(record.contains(#"<a href="../../../changes/index.html">本期变化</a>"#))
+        let changes = String(decoding: try #require(result.files["changes/index.html"]), as: UTF8.self)
+        #expect(changes.contains(#"aria-current="page""#))
+        let url = site.root.appendingPathComponent("content/site.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "path: changes/index.html", with: "path: changes/nothing.html").utf8).write(to: url)
+        let broken = SiteBuilder(root: site.root).build()
+        #expect(broken.diagnostics.items.contains { $0.message.id == "unknown-navigation-output" && $0.location?.path == "content/site.yaml" })
     }
 }
