@@ -6,6 +6,10 @@ struct LineChart {
     var data: ChartData
     /// A reference line across the plot (a trend's target), labelled at its left end.
     var target: Target?
+    /// The least distance between two series names at the right end.
+    var nameGap = 16.0
+    /// How much lower than usual the category labels sit (long dates under the 0 tick).
+    var categoryDrop = 0.0
 
     struct Target {
         var value: Decimal
@@ -27,7 +31,7 @@ struct LineChart {
         let nameWidth = min(100, (data.series.map { ChartSVG.textWidth($0.name) }.max() ?? 0) + 12)
         // Category labels are centred on the end points: room for half of one on either side.
         let halfLabel = (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) / 2 + 4
-        let (left, right, top, bottom) = (max(valueWidth + 12, halfLabel), max(nameWidth, halfLabel), 24.0, 40.0)
+        let (left, right, top, bottom) = (max(valueWidth + 12, halfLabel), max(nameWidth, halfLabel), 24.0, 40.0 + categoryDrop)
         let height = 260.0
         let plotWidth = ChartSVG.width - left - right
         let plotHeight = height - top - bottom
@@ -45,13 +49,17 @@ struct LineChart {
         }
         out += "</g>\n"
         if let target { out += targetLine(y: y(target.value), target: target, left: left, width: plotWidth) }
-        out += categoryLabels(xs, y: height - bottom + 20)
+        out += categoryLabels(xs, y: height - bottom + 20 + categoryDrop)
         // Values on the points only when they cannot run into each other.
         let valueRoom = count > 1 ? plotWidth / Double(count - 1) : plotWidth
         let widestValue = data.series.flatMap(\.values).map { ChartSVG.textWidth(data.label($0)) }.max() ?? 0
         let showValues = data.series.count == 1 && widestValue + 4 <= valueRoom
         let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"]
-        let nameYs = Self.spread(data.series.map { y($0.values.last ?? 0) + 4 }, gap: 16)
+        var nameYs = Self.spread(data.series.map { y($0.values.last ?? 0) + 4 }, gap: nameGap)
+        // Lowered category labels leave no room below the axis: spread names end above it.
+        if categoryDrop > 0, let lowest = nameYs.compactMap({ $0 }).max(), lowest > top + plotHeight + 4 {
+            nameYs = nameYs.map { $0.map { $0 - (lowest - top - plotHeight - 4) } }
+        }
         for (index, serie) in data.series.enumerated() {
             let points = zip(xs, serie.values).map { "\(ChartSVG.n($0)),\(ChartSVG.n(y($1)))" }.joined(separator: " ")
             let colour = ChartSVG.palette[index % 6]

@@ -137,6 +137,9 @@ extension DataBlockRenderer {
         guard let data = query.trendData(points: points, diagnostics: &diagnostics) else { return nil }
         let title = query.options.title ?? query.dataset.title
         var chart = LineChart(data: data)
+        // Dates are wide and trends often have many close lines: more room than a plain line chart.
+        chart.nameGap = 22
+        chart.categoryDrop = 10
         var description = query.options.description ?? data.summary
         if let target = query.options.target {
             let value = data.format == .ratio && target.value > 1 ? target.value / 100 : target.value
