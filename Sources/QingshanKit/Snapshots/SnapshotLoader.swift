@@ -24,7 +24,9 @@ public enum SnapshotLoader {
             }
             let (snapshot, found) = loadSnapshot(folder.appendingPathComponent(name), date: name, current: current, maxFileBytes: maxFileBytes)
             diagnostics += found
-            for dataset in snapshot.datasets.keys.sorted().map({ snapshot.datasets[$0]! }) {
+            // The same data as a file `site.yaml` allows is allowed in its snapshots too.
+            for dataset in snapshot.datasets.keys.sorted().map({ snapshot.datasets[$0]! })
+            where !(current[dataset.name].map { policy.allows(file: $0.path) } ?? false) {
                 diagnostics += policy.diagnostics(for: dataset)
             }
             snapshots.append(snapshot)

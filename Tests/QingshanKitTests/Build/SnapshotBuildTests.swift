@@ -169,3 +169,21 @@ import Testing
         #expect(broken.diagnostics.items.contains { $0.message.id == "unknown-navigation-output" && $0.location?.path == "content/site.yaml" })
     }
 }
+
+/// Personal data in snapshots follows the site's policy for the dataset.
+@Suite struct SnapshotPrivacyTests {
+    @Test func aFileAllowedInTheDataIsAllowedInItsSnapshots() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        for path in ["content/data/villages.csv", "content/snapshots/2021-06-30/villages.csv"] {
+            let url = site.root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: ",样例村02,", with: ",样例村02（13812345678）,").utf8).write(to: url)
+        }
+        let refused = SiteBuilder(root: site.root).build()
+        #expect(refused.diagnostics.items.contains { $0.severity == .error && $0.location?.path == "content/snapshots/2021-06-30/villages.csv" })
+        try site.append("\npersonalData:\n  allow:\n    - file: content/data/villages.csv\n      reason: 测试\n", to: "content/site.yaml")
+        let allowed = SiteBuilder(root: site.root).build()
+        #expect(!allowed.diagnostics.items.contains { $0.severity == .error && $0.location?.path.hasPrefix("content/snapshots") == true })
+    }
+}
