@@ -42,6 +42,12 @@ extension SiteBuilder {
         var run = Run()
         let loaded = load(cache: nil, unchanged: [:], run: &run)
         outcome.diagnostics += run.diagnostics.items
+        if let note, let config = loaded?.content.config {
+            // The note is published on the period's page: no personal data in it either.
+            let path = Snapshot.folder + "/" + date + "/" + Snapshot.noteFile
+            run.diagnostics.append(contentsOf: PersonalDataScanner.scan(note, path: path, policy: config.personalData))
+            outcome.diagnostics += run.diagnostics.items.filter { $0.location?.path == path }
+        }
         guard let loaded, !run.diagnostics.hasErrors else {
             outcome.diagnostics.append(.error(.snapshotInvalidData, at: nil))
             return outcome

@@ -22,7 +22,8 @@ public enum SnapshotLoader {
                 diagnostics.append(.error(.snapshotFolderName(name), at: SourceLocation(path: path)))
                 continue
             }
-            let (snapshot, found) = loadSnapshot(folder.appendingPathComponent(name), date: name, current: current, maxFileBytes: maxFileBytes)
+            let (snapshot, found) = loadSnapshot(
+                folder.appendingPathComponent(name), date: name, current: current, policy: policy, maxFileBytes: maxFileBytes)
             diagnostics += found
             // The same data as a file `site.yaml` allows is allowed in its snapshots too.
             for dataset in snapshot.datasets.keys.sorted().map({ snapshot.datasets[$0]! })
@@ -35,7 +36,8 @@ public enum SnapshotLoader {
     }
 
     /// One snapshot folder.
-    static func loadSnapshot(_ url: URL, date: String, current: [String: Dataset], maxFileBytes: Int) -> (Snapshot, [Diagnostic]) {
+    /// - Parameter policy: the note is published on the archived period's page: it is scanned too.
+    static func loadSnapshot(_ url: URL, date: String, current: [String: Dataset], policy: PersonalDataPolicy, maxFileBytes: Int) -> (Snapshot, [Diagnostic]) {
         let folderPath = Snapshot.folder + "/" + date
         var diagnostics: [Diagnostic] = []
         var snapshot = Snapshot(date: date, datasets: [:])
@@ -57,6 +59,7 @@ public enum SnapshotLoader {
                 let (note, found) = readNote(bytes, path: path)
                 snapshot.note = note
                 diagnostics += found
+                diagnostics += PersonalDataScanner.scan(String(decoding: bytes, as: UTF8.self), path: path, policy: policy)
                 continue
             }
             let stem = String(file.prefix { $0 != "." })
