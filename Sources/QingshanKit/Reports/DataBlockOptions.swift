@@ -220,7 +220,7 @@ struct DataBlockOptions: Sendable {
             case "date": target.date = text.value
             case "label": target.label = text.value
             default:
-                diagnostics.error(.dataBlockUnknownOption("target." + key.value, view: "chart"), at: key.location, notes: ["target: value, date, label"])
+                diagnostics.error(.dataBlockUnknownOption("target." + key.value, view: "chart"), at: key.location, notes: ["keys of `target`: value, date, label"])
             }
         }
         if !hasValue { diagnostics.error(.dataBlockMissingOption("target.value", view: "chart"), at: pairs.first?.key.location) }
