@@ -25,12 +25,16 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let outcome = SiteBuilder(root: site.rootURL).recordSnapshot(date: date, note: note, replace: replace)
         let diagnostics = Diagnostics(outcome.diagnostics)
-        let renderer = DiagnosticRenderer()
+        let renderer = site.renderer()
         renderer.render(diagnostics)
         guard !diagnostics.hasErrors else {
             renderer.summary(diagnostics)
             throw ExitCode.failure
         }
-        print("snapshot \(date): wrote \(outcome.written.count) files under content/snapshots/\(date)/ (已记录 \(date) 的数据快照)")
+        if site.language == .chinese {
+            print("已记录 \(date) 的数据快照：content/snapshots/\(date)/ 下 \(outcome.written.count) 个文件")
+        } else {
+            print("snapshot \(date): wrote \(outcome.written.count) files under content/snapshots/\(date)/")
+        }
     }
 }
