@@ -88,7 +88,12 @@ import ZIPFoundation
             #"<c r="K3"><v>76.8</v></c>"#, #"<c r="K3"><v>80</v></c>"#)
         let result = try build()
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        // As for the CSV: the record, the tracker page, and the data catalogue (issue 16) that lists the file.
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
+        // As for the CSV: the record, the tracker page, the data catalogue (issue 16) that lists
+        // the file, and the 本期变化 pages (issue 17), made on every build.
+        #expect(
+            pages == [
+                "rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html", "changes/index.html",
+                "changes/2021-09-30/index.html",
+            ])
     }
 }
