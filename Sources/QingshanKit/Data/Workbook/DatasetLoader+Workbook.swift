@@ -41,7 +41,11 @@ extension DatasetLoader {
             var workbook = try Workbook(url: url, head: head, limits: limits)
             guard let sheet = selectSheet(in: workbook, dialect: dialect, diagnostics: &diagnostics) else { return (empty(name, path), diagnostics) }
             if sheet.hidden { diagnostics.append(.warning(.workbookSheetHidden(sheet.name), at: SourceLocation(path: path))) }
-            let cells = try workbook.worksheet(sheet)
+            let cells: Worksheet
+            do { cells = try workbook.worksheet(sheet) } catch {
+                diagnostics.append(error.diagnostic(path: path, sheet: sheet.name))
+                return (nil, diagnostics)
+            }
             let (table, readDiagnostics) = RawTable.workbook(
                 cells, path: path, headerRows: dialect?.headerRows ?? [1], schema: schema,
                 cellText: WorkbookCellText(styles: workbook.styles, date1904: workbook.date1904))
@@ -50,7 +54,7 @@ extension DatasetLoader {
             diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name)
             return (result.dataset, diagnostics)
         } catch {
-            diagnostics.append(.error(error.message, at: SourceLocation(path: path)))
+            diagnostics.append(error.diagnostic(path: path, sheet: nil))
             return (nil, diagnostics)
         }
     }

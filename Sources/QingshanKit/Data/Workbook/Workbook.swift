@@ -32,7 +32,7 @@ struct Workbook {
         do {
             return try reader.read(bytes)
         } catch {
-            throw .xml(part: sheet.part, failure: error)
+            throw .xml(part: sheet.part, failure: error.located(in: bytes))
         }
     }
 
@@ -43,7 +43,7 @@ struct Workbook {
         do {
             return try read(bytes)
         } catch {
-            throw .xml(part: part, failure: error)
+            throw .xml(part: part, failure: error.located(in: bytes))
         }
     }
 }

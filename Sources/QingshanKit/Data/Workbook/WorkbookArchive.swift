@@ -107,4 +107,14 @@ enum WorkbookError: Error, Equatable {
         case .noSheets: .workbookNoSheets
         }
     }
+
+    /// The error as a diagnostic on the workbook at `path`. A sheet part that failed inside a
+    /// cell of `sheet` puts it at that cell (line = row) and names it (`村庄名单!K5: …`), as
+    /// cell problems are; other failures name the line and column in the part.
+    func diagnostic(path: String, sheet: String?) -> Diagnostic {
+        guard case .xml(_, let failure) = self, let cell = failure.cell, let sheet else {
+            return .error(message, at: SourceLocation(path: path))
+        }
+        return .error(message.atCell("\(sheet)!\(cell)"), at: SourceLocation(path: path, line: cell.row, column: cell.column))
+    }
 }

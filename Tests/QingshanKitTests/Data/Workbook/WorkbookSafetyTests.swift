@@ -41,6 +41,35 @@ import Testing
         #expect(ids(data) == ["workbook-xml-doctype"])
     }
 
+    private func sheetProblem(_ sheet: String) throws -> Diagnostic {
+        let data = try zip([("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships), ("xl/worksheets/sheet1.xml", sheet)])
+        let diagnostics = loadWorkbook(data, file: "x.xlsx").diagnostics
+        #expect(diagnostics.count == 1)
+        return try #require(diagnostics.first)
+    }
+
+    @Test func aBadValueInTheSheetXMLIsPutAtItsCell() throws {
+        let problem = try sheetProblem(
+            """
+            <worksheet><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>
+            <row r="2"><c r="A2"><v>1</v></c>  <c r="B2"><v>abc</v></c></row>
+            </sheetData></worksheet>
+            """)
+        #expect(
+            problem.description
+                == "content/data/x.xlsx:2:2: error: S!B2: part xl/worksheets/sheet1.xml is not valid SpreadsheetML: 'abc' is not a number (line 3, column 36)")
+        #expect(problem.message.zh?.hasSuffix("（第 3 行第 36 列）") == true)
+    }
+
+    @Test func brokenXMLOutsideACellNamesItsLineAndColumnInThePart() throws {
+        let problem = try sheetProblem("<worksheet><sheetData>\n<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>\n<row r=\"1\"></row></sheetData></worksheet>")
+        #expect(problem.description == "content/data/x.xlsx: error: part xl/worksheets/sheet1.xml is not valid SpreadsheetML: row 1 is out of order (line 3, column 1)")
+        let truncated = try sheetProblem("<worksheet><sheetData>\n<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>\n<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>b")
+        #expect(truncated.location?.line == 2 && truncated.location?.column == 3)
+        #expect(truncated.message.text.hasPrefix("S!C2: part xl/worksheets/sheet1.xml ends in the middle of its XML (line 3, column "))
+    }
+
     @Test func limitsOnEntriesAndUnpackedBytes() throws {
         let villages = try workbookFixture("villages.xlsx")
         var few = WorkbookLimits()
