@@ -18,7 +18,7 @@ extension DatasetLoader {
             // The cache key is the workbook's bytes: any save re-reads it.
             source.combine(path)
             source.combine(bytes: data)
-            let result = load(name: name, path: path, workbook: url, head: data.prefix(8), schema: schema, limits: limits)
+            let result = load(name: name, path: path, workbook: data, schema: schema, limits: limits)
             guard let dataset = result.dataset else {
                 diagnostics += result.diagnostics
                 return nil
@@ -27,10 +27,10 @@ extension DatasetLoader {
         }
     }
 
-    /// Reads and checks one workbook dataset (foreign keys excepted); no dataset when the
-    /// workbook cannot be opened. `head`: the file's first bytes.
+    /// Reads and checks one workbook dataset (foreign keys excepted) from the file's bytes;
+    /// no dataset when the workbook cannot be opened.
     static func load(
-        name: String, path: String, workbook url: URL, head: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
+        name: String, path: String, workbook data: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
     ) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let dialect = schema?.dialect
@@ -38,7 +38,7 @@ extension DatasetLoader {
             diagnostics.append(.warning(.dialectNotForFormat("property", format: "xlsx"), at: dialect.location))
         }
         do throws(WorkbookError) {
-            var workbook = try Workbook(url: url, head: head, limits: limits)
+            var workbook = try Workbook(data: data, limits: limits)
             guard let sheet = selectSheet(in: workbook, dialect: dialect, diagnostics: &diagnostics) else { return (empty(name, path), diagnostics) }
             if sheet.hidden { diagnostics.append(.warning(.workbookSheetHidden(sheet.name), at: SourceLocation(path: path))) }
             let cells: Worksheet

@@ -96,13 +96,9 @@ import Testing
     }
 
     /// Every prefix of a real workbook, and deterministic byte flips in it: an error or a
-    /// dataset, never a crash or a hang.
-    // Off in the default run: alone it passes in seconds, but in the full parallel run on
-    // 2 cores it stalled with the server and watch tests in 4 runs of 8 (cause not found yet;
-    // see the issue 15 note). Run it with QINGSHAN_DAMAGE_TESTS=1 swift test --filter Damaged.
-    @Test(
-        .enabled(if: ProcessInfo.processInfo.environment["QINGSHAN_DAMAGE_TESTS"] == "1"),
-        arguments: ["cells.xlsx", "problems.xlsx"])
+    /// dataset, never a crash or a hang. (Through ZIPFoundation's `Archive` this hung now and
+    /// then: its extraction looped at the end of the file; see `ZIPDirectory`.)
+    @Test(arguments: ["cells.xlsx", "problems.xlsx", "villages-libreoffice.xlsx"])
     func damagedWorkbooksNeverCrash(name: String) throws {
         let original = try workbookFixture(name)
         for length in stride(from: 0, to: original.count, by: 97) {
