@@ -57,19 +57,27 @@ struct WorksheetReader {
                     current.cells.append(Worksheet.Cell(column: column, value: value, style: tag["s"].flatMap { Int($0) }))
                     row = current
                 }
-            case "mergeCell":
-                if let range = tag["ref"].flatMap(CellRange.init) { sheet.merged.append(range) }
-            case "col":
-                if ["1", "true"].contains(tag["hidden"] ?? ""), let min = tag["min"].flatMap({ Int($0) }),
-                    let max = tag["max"].flatMap({ Int($0) }), min <= max
-                {
-                    sheet.hiddenColumns.append(min...max)
-                }
             default:
-                break
+                Self.readSheetTag(tag, into: &sheet)
             }
         }
         return sheet
+    }
+
+    /// Merged ranges and hidden columns, from the tags outside `sheetData`.
+    private static func readSheetTag(_ tag: XMLTag, into sheet: inout Worksheet) {
+        switch tag.name {
+        case "mergeCell":
+            if let range = tag["ref"].flatMap(CellRange.init) { sheet.merged.append(range) }
+        case "col":
+            if ["1", "true"].contains(tag["hidden"] ?? ""), let min = tag["min"].flatMap({ Int($0) }),
+                let max = tag["max"].flatMap({ Int($0) }), min <= max
+            {
+                sheet.hiddenColumns.append(min...max)
+            }
+        default:
+            break
+        }
     }
 
     /// The value of the cell whose start tag was just read, at byte `start`; its end tag is consumed.

@@ -86,6 +86,23 @@ import Testing
         #expect(ids(data) == ["workbook-compression-ratio"])
     }
 
+    /// A part whose deflate stream runs past the compressed size the directory states: the
+    /// reader inflates exactly the stated bytes, so the part is damaged (ZIPFoundation's
+    /// `Archive` read on past it, and at the end of the file looped for ever).
+    @Test func aDeflateStreamLongerThanItsStatedSizeIsDamage() throws {
+        let sheet = "<worksheet><sheetData>" + String(repeating: "<row><c><v>1</v></c></row>", count: 500) + "</sheetData></worksheet>"
+        var bytes = [UInt8](try zip([("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships), ("xl/worksheets/sheet1.xml", sheet)]))
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        let record = try #require(
+            (0..<(bytes.count - 46 - name.count)).first { offset in
+                bytes[offset..<(offset + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) && bytes[(offset + 46)..<(offset + 46 + name.count)].elementsEqual(name)
+            })
+        // The central directory's compressed size (bytes 20–23 of the record), halved.
+        let size = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[record + 20 + $1]) << (8 * UInt32($1)) }
+        for k in 0..<4 { bytes[record + 20 + k] = UInt8(truncatingIfNeeded: (size / 2) >> (8 * UInt32(k))) }
+        #expect(ids(Data(bytes)) == ["workbook-damaged"])
+    }
+
     @Test(arguments: [
         (Data("id,name\n1,a\n".utf8), "workbook-not-zip"),
         (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)), "workbook-compound-file"),
