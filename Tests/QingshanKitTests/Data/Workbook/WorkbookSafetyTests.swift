@@ -92,11 +92,12 @@ import Testing
     @Test func aDeflateStreamLongerThanItsStatedSizeIsDamage() throws {
         let sheet = "<worksheet><sheetData>" + String(repeating: "<row><c><v>1</v></c></row>", count: 500) + "</sheetData></worksheet>"
         var bytes = [UInt8](try zip([("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", relationships), ("xl/worksheets/sheet1.xml", sheet)]))
-        let name = Array("xl/worksheets/sheet1.xml".utf8)
-        let record = try #require(
-            (0..<(bytes.count - 46 - name.count)).first { offset in
-                bytes[offset..<(offset + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) && bytes[(offset + 46)..<(offset + 46 + name.count)].elementsEqual(name)
-            })
+        let name: [UInt8] = Array("xl/worksheets/sheet1.xml".utf8)
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        func isRecord(_ offset: Int) -> Bool {
+            bytes[offset..<(offset + 4)].elementsEqual(signature) && bytes[(offset + 46)..<(offset + 46 + name.count)].elementsEqual(name)
+        }
+        let record = try #require((0..<(bytes.count - 46 - name.count)).first(where: isRecord))
         // The central directory's compressed size (bytes 20–23 of the record), halved.
         let size = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[record + 20 + $1]) << (8 * UInt32($1)) }
         for k in 0..<4 { bytes[record + 20 + k] = UInt8(truncatingIfNeeded: (size / 2) >> (8 * UInt32(k))) }
