@@ -44,6 +44,10 @@ extension SiteBuilder {
     private func readOtherFiles(_ sources: [String: String], diagnostics: inout Diagnostics) -> [String: Data] {
         var files: [String: Data] = [:]
         for (output, source) in sources {
+            if let embedded = EmbeddedTheme.data(atSourcePath: source) {
+                files[output] = embedded
+                continue
+            }
             do {
                 files[output] = try Data(contentsOf: root.appendingPathComponent(source))
             } catch {

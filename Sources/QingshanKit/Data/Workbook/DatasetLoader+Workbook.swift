@@ -51,7 +51,7 @@ extension DatasetLoader {
                 cellText: WorkbookCellText(styles: workbook.styles, date1904: workbook.date1904))
             var result = typed(table, diagnostics: readDiagnostics, name: name, path: path, encoding: "UTF-8", schema: schema)
             result.dataset.workbookSheet = sheet.name
-            diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name)
+            diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name, titles: CellNames.titles(schema))
             return (result.dataset, diagnostics)
         } catch {
             diagnostics.append(error.diagnostic(path: path, sheet: nil))
@@ -86,25 +86,27 @@ extension DatasetLoader {
 /// Names workbook cells in messages: a diagnostic at `villages.xlsx:5:11` from a sheet
 /// `村庄名单` reads `村庄名单!K5: …`, so the editor finds the cell as the spreadsheet shows it.
 enum WorkbookCellNames {
-    static func prefixed(_ diagnostics: [Diagnostic], path: String, sheet: String) -> [Diagnostic] {
+    static func prefixed(_ diagnostics: [Diagnostic], path: String, sheet: String, titles: [String: String] = [:]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             guard let location = diagnostic.location, location.path == path, let row = location.line, let column = location.column else {
                 return diagnostic
             }
             var named = diagnostic
-            named.message = diagnostic.message.atCell("\(sheet)!\(CellReference(row: row, column: column))")
+            let cell = "\(sheet)!\(CellReference(row: row, column: column))"
+            named.message = diagnostic.message.naming(cell: cell, titles: titles)
+            named.message.text = "\(cell): \(diagnostic.message.text)"
             return named
         }
     }
 
     /// The same for diagnostics about several datasets (foreign keys).
     static func prefixed(_ diagnostics: [Diagnostic], datasets: [String: Dataset]) -> [Diagnostic] {
-        var sheets: [String: String] = [:]
-        for dataset in datasets.values { if let sheet = dataset.workbookSheet { sheets[dataset.path] = sheet } }
+        var sheets: [String: Dataset] = [:]
+        for dataset in datasets.values where dataset.workbookSheet != nil { sheets[dataset.path] = dataset }
         guard !sheets.isEmpty else { return diagnostics }
         return diagnostics.flatMap { diagnostic in
-            guard let path = diagnostic.location?.path, let sheet = sheets[path] else { return [diagnostic] }
-            return prefixed([diagnostic], path: path, sheet: sheet)
+            guard let path = diagnostic.location?.path, let dataset = sheets[path], let sheet = dataset.workbookSheet else { return [diagnostic] }
+            return prefixed([diagnostic], path: path, sheet: sheet, titles: CellNames.titles(dataset.schema))
         }
     }
 }

@@ -154,10 +154,4 @@ extension Diagnostic.Message {
             text: "`dialect: \(key)` does not apply to a .\(format) dataset; it is ignored",
             zh: "`dialect: \(key)` 不适用于 .\(format) 数据文件，已忽略")
     }
-
-    /// A dataset message for a workbook cell, prefixed with the cell as the spreadsheet
-    /// names it: `村庄名单!K5: field 'budget': '七十' is not a number`.
-    func atCell(_ cell: String) -> Self {
-        .init(id: id, text: "\(cell): \(text)", zh: zh.map { "\(cell)：\($0)" })
-    }
 }
