@@ -130,6 +130,9 @@ enum WorkbookError: Error, Equatable {
         guard case .xml(_, let failure) = self, let cell = failure.cell, let sheet else {
             return .error(message, at: SourceLocation(path: path))
         }
-        return .error(message.atCell("\(sheet)!\(cell)"), at: SourceLocation(path: path, line: cell.row, column: cell.column))
+        let name = "\(sheet)!\(cell)"
+        var named = message.naming(cell: name, titles: [:])
+        named.text = "\(name): \(message.text)"
+        return .error(named, at: SourceLocation(path: path, line: cell.row, column: cell.column))
     }
 }
