@@ -8,18 +8,21 @@ import ZIPFoundation
 @Suite struct WorkbookSiteTests {
     /// The repository's site with villages.csv replaced by the workbook of the same data
     /// (title row, column titles as headers, codes as numbers, Chinese date format).
-    private func workbookSite() throws -> TemporarySite {
+    private func workbookSite(_ fixture: String = "villages.xlsx") throws -> TemporarySite {
         let site = try TemporarySite(copyingEverything: ())
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/data/villages.csv"))
-        try workbookFixture("villages.xlsx").write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
+        try workbookFixture(fixture).write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
         try site.append("\ndialect: {sheetName: 村庄名单, headerRows: [2]}\n", to: "content/data/villages.schema.yaml")
         return site
     }
 
-    @Test func villagePagesFromTheWorkbookEqualThoseFromTheCSV() throws {
+    /// Written by XlsxWriter (shared strings, as Excel writes), and written by openpyxl then
+    /// re-saved by LibreOffice Calc (its own styles, `yyyy\年m\月d\日`, a rich-text title).
+    @Test(arguments: ["villages.xlsx", "villages-libreoffice.xlsx"])
+    func villagePagesFromTheWorkbookEqualThoseFromTheCSV(fixture: String) throws {
         let csvSite = try TemporarySite(copyingEverything: ())
         defer { csvSite.remove() }
-        let xlsxSite = try workbookSite()
+        let xlsxSite = try workbookSite(fixture)
         defer { xlsxSite.remove() }
         let fromCSV = SiteBuilder(root: csvSite.root).build()
         let fromWorkbook = SiteBuilder(root: xlsxSite.root).build()
