@@ -6,6 +6,8 @@ public import QingshanKit
 public struct LivePreview: Sendable {
     public var loop: RebuildLoop
     public var server: PreviewServer
+    /// The language of the error overlay (see `MessageLanguage`).
+    public var language: MessageLanguage = .english
 
     public init(root: URL, output: URL, host: String = "127.0.0.1", port: Int = 8080) {
         loop = RebuildLoop(root: root, output: output)
@@ -22,12 +24,13 @@ public struct LivePreview: Sendable {
         onRebuild: @escaping @Sendable (RebuildReport) async -> Void = { _ in }
     ) async throws {
         let events = server.events
-        if let firstBuild, !firstBuild.succeeded { await events.send(.error(firstBuild.diagnostics)) }
+        let language = self.language
+        if let firstBuild, !firstBuild.succeeded { await events.send(.error(firstBuild.diagnostics, language: language)) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run(onStart: onStart) }
             group.addTask {
                 await loop.run(watching: watcher) { report in
-                    await events.send(report.succeeded ? .reload : .error(report.diagnostics))
+                    await events.send(report.succeeded ? .reload : .error(report.diagnostics, language: language))
                     await onRebuild(report)
                 }
             }

@@ -50,12 +50,15 @@ public enum LiveReloadScript {
             var box = document.createElement("div");
             box.id = overlayId;
             box.setAttribute("role", "alertdialog");
-            box.setAttribute("aria-label", "Build failed");
+            var zh = report.language === "zh";
+            box.setAttribute("aria-label", zh ? "生成失败" : "Build failed");
             box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);" +
               "color:#f3f3f3;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em;white-space:pre-wrap";
             var title = document.createElement("h2");
             title.style.cssText = "margin:0 0 1em;color:#ff7b72;font:bold 18px/1.3 system-ui,sans-serif";
-            title.textContent = "构建失败 Build failed: " + report.summary + " (the last good site is shown underneath)";
+            title.textContent = zh
+              ? "生成失败：" + report.summary + "（下面显示的是上一次成功生成的网站；改正后保存，页面会自动刷新）"
+              : "Build failed: " + report.summary + " (the last good site is shown underneath)";
             box.appendChild(title);
             report.diagnostics.forEach(function (d) {
               var line = document.createElement("div");
@@ -76,7 +79,7 @@ public enum LiveReloadScript {
             var close = document.createElement("button");
             close.type = "button";
             close.textContent = "×";
-            close.setAttribute("aria-label", "Close");
+            close.setAttribute("aria-label", zh ? "关闭" : "Close");
             close.style.cssText = "position:absolute;top:1em;right:1em;font-size:20px;cursor:pointer";
             close.onclick = clear;
             box.appendChild(close);

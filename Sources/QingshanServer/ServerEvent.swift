@@ -5,31 +5,32 @@ public import QingshanKit
 public enum ServerEvent: Sendable, Hashable {
     /// A rebuild succeeded: reload (which also clears an error overlay).
     case reload
-    /// A rebuild failed: show these diagnostics over the last good site.
-    case error(Diagnostics)
+    /// A rebuild failed: show these diagnostics over the last good site, in `language`.
+    case error(Diagnostics, language: MessageLanguage = .english)
 
     /// The event in Server-Sent Events framing: `event: NAME`, one `data:` line, a blank line.
     public var serverSentEvent: String {
         switch self {
         case .reload:
             return "event: reload\ndata: {}\n\n"
-        case .error(let diagnostics):
-            return "event: error\ndata: \(Self.json(diagnostics))\n\n"
+        case .error(let diagnostics, let language):
+            return "event: error\ndata: \(Self.json(diagnostics, language: language))\n\n"
         }
     }
 
-    /// `{"summary": "1 error", "diagnostics": [{"severity", "location", "message", "notes"}]}`
-    /// on one line (JSON escapes newlines, so the `data:` field stays one line).
-    static func json(_ diagnostics: Diagnostics) -> String {
+    /// `{"language": "en", "summary": "1 error", "diagnostics": [{"severity", "location",
+    /// "message", "notes"}]}` on one line (JSON escapes newlines, so the `data:` field stays
+    /// one line). Messages and the summary are in `language`.
+    static func json(_ diagnostics: Diagnostics, language: MessageLanguage = .english) -> String {
         let items: [[String: Any]] = diagnostics.sorted.map { diagnostic in
             [
                 "severity": diagnostic.severity.rawValue,
                 "location": diagnostic.location?.description ?? "",
-                "message": diagnostic.message.text,
-                "notes": diagnostic.notes,
+                "message": diagnostic.message.text(in: language),
+                "notes": diagnostic.notes(in: language),
             ]
         }
-        let object: [String: Any] = ["summary": diagnostics.summary, "diagnostics": items]
+        let object: [String: Any] = ["language": language.rawValue, "summary": diagnostics.summary(in: language), "diagnostics": items]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -20,9 +20,12 @@ extension BuildCommand {
             let data = try SiteArchive.make(files: result.files, readme: SiteArchive.readme(siteTitle: title), modificationDate: date)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
-            print("archive \(path): \(result.files.count) files, \(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file))")
+            let size = ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)
+            print(site.language.pick("archive \(path): \(result.files.count) files, \(size)", "离线版 \(path)：\(result.files.count) 个文件，\(size)"))
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write the archive \(url.path): \(error.localizedDescription)\n".utf8))
+            let reason = error.localizedDescription
+            FileHandle.standardError.write(
+                Data((site.language.pick("error: cannot write the archive \(url.path): \(reason)", "error: 无法写入离线版 \(url.path)：\(reason)") + "\n").utf8))
             throw ExitCode.failure
         }
     }

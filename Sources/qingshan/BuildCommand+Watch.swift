@@ -8,18 +8,22 @@ extension BuildCommand {
     /// folder keeps the last good site.
     func runWatching() throws {
         let root = site.rootURL
-        let renderer = DiagnosticRenderer()
+        let renderer = site.renderer()
         let outputURL = try site.outputFolder(output, renderer: renderer)
+        let lines = WatchOutput(renderer: renderer)
         let loop = RebuildLoop(root: root, output: outputURL)
         let watcher = FileWatcher(root: root)
-        WatchOutput.report(loop.rebuild(changes: []), renderer: renderer)
-        print("watching content/ and site-templates/ with \(watcher.mechanism.rawValue); Ctrl-C stops")
-        fflush(nil)
+        lines.report(loop.rebuild(changes: []))
+        let mechanism = watcher.mechanism.rawValue
+        lines.say(
+            renderer.say(
+                "watching content/ and site-templates/ with \(mechanism); Ctrl-C stops",
+                "正在用 \(mechanism) 监视 content/ 和 site-templates/，保存即重新生成；按 Ctrl-C 停止"))
         // BuildCommand is synchronous; wait here for the loop, which only ends when the
         // process does (Ctrl-C ends it; every write is atomic, so nothing is left half-done).
         let done = DispatchSemaphore(value: 0)
         Task {
-            await loop.run(watching: watcher) { report in WatchOutput.report(report, renderer: renderer) }
+            await loop.run(watching: watcher) { report in lines.report(report) }
             done.signal()
         }
         done.wait()

@@ -5,41 +5,41 @@ import QingshanKit
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the site into the output folder. A failed build writes nothing."
+        abstract: "生成网站到输出文件夹；有错误时不写入任何文件。Build the site into the output folder. A failed build writes nothing."
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The output folder.")
-    var output: String = "public"
+    @Option(name: .long, help: "输出文件夹（默认为网站文件夹中的 public/）。The output folder; default: public/ in the site root.")
+    var output: String?
 
-    @Option(name: .long, help: "Also write the site as a ZIP for offline use (with 使用说明.txt).")
+    @Option(name: .long, help: "同时生成离线版 ZIP（含使用说明.txt）。Also write the site as a ZIP for offline use (with 使用说明.txt).")
     var archive: String?
 
-    @Flag(name: .long, help: "Print the time each phase of the build took.")
+    @Flag(name: .long, help: "显示各阶段用时。Print the time each phase of the build took.")
     var timings = false
 
-    @Flag(name: .long, help: "Render every page again, ignoring the build cache in .qingshan/.")
+    @Flag(name: .long, help: "忽略缓存，重新生成全部页面。Render every page again, ignoring the build cache in .qingshan/.")
     var clean = false
 
-    @Flag(name: .long, help: "Do all the work of a build but write nothing (for timing and validation).")
+    @Flag(name: .long, help: "试运行，不写入文件。Do all the work of a build but write nothing (for timing and validation).")
     var dryRun = false
 
-    @Flag(name: .long, help: "Keep watching content/ and site-templates/ and rebuild on every change.")
+    @Flag(name: .long, help: "监视改动，保存即重新生成。Keep watching content/ and site-templates/ and rebuild on every change.")
     var watch = false
 
     func run() throws {
         if watch { return try runWatching() }
         let started = Date()
         let root = site.rootURL
-        let renderer = DiagnosticRenderer()
+        let renderer = site.renderer()
         let outputURL = try site.outputFolder(output, renderer: renderer)
         let writer = OutputWriter(root: root, output: outputURL)
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         let cacheRead = Date()
         let cacheResident = PhaseClock.residentMiB()
-        let progress = ProgressLine()
+        let progress = ProgressLine(language: renderer.language)
         builder.progress = { done, total in progress.update(done: done, total: total) }
         let result = builder.build()
         progress.finish()
@@ -49,12 +49,16 @@ struct BuildCommand: ParsableCommand {
         renderer.render(result.diagnostics)
         renderer.summary(result.diagnostics)
         guard result.succeeded else {
-            FileHandle.standardError.write(Data("build failed; \(writer.output.path) left as it was\n".utf8))
+            renderer.complain(renderer.say("build failed; \(writer.output.path) left as it was", "生成失败；\(writer.output.path) 保持原样，未做任何改动"))
             throw ExitCode.failure
         }
         if dryRun {
             let bytes = result.files.values.reduce(0) { $0 + $1.count }
-            print("dry run: rendered \(result.renderedPageCount) pages, \(result.files.count) files, \(bytes) bytes, nothing written in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            print(
+                renderer.say(
+                    "dry run: rendered \(result.renderedPageCount) pages, \(result.files.count) files, \(bytes) bytes, nothing written in \(seconds) s",
+                    "试运行：生成 \(result.renderedPageCount) 个页面、\(result.files.count) 个文件，共 \(bytes) 字节，未写入任何文件，用时 \(seconds) 秒"))
             return
         }
         let summary: WriteSummary
@@ -75,7 +79,8 @@ struct BuildCommand: ParsableCommand {
             try writeArchive(result: complete, path: archive)
         }
         let seconds = Date().timeIntervalSince(started)
-        print(BuildReport.line(result: result, summary: summary, output: output, seconds: seconds))
+        let shown = SiteOptions.displayName(output: output, root: site.root)
+        print(BuildReport.line(result: result, summary: summary, output: shown, seconds: seconds, language: renderer.language))
     }
 
     private func printTimings(_ laps: [(phase: String, seconds: Double, residentMiB: Int)]) {

@@ -17,6 +17,8 @@ extension SiteBuilder {
         let openDataPages = addOpenData(
             site, files: &files, search: &pages.searchEntries, documents: &pages.documents, cache: &cache, previous: previous,
             diagnostics: &run.diagnostics)
+        let changesPages = addChanges(site, files: &files, diagnostics: &run.diagnostics)
+        checkNavigationOutputs(site, extraPages: openDataPages + changesPages, diagnostics: &run.diagnostics)
         run.clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
@@ -24,7 +26,7 @@ extension SiteBuilder {
         cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         run.clock.lap("search index")
-        addPublishFiles(site, extraPages: openDataPages, to: &files, diagnostics: &run.diagnostics)
+        addPublishFiles(site, extraPages: openDataPages + changesPages, to: &files, diagnostics: &run.diagnostics)
         if !run.diagnostics.hasErrors {
             let findings = OutputChecker.check(files: files, options: outputChecks)
             let pagesByOutput = Dictionary(site.model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
@@ -46,6 +48,10 @@ extension SiteBuilder {
     private func readOtherFiles(_ sources: [String: String], diagnostics: inout Diagnostics) -> [String: Data] {
         var files: [String: Data] = [:]
         for (output, source) in sources {
+            if let embedded = EmbeddedTheme.data(atSourcePath: source) {
+                files[output] = embedded
+                continue
+            }
             do {
                 files[output] = try Data(contentsOf: root.appendingPathComponent(source))
             } catch {

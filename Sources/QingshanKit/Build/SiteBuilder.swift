@@ -98,6 +98,8 @@ extension SiteBuilder {
         var datasetFindings: [String: BuildCache.DatasetFindings]
         /// The datasets published for download (`SiteBuilder+OpenData.swift`).
         var openData: OpenDataPhase? = nil
+        /// The data as published before (`content/snapshots/`, `SiteBuilder+Snapshots.swift`).
+        var snapshots = SnapshotArchive()
     }
 
     /// The site ready to render: its model, record pages, other outputs and keys.

@@ -25,6 +25,9 @@ public struct Dataset: Sendable, Hashable {
     var sourceHash: UInt64 = 0
     /// The sheet a workbook dataset was read from; its cells are named `sheet!K5` in messages.
     var workbookSheet: String?
+    /// A CSV dataset's columns in the file's order (by field name), so that a message can
+    /// name a cell as the spreadsheet does (`F4`, see `CellNames`); empty for other formats.
+    var fileColumns: [String] = []
     /// The file's other top-level keys when its records sit under one (`dialect: {property:
     /// milestones}` beside `updated: 2024-12-31`): templates read them as `metadata`.
     public var metadata: [String: DataValue] = [:]

@@ -61,7 +61,7 @@ public enum DatasetLoader {
             if let schema { schemas[name] = schema }
         }
         let foreign = DatasetValidator.checkForeignKeys(datasets: datasets, schemas: schemas)
-        diagnostics.append(contentsOf: WorkbookCellNames.prefixed(foreign, datasets: datasets))
+        diagnostics.append(contentsOf: WorkbookCellNames.prefixed(CellNames.titled(foreign, datasets: datasets), datasets: datasets))
         return (datasets, diagnostics)
     }
 
@@ -101,7 +101,8 @@ public enum DatasetLoader {
             lowered.hasSuffix(".csv")
             ? RawTable.csv(text.utf8, delimiter: text.encoding.isUTF16 ? 0x09 : UInt8(ascii: ","), path: path)
             : RawTable.records(text.utf8, path: path, isJSON: lowered.hasSuffix(".json"), property: schema?.dialect?.property, schemaPath: schema?.path)
-        return typed(table, diagnostics: diagnostics, name: name, path: path, encoding: text.encoding.rawValue, schema: schema)
+        let result = typed(table, diagnostics: diagnostics, name: name, path: path, encoding: text.encoding.rawValue, schema: schema)
+        return (result.dataset, CellNames.named(result.diagnostics, table: table, path: path, schema: schema))
     }
 
     /// Types the cells of `table` by the schema's fields and checks the result.
@@ -160,6 +161,7 @@ public enum DatasetLoader {
             encoding: encoding, title: schema?.title)
         dataset.schema = schema
         dataset.metadata = table.metadata
+        if table.hasHeader { dataset.fileColumns = table.columns }
         if let schema {
             if let totals = schema.totals {
                 diagnostics.append(contentsOf: DatasetValidator.checkTotals(&dataset, totals: totals))

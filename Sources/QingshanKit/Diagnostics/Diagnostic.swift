@@ -60,7 +60,8 @@ extension Diagnostic {
         /// The English text.
         public var text: String
         /// The Simplified Chinese text, written for an official who edits the site: what is
-        /// wrong and what to write instead. `nil` only while a message awaits its translation.
+        /// wrong and what to write instead. Every message of the catalogue has one
+        /// (`MessageCatalogueTests`); `nil` only for a message made outside it.
         public var zh: String?
 
         public init(id: String, text: String, zh: String? = nil) {

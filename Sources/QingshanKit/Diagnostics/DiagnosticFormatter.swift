@@ -6,9 +6,13 @@ import Foundation
 public struct DiagnosticFormatter: Sendable {
     /// ANSI colour and bold (only for a terminal, and never with `NO_COLOR`).
     public var useColour: Bool
+    /// The language of the messages; the `path:line:column: error:` prefix stays as it is
+    /// in both, so editors and CI tools still parse it.
+    public var language: MessageLanguage
 
-    public init(useColour: Bool = false) {
+    public init(useColour: Bool = false, language: MessageLanguage = .english) {
         self.useColour = useColour
+        self.language = language
     }
 
     /// One line per diagnostic, sorted by place, each note on its own line.
@@ -16,8 +20,8 @@ public struct DiagnosticFormatter: Sendable {
         diagnostics.sorted.map { diagnostic in
             var line = ""
             if let location = diagnostic.location { line += bold("\(location): ") }
-            line += severity(diagnostic.severity) + bold(diagnostic.message.text)
-            for note in diagnostic.notes {
+            line += severity(diagnostic.severity) + bold(diagnostic.message.text(in: language))
+            for note in diagnostic.notes(in: language) {
                 line += "\n" + colour("note: ", code: "36") + note
             }
             return line + "\n"
@@ -40,11 +44,12 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `{"diagnostics": [{severity, id, message, path, line, column, notes}], "errors": N,
     /// "warnings": N}`, keys sorted, so the same diagnostics give the same bytes.
-    public static func json(_ diagnostics: Diagnostics) -> String {
+    /// `message` is in `language` (English unless asked); `id` is the same in both.
+    public static func json(_ diagnostics: Diagnostics, language: MessageLanguage = .english) -> String {
         let items: [[String: Any]] = diagnostics.sorted.map { diagnostic in
             var item: [String: Any] = [
                 "severity": diagnostic.severity.rawValue, "id": diagnostic.message.id,
-                "message": diagnostic.message.text, "notes": diagnostic.notes,
+                "message": diagnostic.message.text(in: language), "notes": diagnostic.notes(in: language),
             ]
             if let location = diagnostic.location {
                 item["path"] = location.path

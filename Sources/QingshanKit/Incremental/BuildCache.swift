@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 13
+    static let formatVersion = 14
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -295,7 +295,7 @@ public struct BuildCache: Sendable {
     private static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {
         writer.write(diagnostics.count)
         for diagnostic in diagnostics {
-            writer.write([diagnostic.severity.rawValue, diagnostic.message.id, diagnostic.message.text, diagnostic.location?.path ?? ""])
+            writer.write([diagnostic.severity.rawValue, diagnostic.message.id, diagnostic.message.text, diagnostic.location?.path ?? "", diagnostic.message.zh ?? ""])
             writer.write(diagnostic.location?.line ?? -1)
             writer.write(diagnostic.location?.column ?? -1)
             writer.write(diagnostic.notes)
@@ -306,11 +306,11 @@ public struct BuildCache: Sendable {
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<count {
-            guard let parts = reader.readStrings(), parts.count == 4, let severity = Diagnostic.Severity(rawValue: parts[0]),
+            guard let parts = reader.readStrings(), parts.count == 5, let severity = Diagnostic.Severity(rawValue: parts[0]),
                 let line = reader.readInt(), let column = reader.readInt(), let notes = reader.readStrings()
             else { return nil }
             let location = parts[3].isEmpty ? nil : SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
-            diagnostics.append(Diagnostic(severity, .init(id: parts[1], text: parts[2]), at: location, notes: notes))
+            diagnostics.append(Diagnostic(severity, .init(id: parts[1], text: parts[2], zh: parts[4].isEmpty ? nil : parts[4]), at: location, notes: notes))
         }
         return diagnostics
     }

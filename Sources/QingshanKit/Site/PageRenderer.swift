@@ -30,15 +30,21 @@ struct PageRenderer: Sendable {
     /// Datasets published for download (`OpenDataPhase`): their tables, charts and record
     /// pages link the files.
     let downloads: Set<String>
+    /// The snapshots of each dataset with a primary key: record pages show their history.
+    let histories: [String: RecordHistories]
 
-    init(model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry], downloads: Set<String> = []) {
+    init(
+        model: SiteModel, theme: Theme, datasets: [String: Dataset], records: [CollectionPages.Entry], downloads: Set<String> = [],
+        histories: [String: RecordHistories] = [:], snapshots: SnapshotArchive = SnapshotArchive()
+    ) {
         self.model = model
+        self.histories = histories
         self.downloads = downloads
         self.theme = theme
         self.datasets = datasets
         self.records = records
         resolver = LinkResolver(model: model)
-        blocks = DataBlockRenderer(datasets: datasets)
+        blocks = DataBlockRenderer(datasets: datasets, snapshots: snapshots)
         perDepth = PerDepthValues(model: model)
         var values = Self.sharedValues(config: model.config, hasDownloads: !downloads.isEmpty)
         values["data"] = .map(datasets.mapValues(Self.templateValue))
@@ -135,6 +141,10 @@ struct PageRenderer: Sendable {
         for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
             values[key] = value
         }
+        if let history = histories[dataset.name]?.history(of: dataset.rows[entry.row]), case .map(var record)? = values["record"] {
+            record["history"] = Self.historyValue(history, title: entry.page.frontMatter.title)
+            values["record"] = .map(record)
+        }
         if downloads.contains(dataset.name) {
             values["downloads"] = DownloadLinks.templateValue(dataset: dataset, root: SitePaths.root(of: entry.page.outputPath))
         }
@@ -145,6 +155,23 @@ struct PageRenderer: Sendable {
             url: entry.page.outputPath, title: entry.page.frontMatter.title, section: context.sectionTitle() ?? "",
             text: CollectionPages.searchText(dataset: dataset, row: entry.row))
         return RenderedPage(html: html, diagnostics: diagnostics, searchDocument: document, datasetsUsed: [entry.dataset])
+    }
+
+    /// `record.history`: `{caption, fields: [{title}], points: [{date, dateText, values: [{text}]}]}`, oldest first.
+    static func historyValue(_ history: RecordHistory, title: String) -> TemplateValue {
+        let points: [TemplateValue] = history.points.map { point in
+            var value: [String: TemplateValue] = [
+                "values": .list(history.fields.map { field in ["text": .string(point.row.map { ChangesPages.display($0[field.name], field: field) } ?? "（未列入）")] })
+            ]
+            if let date = point.date {
+                value["date"] = .string(date)
+                value["dateText"] = .string(Snapshot.chineseDate(date))
+            }
+            return .map(value)
+        }
+        return [
+            "caption": .string("\(title)：历次发布的数值"), "fields": .list(history.fields.map { ["title": .string($0.title)] }), "points": .list(points),
+        ]
     }
 
     /// A dataset as templates see it: `{title, count, sample, metadata, rows: [{field: text}]}`;

@@ -2,7 +2,8 @@ import Foundation
 
 /// The layouts, partials and assets of a theme, with the site's own overrides applied.
 ///
-/// Files come from `site-templates/<theme>/` and, taking precedence, from
+/// Files come from `site-templates/<theme>/` (or, when the site has no such folder, from
+/// the theme the binary carries: `EmbeddedTheme`) and, taking precedence, from
 /// `content/templates/`: `layouts/NAME.mustache`, `partials/NAME.mustache`, `assets/**`.
 struct Theme: Sendable {
     let library: TemplateLibrary
@@ -21,7 +22,8 @@ struct Theme: Sendable {
 
     static func load(root: URL, name: String) -> (Theme?, [Diagnostic]) {
         let themeFolder = "site-templates/\(name)"
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(themeFolder + "/layouts").path) else {
+        let onDisk = FileManager.default.fileExists(atPath: root.appendingPathComponent(themeFolder + "/layouts").path)
+        guard onDisk || EmbeddedTheme.carries(name) else {
             return (nil, [.error(.missingTemplateFolder(name), at: SourceLocation(path: SiteConfig.path))])
         }
         var diagnostics: [Diagnostic] = []
@@ -30,6 +32,10 @@ struct Theme: Sendable {
         var texts: [String: (text: String, path: String)] = [:]
         var assets: [String: String] = [:]
         for folder in folders {
+            if folder == themeFolder && !onDisk {
+                addEmbedded(texts: &texts, assets: &assets)
+                continue
+            }
             for kind in ["layouts", "partials"] {
                 let base = "\(folder)/\(kind)"
                 let listing = SourceListing(folder: root.appendingPathComponent(base), extensions: ["mustache"])
@@ -87,6 +93,18 @@ struct Theme: Sendable {
         }
         let theme = Theme(library: TemplateLibrary(templates: templates), layouts: layouts, assets: assets, layoutHashes: hashes, layoutsReadingData: readingData)
         return (theme, diagnostics)
+    }
+
+    /// The embedded theme's templates and assets, named under `EmbeddedTheme.sourceFolder`.
+    private static func addEmbedded(texts: inout [String: (text: String, path: String)], assets: inout [String: String]) {
+        let folder = EmbeddedTheme.sourceFolder
+        for kind in ["layouts", "partials"] {
+            for (file, text) in EmbeddedTheme.files(in: kind) where file.hasSuffix(".mustache") {
+                let name = String(file.dropLast(".mustache".count))
+                texts[kind == "layouts" ? "layout/\(name)" : name] = (text, "\(folder)/\(kind)/\(file)")
+            }
+        }
+        for (file, _) in EmbeddedTheme.files(in: "assets") { assets["assets/\(file)"] = "\(folder)/assets/\(file)" }
     }
 
     /// The template `start` and every partial it reaches, directly or through other partials.

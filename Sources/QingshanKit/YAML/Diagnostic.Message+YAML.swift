@@ -2,7 +2,7 @@
 /// block's options (its ids start with `data-block-`, as the other data-block messages).
 extension Diagnostic.Message {
     static func yamlSyntax(_ problem: String) -> Self {
-        .init(id: "yaml-syntax", text: "not valid YAML/JSON: \(problem)")
+        .init(id: "yaml-syntax", text: "not valid YAML/JSON: \(problem)", zh: "YAML/JSON 格式错误：\(problem)（常见原因：冒号后缺空格、缩进不齐、用了 Tab）")
     }
 
     /// `firstLine` and `againAt` are lines of the file (`againAt` nil when the second key
@@ -22,16 +22,18 @@ extension Diagnostic.Message {
     }
 
     static func dataBlockInvalidYAML(_ problem: String) -> Self {
-        .init(id: "data-block-invalid-yaml", text: "data block options are not valid YAML: \(problem)")
+        .init(id: "data-block-invalid-yaml", text: "data block options are not valid YAML: \(problem)", zh: "数据块的选项不是有效的 YAML：\(problem)")
     }
 
     static let dataBlockNotAMapping = Self(
-        id: "data-block-not-a-mapping", text: "data block options must be a YAML mapping (`key: value` lines)")
+        id: "data-block-not-a-mapping", text: "data block options must be a YAML mapping (`key: value` lines)",
+        zh: "数据块的选项应写成若干“选项: 值”行")
 
     static let dataBlockAlias = Self(
-        id: "data-block-alias", text: "YAML anchors and aliases are not allowed in data block options")
+        id: "data-block-alias", text: "YAML anchors and aliases are not allowed in data block options",
+        zh: "数据块的选项中不能使用 YAML 锚点和别名（& 和 *）")
 
     static func dataBlockWrongType(_ option: String, expected: String) -> Self {
-        .init(id: "data-block-wrong-type", text: "option `\(option)` must be \(expected)")
+        .init(id: "data-block-wrong-type", text: "option `\(option)` must be \(expected)", zh: "选项 `\(option)` 应为\(zhPhrase(expected))")
     }
 }

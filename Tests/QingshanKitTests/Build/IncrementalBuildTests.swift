@@ -43,9 +43,14 @@ import Testing
             in: "content/data/villages.csv", of: site)
         let result = try build(site)
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        // The downloads catalogue is made on every build (it shows each file's size); the
-        // writer rewrites it only when its bytes change.
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
+        // The downloads catalogue and the 本期变化 pages are made on every build (they show
+        // each file's size, every dataset and snapshot); the writer rewrites them only when
+        // their bytes change.
+        #expect(
+            pages == [
+                "rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html", "changes/index.html",
+                "changes/2021-09-30/index.html",
+            ])
         #expect(result.renderedPageCount == 2)
     }
 

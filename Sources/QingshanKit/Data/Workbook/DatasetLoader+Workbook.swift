@@ -18,7 +18,7 @@ extension DatasetLoader {
             // The cache key is the workbook's bytes: any save re-reads it.
             source.combine(path)
             source.combine(bytes: data)
-            let result = load(name: name, path: path, workbook: url, head: data.prefix(8), schema: schema, limits: limits)
+            let result = load(name: name, path: path, workbook: data, schema: schema, limits: limits)
             guard let dataset = result.dataset else {
                 diagnostics += result.diagnostics
                 return nil
@@ -27,10 +27,10 @@ extension DatasetLoader {
         }
     }
 
-    /// Reads and checks one workbook dataset (foreign keys excepted); no dataset when the
-    /// workbook cannot be opened. `head`: the file's first bytes.
+    /// Reads and checks one workbook dataset (foreign keys excepted) from the file's bytes;
+    /// no dataset when the workbook cannot be opened.
     static func load(
-        name: String, path: String, workbook url: URL, head: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
+        name: String, path: String, workbook data: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
     ) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let dialect = schema?.dialect
@@ -38,19 +38,23 @@ extension DatasetLoader {
             diagnostics.append(.warning(.dialectNotForFormat("property", format: "xlsx"), at: dialect.location))
         }
         do throws(WorkbookError) {
-            var workbook = try Workbook(url: url, head: head, limits: limits)
+            var workbook = try Workbook(data: data, limits: limits)
             guard let sheet = selectSheet(in: workbook, dialect: dialect, diagnostics: &diagnostics) else { return (empty(name, path), diagnostics) }
             if sheet.hidden { diagnostics.append(.warning(.workbookSheetHidden(sheet.name), at: SourceLocation(path: path))) }
-            let cells = try workbook.worksheet(sheet)
+            let cells: Worksheet
+            do { cells = try workbook.worksheet(sheet) } catch {
+                diagnostics.append(error.diagnostic(path: path, sheet: sheet.name))
+                return (nil, diagnostics)
+            }
             let (table, readDiagnostics) = RawTable.workbook(
                 cells, path: path, headerRows: dialect?.headerRows ?? [1], schema: schema,
                 cellText: WorkbookCellText(styles: workbook.styles, date1904: workbook.date1904))
             var result = typed(table, diagnostics: readDiagnostics, name: name, path: path, encoding: "UTF-8", schema: schema)
             result.dataset.workbookSheet = sheet.name
-            diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name)
+            diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name, titles: CellNames.titles(schema))
             return (result.dataset, diagnostics)
         } catch {
-            diagnostics.append(.error(error.message, at: SourceLocation(path: path)))
+            diagnostics.append(error.diagnostic(path: path, sheet: nil))
             return (nil, diagnostics)
         }
     }
@@ -82,25 +86,27 @@ extension DatasetLoader {
 /// Names workbook cells in messages: a diagnostic at `villages.xlsx:5:11` from a sheet
 /// `村庄名单` reads `村庄名单!K5: …`, so the editor finds the cell as the spreadsheet shows it.
 enum WorkbookCellNames {
-    static func prefixed(_ diagnostics: [Diagnostic], path: String, sheet: String) -> [Diagnostic] {
+    static func prefixed(_ diagnostics: [Diagnostic], path: String, sheet: String, titles: [String: String] = [:]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             guard let location = diagnostic.location, location.path == path, let row = location.line, let column = location.column else {
                 return diagnostic
             }
             var named = diagnostic
-            named.message = diagnostic.message.atCell("\(sheet)!\(CellReference(row: row, column: column))")
+            let cell = "\(sheet)!\(CellReference(row: row, column: column))"
+            named.message = diagnostic.message.naming(cell: cell, titles: titles)
+            named.message.text = "\(cell): \(diagnostic.message.text)"
             return named
         }
     }
 
     /// The same for diagnostics about several datasets (foreign keys).
     static func prefixed(_ diagnostics: [Diagnostic], datasets: [String: Dataset]) -> [Diagnostic] {
-        var sheets: [String: String] = [:]
-        for dataset in datasets.values { if let sheet = dataset.workbookSheet { sheets[dataset.path] = sheet } }
+        var sheets: [String: Dataset] = [:]
+        for dataset in datasets.values where dataset.workbookSheet != nil { sheets[dataset.path] = dataset }
         guard !sheets.isEmpty else { return diagnostics }
         return diagnostics.flatMap { diagnostic in
-            guard let path = diagnostic.location?.path, let sheet = sheets[path] else { return [diagnostic] }
-            return prefixed([diagnostic], path: path, sheet: sheet)
+            guard let path = diagnostic.location?.path, let dataset = sheets[path], let sheet = dataset.workbookSheet else { return [diagnostic] }
+            return prefixed([diagnostic], path: path, sheet: sheet, titles: CellNames.titles(dataset.schema))
         }
     }
 }
