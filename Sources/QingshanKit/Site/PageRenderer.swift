@@ -21,7 +21,7 @@ struct PageRenderer: Sendable {
     private let resolver: LinkResolver
     private let blocks: DataBlockRenderer
     private let shared: [String: TemplateValue]
-    private let perDepth: [String: [String: TemplateValue]]
+    private let perDepth: PerDepthValues
     /// The pages of each collection, listed on its parent page (`page.records`).
     let recordLinks: [String: [(title: String, output: String)]]
     /// Every page as the sitemap, the feed and the head tags see it.
@@ -45,8 +45,7 @@ struct PageRenderer: Sendable {
         self.records = records
         resolver = LinkResolver(model: model)
         blocks = DataBlockRenderer(datasets: datasets, snapshots: snapshots)
-        let roots = Set((model.pages + records.map(\.page)).map { SitePaths.root(of: $0.outputPath) })
-        perDepth = Dictionary(uniqueKeysWithValues: roots.map { ($0, PageContext.perDepthValues(model: model, root: $0)) })
+        perDepth = PerDepthValues(model: model)
         var values = Self.sharedValues(config: model.config, hasDownloads: !downloads.isEmpty)
         values["data"] = .map(datasets.mapValues(Self.templateValue))
         shared = values
@@ -57,6 +56,7 @@ struct PageRenderer: Sendable {
             }
         }
         recordLinks = links
+        outputs = model.pages.map(\.outputPath) + records.map(\.page.outputPath)
         publishedPages = (model.pages + records.map(\.page)).map(PublishedPage.init)
         hasFeed = PublishFiles.hasFeed(pages: publishedPages)
     }
@@ -78,8 +78,10 @@ struct PageRenderer: Sendable {
         return Data(output.bytes)
     }
 
-    /// Output paths of every job: the Markdown pages, then the collection pages.
-    var outputs: [String] { model.pages.map(\.outputPath) + records.map(\.page.outputPath) }
+    /// Output paths of every job: the Markdown pages, then the collection pages. Stored:
+    /// as a computed property it was rebuilt per kept page, quadratic in the site's size
+    /// (4.7 of the 8 s of a one-page edit at N = 10,000).
+    let outputs: [String]
 
     /// Renders job `index` (see `outputs`).
     func render(_ index: Int) -> RenderedPage {
@@ -107,7 +109,7 @@ struct PageRenderer: Sendable {
         let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
         let context = PageContext(
             model: model, page: page, markdown: markdown,
-            shared: shared, perDepth: perDepth[SitePaths.root(of: page.outputPath)] ?? [:])
+            shared: shared, perDepth: perDepth.values(root: SitePaths.root(of: page.outputPath)))
         var values = context.make()
         if let records = recordLinks[page.pagePath], case .map(var pageValues)? = values["page"] {
             let root = SitePaths.root(of: page.outputPath)
@@ -133,7 +135,7 @@ struct PageRenderer: Sendable {
         let markdown = RenderedMarkdown(html: "", headings: [], usesSampleData: dataset.sample)
         let context = PageContext(
             model: model, page: entry.page, markdown: markdown,
-            shared: shared, perDepth: perDepth[SitePaths.root(of: entry.page.outputPath)] ?? [:])
+            shared: shared, perDepth: perDepth.values(root: SitePaths.root(of: entry.page.outputPath)))
         var values = context.make()
         let parent = model.config.collections[entry.collection].parent
         for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {
@@ -198,5 +200,23 @@ struct PageRenderer: Sendable {
             "hasDownloads": .bool(hasDownloads),
         ])
         return ["site": .map(site), "lang": .string(config.language), "generator": "Qingshan"]
+    }
+}
+
+/// `PageContext.perDepthValues` per depth, made when a page at that depth is first
+/// rendered: each lists every page of every section, and a build that renders one page
+/// needs one depth, not all of them.
+private final class PerDepthValues: Sendable {
+    private let model: SiteModel
+    private let made = Locked<[String: [String: TemplateValue]]>([:])
+
+    init(model: SiteModel) { self.model = model }
+
+    /// Two threads may make the same depth at once; both make the same values.
+    func values(root: String) -> [String: TemplateValue] {
+        if let values = made.withLock({ $0[root] }) { return values }
+        let values = PageContext.perDepthValues(model: model, root: root)
+        made.withLock { $0[root] = values }
+        return values
     }
 }

@@ -54,6 +54,24 @@ import Testing
         #expect(result.renderedPageCount == 2)
     }
 
+    /// The downloads are made again only when a dataset or `site.yaml` changed; either
+    /// way the output is a clean build's.
+    @Test func openDataFilesAreReusedUntilTheirDataChanges() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        let first = try build(site)
+        let made = try #require(first.cache?.openData)
+        try site.append("\n更多正文。\n", to: "content/pages/about.md")
+        let edit = try build(site)
+        #expect(edit.cache?.openData?.key == made.key)
+        #expect(try snapshot(output) == SiteBuilder(root: site.root).build().files)
+        try replace(",76.8,", with: ",80.0,", in: "content/data/villages.csv", of: site)
+        let dataEdit = try build(site)
+        #expect(dataEdit.cache?.openData?.key != made.key)
+        #expect(try snapshot(output) == SiteBuilder(root: site.root).build().files)
+    }
+
     @Test func editingOneLayoutRendersOnlyThePagesThatUseIt() throws {
         let site = try TemporarySite(copyingEverything: ())
         defer { site.remove() }

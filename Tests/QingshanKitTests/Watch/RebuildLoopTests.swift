@@ -37,6 +37,35 @@ import Testing
         #expect(try Data(contentsOf: page) == before)
     }
 
+    /// Rebuilds that start from the last one's cache in memory write what a clean build
+    /// makes, edit after edit, and leave a cache on disk that a command-line build trusts.
+    @Test(arguments: [UInt64(4), 5])
+    func rebuildsFromMemoryMatchACleanBuild(seed: UInt64) throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        let loop = RebuildLoop(root: site.root, output: output)
+        #expect(loop.rebuild(changes: []).succeeded)
+        var random = SeededRandom(seed: seed)
+        let edits: [(String, (TemporarySite) throws -> Void)] = [
+            ("content/pages/about.md", { try $0.append("\n更多正文。\n", to: "content/pages/about.md") }),
+            ("content/pages/news/third.md", { try $0.write("---\ntitle: 新页面\ndate: 2021-05-01\n---\n新内容。\n", to: "content/pages/news/third.md") }),
+            ("content/pages/news/third.md", { try? FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/pages/news/third.md")) }),
+            ("site-templates/plain/partials/foot.mustache", { try $0.append("<!-- y -->\n", to: "site-templates/plain/partials/foot.mustache") }),
+            ("content/static/files/a.txt", { try $0.write("changed \(UUID())\n", to: "content/static/files/a.txt") }),
+        ]
+        for _ in 0..<6 {
+            let (path, edit) = edits[Int(random.next() % UInt64(edits.count))]
+            try edit(site)
+            #expect(loop.rebuild(changes: [path]).succeeded)
+            let clean = SiteBuilder(root: site.root).build()
+            try #require(clean.succeeded)
+            #expect(try snapshot(output) == clean.files)
+        }
+        let next = SiteBuilder.incremental(root: site.root, output: output).build()
+        #expect(next.isUnchanged)
+    }
+
     @Test func theLoopRebuildsOnceForABurstOfEdits() async throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
