@@ -6,14 +6,19 @@
         from the same pseudo-random Markdown pages; identical bytes for the
         same N and seed.
     bench-site.py report RESULTS.tsv [MORE.tsv ...]
-        prints the table of medians, ratios and targets from the raw timings
-        that scripts/bench appends (size, scenario, tool, run, seconds, KiB).
+        prints one table per N (medians, min–max, ratios against issue 21's
+        targets), the growth exponents between sizes and the callgrind counts
+        from the raw rows that scripts/bench appends: (size, scenario, tool,
+        run, seconds, KiB) per timed run, (size, scenario, "instructions", Ir).
 
 The Qingshan site: N pages over five sections (each with an index.md), a home
 page, search and 404 pages, `content/data/villages.csv` with N/10 rows and its
 Table Schema (plus the 12-row `units` dataset its foreign key points to), a
-collection making one page per village, and one page in 50 carrying a data
-block (`table`, `chart` or `progress`).
+collection making one page per village, one page in 50 carrying a data
+block (`table`, `chart` or `progress`), `projects.xlsx` (a workbook of N/20
+rows, written here with the standard library, its sheet named in the schema)
+shown on the villages page, and `openData` (every dataset published as CSV,
+XLSX and JSON with a data package and a catalogue page).
 
 The Hugo site: the same Markdown files (same front matter: title, date, tags,
 county), `.md` links rewritten to Hugo's pretty URLs (`../p-00012/`), since
@@ -29,10 +34,13 @@ along with link checking, the offline audit and the search index.
 import argparse
 import os
 import random
+import math
 import shutil
 import statistics
 import sys
+import zipfile
 from collections import defaultdict
+from xml.sax.saxutils import escape
 
 SECTIONS = [
     ("reports", "监测报告 Reports"),
@@ -243,6 +251,71 @@ foreignKeys:
     reference: {resource: units, fields: name}
 """
 
+PROJECT_TITLES = ["项目编号", "项目名称", "区县（市）", "类别", "总投资"]
+PROJECT_SCHEMA = """title: 治理项目（基准测试合成数据）
+sample: true
+dialect: {sheetName: 项目清单}
+fields:
+  - {name: code, title: 项目编号, constraints: {required: true, unique: true}}
+  - {name: name, title: 项目名称, constraints: {required: true}}
+  - {name: county, title: 区县（市）, constraints: {required: true}}
+  - {name: category, title: 类别, constraints: {required: true, enum: [水环境, 大气, 土壤, 固废]}}
+  - {name: investment, title: 总投资, type: number, unit: 万元, decimals: 1, constraints: {required: true, minimum: 0}}
+primaryKey: code
+"""
+
+
+def project_rows(rng, count):
+    return [[f"XM{k + 1:05d}", f"{rng.choice(ZH)}项目{k + 1}", COUNTIES[k % len(COUNTIES)],
+             rng.choice(["水环境", "大气", "土壤", "固废"]), rng.randint(100, 90000) / 10] for k in range(count)]
+
+
+def write_workbook(path, sheet, header, rows):
+    """A minimal .xlsx (one sheet, inline strings, numbers), as openpyxl writes text cells;
+    fixed timestamps, so the bytes are the same on every run."""
+    def column(i):
+        name = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            name = chr(65 + r) + name
+        return name
+
+    def cell(ref, value):
+        if isinstance(value, (int, float)):
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+
+    lines = []
+    for r, row in enumerate([header] + rows, start=1):
+        lines.append(f'<row r="{r}">' + "".join(cell(f"{column(c)}{r}", v) for c, v in enumerate(row)) + "</row>")
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '</Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{main}" xmlns:r="{rel}">'
+        f'<sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{main}">'
+        f'<sheetData>{"".join(lines)}</sheetData></worksheet>',
+    }
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+
+
 HUGO_CONFIG = """baseURL = "/"
 title = "青山基准站点"
 languageCode = "zh-CN"
@@ -311,6 +384,8 @@ def generate(n, out, seed, repo):
         "title: 青山基准站点", "description: 基准测试用的合成站点。", "language: zh-CN", "theme: default",
         "navigation:", *nav,
         "footer:", "  sponsor: 基准测试", "  organizer: 基准测试",
+        "openData:", "  name: bench-site", "  license: {name: CC-BY-4.0, path: https://creativecommons.org/licenses/by/4.0/}",
+        "  created: 2024-01-01",
         "collections:", "  - dataset: villages", "    path: villages/{id}/index.html",
         "    title: \"{name}\"", "    layout: record", "    parent: villages/index.md", ""]))
     menu = ["[menu]"]
@@ -347,10 +422,14 @@ def generate(n, out, seed, repo):
     write(os.path.join(data, "villages.schema.yaml"), VILLAGE_SCHEMA)
     for name in ("units.yaml", "units.schema.yaml"):
         shutil.copy(os.path.join(repo, "content", "data", name), os.path.join(data, name))
+    write_workbook(os.path.join(data, "projects.xlsx"), "项目清单", PROJECT_TITLES, project_rows(rng, max(1, n // 20)))
+    write(os.path.join(data, "projects.schema.yaml"), PROJECT_SCHEMA)
     villages = ("---\ntitle: 整治村庄\nweight: 8\n---\n\n" + prose.paragraph() + "\n\n"
                 + data_block(rng, 1) + "\n\n" + data_block(rng, 2) + "\n\n"
                 + "```table\nsource: villages\ntitle: 全部村庄\ncolumns: [name, county, town, status, budget, progress]\n"
-                + "sort: county\n```\n")
+                + "sort: county\n```\n\n"
+                + "```chart\nsource: projects\ntype: bar\ntitle: 各区县（市）项目投资\nx: county\n"
+                + "aggregate: {sum: investment}\n```\n")
     write(os.path.join(qp, "villages", "index.md"), villages)
     write(os.path.join(hp, "villages", "_index.md"), villages)
     for r in rows:
@@ -360,83 +439,143 @@ def generate(n, out, seed, repo):
 
 # --- report -----------------------------------------------------------------
 
-def report(paths):
-    runs = defaultdict(list)  # (size, scenario, tool) -> [(seconds, kib)]
-    lines = []
+SCENARIO_ORDER = ["clean", "render", "noop", "edit-page", "edit-row", "server-edit", "serve-page", "serve-row", "parse", "parse-each"]
+# The watcher's quiet period before `qingshan serve` rebuilds (RebuildLoop.quietPeriod):
+# issue 21 compares edit-to-reload minus it with hugo server's logged render time.
+DEBOUNCE = 0.150
+
+
+def read_results(paths):
+    """(size, scenario, tool) -> [(seconds, kib)], and size -> scenario -> instructions."""
+    runs = defaultdict(list)
+    counts = defaultdict(dict)
     for path in paths:
         with open(path, encoding="utf-8") as f:
-            lines += f.readlines()
-    if True:
-        for line in lines:
-            parts = line.split()
-            if len(parts) != 6 or parts[0] == "size":
-                continue
-            size, scenario, tool, _run, sec, kib = parts
-            runs[(int(size), scenario, tool)].append((float(sec), int(kib)))
+            for line in f:
+                parts = line.split()
+                if len(parts) == 6 and parts[0] != "size":
+                    size, scenario, tool, _run, sec, kib = parts
+                    runs[(int(size), scenario, tool)].append((float(sec), int(kib)))
+                elif len(parts) == 4 and parts[2] == "instructions":
+                    counts[int(parts[0])][parts[1]] = int(parts[3])
+    return runs, counts
 
-    def med(size, scenario, tool):
-        v = runs.get((size, scenario, tool))
-        return statistics.median(s for s, _ in v) if v else None
+
+def fmt_t(x):
+    if x is None:
+        return "—"
+    if x < 0.01:
+        return f"{x * 1000:.1f} ms"
+    return f"{x * 1000:.0f} ms" if x < 10 else f"{x:.1f} s"
+
+
+def fmt_m(kib):
+    return "—" if kib is None else f"{kib / 1024:.0f} MiB"
+
+
+def slope(points):
+    """Least-squares slope of log(value) on log(N): the growth exponent (1 = linear)."""
+    points = [(n, v) for n, v in points if v and v > 0]
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(v) for _, v in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else None
+
+
+def report(paths):
+    runs, counts = read_results(paths)
+
+    def times(size, scenario, tool):
+        return [s for s, _ in runs.get((size, scenario, tool), [])]
+
+    def med(size, scenario, tool, minus=0.0):
+        v = times(size, scenario, tool)
+        return statistics.median(v) - minus if v else None
+
+    def spread(size, scenario, tool, minus=0.0):
+        v = times(size, scenario, tool)
+        return f"{fmt_t(min(v) - minus)}–{fmt_t(max(v) - minus)}" if v else ""
 
     def rss(size, scenario, tool):
         v = runs.get((size, scenario, tool))
         return max(k for _, k in v) if v else None
 
-    def fmt_t(x):
-        if x is None:
-            return "—"
-        if x < 0.01:
-            return f"{x * 1000:.2f} ms"
-        return f"{x * 1000:.0f} ms" if x < 10 else f"{x:.1f} s"
-
     sizes = sorted({k[0] for k in runs})
-    print("## Medians (min–max), peak RSS\n")
-    print("| N | scenario | tool | runs | median | min–max | peak RSS |")
-    print("|---:|---|---|---:|---:|---|---:|")
-    for key in sorted(runs, key=lambda k: (k[0], SCENARIO_ORDER.index(k[1]) if k[1] in SCENARIO_ORDER else 99, k[2])):
-        v = runs[key]
-        secs = [s for s, _ in v]
-        print(f"| {key[0]} | {key[1]} | {key[2]} | {len(v)} | {fmt_t(statistics.median(secs))} | "
-              f"{fmt_t(min(secs))}–{fmt_t(max(secs))} | {max(k for _, k in v) / 1024:.0f} MiB |")
-
-    print("\n## Ratios against the targets of issue 8\n")
-    print("| N | measure | Qingshan | reference | ratio | target | met |")
-    print("|---:|---|---:|---:|---:|---|---|")
-
-    def row(size, name, q, ref, target, limit, unit="t"):
-        if q is None or ref is None or ref == 0:
-            return
-        ratio = q / ref
-        show = fmt_t if unit == "t" else (lambda k: f"{k / 1024:.0f} MiB")
-        met = "" if limit is None else ("met" if ratio <= limit else f"NOT met ({ratio / limit:.1f}× over)")
-        print(f"| {size} | {name} | {show(q)} | {show(ref)} | {ratio:.2f}× | {target} | {met} |")
-
     for n in sizes:
-        row(n, "clean build / Hugo clean", med(n, "clean", "qingshan"), med(n, "clean", "hugo"), "≤ 0.7×", 0.7)
-        row(n, "dry-run / Hugo --renderToMemory", med(n, "render", "qingshan"), med(n, "render", "hugo"), "≤ 0.5×", 0.5)
-        row(n, "no-op rebuild / Hugo no-op", med(n, "noop", "qingshan"), med(n, "noop", "hugo"), "≤ 0.05×", 0.05)
-        row(n, "one page edited / hugo server edit", med(n, "edit-page", "qingshan"), med(n, "server-edit", "hugo"), "≤ 1×", 1.0)
-        row(n, "one data row edited / hugo server edit", med(n, "edit-row", "qingshan"), med(n, "server-edit", "hugo"), "≤ 1×", 1.0)
-        row(n, "one page edited / Hugo CLI rebuild", med(n, "edit-page", "qingshan"), med(n, "edit-page", "hugo"), "(info)", None)
-        row(n, "serve: page edit to reload event / hugo server edit", med(n, "serve-page", "qingshan"), med(n, "server-edit", "hugo"), "(info: ours includes 150 ms debounce)", None)
-        row(n, "serve: row edit to reload event / hugo server edit", med(n, "serve-row", "qingshan"), med(n, "server-edit", "hugo"), "(info: ours includes 150 ms debounce)", None)
-        row(n, "peak RSS, clean / Hugo", rss(n, "clean", "qingshan"), rss(n, "clean", "hugo"), "≤ 0.25×", 0.25, unit="m")
-        row(n, "dry-run / cmark, one process", med(n, "render", "qingshan"), med(n, "parse", "cmark"), "(info)", None)
-        row(n, "dry-run / cmark, one process per file", med(n, "render", "qingshan"), med(n, "parse-each", "cmark"), "(info)", None)
+        print(f"### N = {n:,}\n")
+        print("| measure | Qingshan median (min–max) | reference median (min–max) | ratio | target | met |")
+        print("|---|---:|---:|---:|---|---|")
+
+        def row(name, scen, tool, ref_scen, ref_tool, target=None, limit=None, minus=0.0, absolute=None):
+            q = med(n, scen, tool, minus)
+            if q is None:
+                return
+            ref = med(n, ref_scen, ref_tool) if ref_scen else None
+            qs = f"{fmt_t(q)} ({spread(n, scen, tool, minus)})"
+            rs = f"{fmt_t(ref)} ({spread(n, ref_scen, ref_tool)})" if ref is not None else "—"
+            ratio = f"{q / ref:.3f}×" if ref else "—"
+            met = ""
+            if limit is not None and ref:
+                met = "met" if q / ref <= limit else f"**not met** ({q / ref / limit:.2f}× over)"
+            if absolute is not None:
+                met = "met" if q <= absolute else f"**not met** ({q / absolute:.2f}× over)"
+            print(f"| {name} | {qs} | {rs} | {ratio} | {target or '(info)'} | {met} |")
+
+        row("clean build / Hugo clean", "clean", "qingshan", "clean", "hugo", "≤ 0.7×", 0.7)
+        row("render only (`--dry-run --clean` / `--renderToMemory`)", "render", "qingshan", "render", "hugo", "≤ 0.4×", 0.4)
+        row("no-op rebuild / Hugo no-op", "noop", "qingshan", "noop", "hugo", "≤ 0.02×", 0.02)
+        edit_target = {1000: 0.030, 10000: 0.250}.get(n)
+        row("one page edited, CLI / hugo server edit", "edit-page", "qingshan", "server-edit", "hugo",
+            f"≤ {edit_target * 1000:.0f} ms" if edit_target else None, absolute=edit_target)
+        row("one data row edited, CLI / hugo server edit", "edit-row", "qingshan", "server-edit", "hugo")
+        row("one page edited, CLI / Hugo CLI", "edit-page", "qingshan", "edit-page", "hugo")
+        row("serve: page edit → reload, minus 150 ms debounce / hugo server", "serve-page", "qingshan", "server-edit", "hugo",
+            "≤ 1×", 1.0, minus=DEBOUNCE)
+        row("serve: row edit → reload, minus 150 ms debounce / hugo server", "serve-row", "qingshan", "server-edit", "hugo",
+            minus=DEBOUNCE)
+        row("render only / cmark, one process (the parse bound)", "render", "qingshan", "parse", "cmark")
+        q, h = rss(n, "clean", "qingshan"), rss(n, "clean", "hugo")
+        if q and h:
+            limit = {1000: 0.30, 10000: 0.25}.get(n)
+            met = "" if limit is None else ("met" if q / h <= limit else f"**not met** ({q / h / limit:.2f}× over)")
+            print(f"| peak RSS, clean build | {fmt_m(q)} | {fmt_m(h)} | {q / h:.3f}× | {f'≤ {limit}×' if limit else '(info)'} | {met} |")
+        print()
+
     if len(sizes) >= 2:
-        a, b = sizes[0], sizes[-1]
-        for scen, label in [("clean", "clean build"), ("render", "dry-run")]:
+        print("### Growth exponents (least-squares slope of log time on log N; 1.0 = linear)\n")
+        header = " | ".join(f"{a:,}→{b:,}" for a, b in zip(sizes, sizes[1:]))
+        print(f"| measure | tool | {header} | all sizes | target |")
+        print("|---|---|" + "---:|" * (len(sizes) - 1) + "---:|---|")
+        measures = [("clean build", "clean", "≤ 1.05"), ("render only", "render", "≤ 1.05"), ("no-op", "noop", ""),
+                    ("one page edited (CLI)", "edit-page", "≪ 1"), ("one row edited (CLI)", "edit-row", ""),
+                    ("serve page edit → reload", "serve-page", ""), ("hugo server edit", "server-edit", "")]
+        for label, scen, target in measures:
             for tool in ("qingshan", "hugo"):
-                x, y = med(a, scen, tool), med(b, scen, tool)
-                if x and y:
-                    growth = (y / b) / (x / a)
-                    limit = 1.5 if tool == "qingshan" else None
-                    met = "" if limit is None else ("met" if growth <= limit else f"NOT met ({growth / limit:.1f}× over)")
-                    print(f"| {a}→{b} | per-page cost growth, {label}, {tool} | {fmt_t(y / b)}/page | "
-                          f"{fmt_t(x / a)}/page | {growth:.2f}× | {'≤ 1.5×' if limit else '(info)'} | {met} |")
+                pts = [(n, med(n, scen, tool)) for n in sizes]
+                if sum(1 for _, v in pts if v) < 2:
+                    continue
+                steps = " | ".join(
+                    f"{slope([a, b]):.2f}" if slope([a, b]) is not None else "—" for a, b in zip(pts, pts[1:]))
+                print(f"| {label} | {tool} | {steps} | {slope(pts):.2f} | {target if tool == 'qingshan' else ''} |")
+        for tool in ("qingshan", "hugo"):
+            pts = [(n, rss(n, "clean", tool)) for n in sizes]
+            if sum(1 for _, v in pts if v) >= 2:
+                steps = " | ".join(f"{slope([a, b]):.2f}" if slope([a, b]) is not None else "—" for a, b in zip(pts, pts[1:]))
+                print(f"| peak RSS, clean | {tool} | {steps} | {slope(pts):.2f} | {'≤ 1.05' if tool == 'qingshan' else ''} |")
+        print()
 
-
-SCENARIO_ORDER = ["clean", "noop", "edit-page", "edit-row", "render", "server-edit", "serve-page", "serve-row", "parse", "parse-each"]
+    if counts:
+        print("### Instructions (callgrind, Qingshan, one run each)\n")
+        scens = [s for s in SCENARIO_ORDER if any(s in c for c in counts.values())]
+        print("| N | " + " | ".join(scens) + " |")
+        print("|---:|" + "---:|" * len(scens))
+        for n in sorted(counts):
+            cells = [f"{counts[n][s] / 1e9:.3f} G" if s in counts[n] else "—" for s in scens]
+            print(f"| {n:,} | " + " | ".join(cells) + " |")
+        print()
 
 
 def main():

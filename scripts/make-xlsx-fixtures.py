@@ -6,6 +6,12 @@ rather than on XML composed by hand. The .xlsx files are committed: tests need n
 
     pip install openpyxl xlsxwriter    # openpyxl 3.1 or later (rich text)
     python3 scripts/make-xlsx-fixtures.py
+    python3 scripts/make-xlsx-fixtures.py libreoffice   # only villages-libreoffice.xlsx
+
+villages-libreoffice.xlsx is the village tracker written by openpyxl and then re-saved by
+LibreOffice (`soffice --headless --convert-to xlsx`; Debian: libreoffice-calc-nogui), as an
+editor who opens the file in LibreOffice and saves it would. LibreOffice stamps the time
+into the file, so that one changes on every run; it is made only when soffice is found.
 
 openpyxl keeps no cached values for formulas (it never calculates); Excel, WPS and
 LibreOffice do, so `with_cached_values` writes them into the saved XML as those programs
@@ -15,6 +21,10 @@ import csv
 import datetime
 import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 
 import xlsxwriter
@@ -69,13 +79,50 @@ def with_cached_values(path, values):
     rewrite(path, change)
 
 
+def village_rows():
+    with open(os.path.join(ROOT, "Tests/QingshanKitTests/Fixtures/sites/everything/content/data/villages.csv"), encoding="utf-8-sig") as f:
+        return list(csv.reader(f))
+
+
+VILLAGE_TITLES = ["村庄代码", "村名", "区县（市）", "乡镇", "整治状态", "生活污水治理", "垃圾收运处置", "厕所改造", "黑臭水体整治", "村容村貌", "投资", "完成进度", "更新日期"]
+
+
+def villages_libreoffice():
+    """The village tracker written by openpyxl (inline strings), then opened and saved by
+    LibreOffice Calc, which rewrites it its own way: shared strings, its own styles, the
+    Chinese date format as `yyyy\\年m\\月d\\日` or `[$-804]…`."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("soffice not found: villages-libreoffice.xlsx left as it is", file=sys.stderr)
+        return
+    rows = village_rows()
+    wb = fixed(Workbook())
+    ws = wb.active
+    ws.title = "村庄名单"
+    ws.append(["2021年农村环境综合整治村庄（样例数据）"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(VILLAGE_TITLES))
+    ws.append(VILLAGE_TITLES)
+    for code, name, *texts, budget, progress, updated in rows[1:]:
+        ws.append([int(code), name, *texts, float(budget), int(progress), datetime.date.fromisoformat(updated)])
+        ws.cell(row=ws.max_row, column=13).number_format = CHINESE_DATE
+    wb.create_sheet("说明").append(["样例数据，待市生态环境局提供正式名单后替换。"])
+    with tempfile.TemporaryDirectory() as work:
+        source = os.path.join(work, "openpyxl", "villages-libreoffice.xlsx")
+        os.makedirs(os.path.dirname(source))
+        wb.save(source)
+        # A profile of its own, so a running LibreOffice or a missing home folder does not interfere.
+        profile = "file://" + os.path.join(work, "profile")
+        subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to", "xlsx", "--outdir", work, source],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.copyfile(os.path.join(work, "villages-libreoffice.xlsx"), os.path.join(OUT, "villages-libreoffice.xlsx"))
+
+
 def villages():
     """The bundled village tracker as officials keep it, written with XlsxWriter (shared
     strings, as Excel writes them): a merged title row above a header of column titles,
     codes typed as numbers, dates in the Chinese format, one name in rich text, a notes sheet."""
-    with open(os.path.join(ROOT, "Tests/QingshanKitTests/Fixtures/sites/everything/content/data/villages.csv"), encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f))
-    titles = ["村庄代码", "村名", "区县（市）", "乡镇", "整治状态", "生活污水治理", "垃圾收运处置", "厕所改造", "黑臭水体整治", "村容村貌", "投资", "完成进度", "更新日期"]
+    rows = village_rows()
+    titles = VILLAGE_TITLES
     path = os.path.join(OUT, "villages.xlsx")
     wb = xlsxwriter.Workbook(path)
     wb.set_properties({"created": datetime.datetime(2021, 1, 1), "author": "make-xlsx-fixtures"})
@@ -172,8 +219,12 @@ def sheets():
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
+    if sys.argv[1:] == ["libreoffice"]:
+        villages_libreoffice()
+        sys.exit(0)
     villages()
     cells()
     problems()
     mac1904()
     sheets()
+    villages_libreoffice()

@@ -7,7 +7,7 @@ struct Qingshan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qingshan",
         abstract: "青山：用 Markdown、数据表和模板生成静态报告网站。Build a static reporting site from Markdown, data files and templates.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SnapshotCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

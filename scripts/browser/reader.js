@@ -159,7 +159,8 @@ async function run(options, spec, failures, report) {
     report.print = { pages: pages.length, pdf: file };
     if (pages.length > spec.maxPrintPages) failures.push("print: " + pages.length + " A4 pages, more than " + spec.maxPrintPages);
     pages.forEach((text, i) => {
-      if (!text.includes(spec.rowText)) return;
+      // A table row, not the list of record links under it (which names villages too).
+      if (!(spec.rowPattern ? new RegExp(spec.rowPattern).test(text) : text.includes(spec.rowText))) return;
       const missing = spec.headerText.filter((h) => !text.includes(h));
       if (missing.length) failures.push("print: page " + (i + 1) + " has table rows but no header text " + missing.join(", "));
     });

@@ -21,6 +21,8 @@ public struct BuildResult: Sendable {
     public var isUnchanged = false
     /// What changed in the sources since the build the cache describes ("full build" without one).
     public var sourceChanges = "full build"
+    /// The source stamps the build saw, for the next rebuild in the same process.
+    var stamps: SourceStamps? = nil
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

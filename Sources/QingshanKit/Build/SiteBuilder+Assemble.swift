@@ -15,7 +15,10 @@ extension SiteBuilder {
             }
         }
         let openDataPages = addOpenData(
-            site, files: &files, search: &pages.searchEntries, documents: &pages.documents, diagnostics: &run.diagnostics)
+            site, files: &files, search: &pages.searchEntries, documents: &pages.documents, cache: &cache, previous: previous,
+            diagnostics: &run.diagnostics)
+        let changesPages = addChanges(site, files: &files, diagnostics: &run.diagnostics)
+        checkNavigationOutputs(site, extraPages: openDataPages + changesPages, diagnostics: &run.diagnostics)
         run.clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
@@ -23,7 +26,7 @@ extension SiteBuilder {
         cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
         run.clock.lap("search index")
-        addPublishFiles(site, extraPages: openDataPages, to: &files, diagnostics: &run.diagnostics)
+        addPublishFiles(site, extraPages: openDataPages + changesPages, to: &files, diagnostics: &run.diagnostics)
         if !run.diagnostics.hasErrors {
             let findings = OutputChecker.check(files: files, options: outputChecks)
             let pagesByOutput = Dictionary(site.model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,7 +36,8 @@ extension SiteBuilder {
         var result = BuildResult(files: run.diagnostics.hasErrors ? [:] : files, diagnostics: run.diagnostics, renderedPageCount: plan.toRender.count)
         result.timings = run.clock.laps
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: pages.htmlBytes)
-        result.keptFiles = plan.kept.keys.map { site.renderer.outputs[$0] }.sorted()
+        let outputs = site.renderer.outputs
+        result.keptFiles = plan.kept.keys.map { outputs[$0] }.sorted()
         cache.parsedPages = site.loaded.content.parsedPages
         cache.datasetFindings = site.loaded.datasetFindings
         result.cache = cache

@@ -14,16 +14,25 @@ extension SiteBuilder {
     /// `data/index.html`, with its search entry. A download never overwrites another output.
     ///
     /// - Returns: the catalogue page, for the sitemap (none when nothing is published).
+    /// The files are taken from `cache` while the configuration and the published
+    /// datasets are those they were made from, and kept in `cache` for the next build.
     func addOpenData(
         _ site: CheckedSite, files: inout [String: Data], search: inout [SearchEntry], documents: inout [UInt64: SearchDocument],
-        diagnostics: inout Diagnostics
+        cache: inout BuildCache, previous: BuildCache?, diagnostics: inout Diagnostics
     ) -> [PublishedPage] {
         guard let phase = site.loaded.openData, !phase.published.isEmpty else { return [] }
         var taken = site.otherSources
         for page in site.model.pages { taken[page.outputPath] = page.sourcePath }
         for record in site.records { taken[record.page.outputPath] = record.page.sourcePath }
         diagnostics.append(contentsOf: Self.openDataCollisions(phase, taken: taken))
-        let made = phase.files(config: site.model.config)
+        let key = Self.openDataKey(phase, configText: site.loaded.content.configText)
+        let made: (files: [String: Data], diagnostics: [Diagnostic])
+        if let known = previous?.openData, known.key == key {
+            made = (known.files, known.diagnostics)
+        } else {
+            made = phase.files(config: site.model.config)
+        }
+        cache.openData = BuildCache.OpenDataFiles(key: key, files: made.files, diagnostics: made.diagnostics)
         diagnostics.append(contentsOf: made.diagnostics)
         files.merge(made.files) { _, new in new }
         let theme = site.loaded.theme
@@ -50,15 +59,27 @@ extension SiteBuilder {
         return [PublishedPage(page)]
     }
 
+    /// What the downloads are made from: `site.yaml` and each published dataset's sources.
+    static func openDataKey(_ phase: OpenDataPhase, configText: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(BuildCache.formatVersion)
+        hash.combine(configText)
+        for dataset in phase.published {
+            hash.combine(dataset.name)
+            hash.combine(RenderKeys.hash(dataset))
+        }
+        return hash.value
+    }
+
     /// Errors for download paths that another output already has (also when they differ
     /// only in case or Unicode form, as on Windows and macOS disks) or cannot be stored.
     static func openDataCollisions(_ phase: OpenDataPhase, taken: [String: String]) -> [Diagnostic] {
-        let folded = Dictionary(taken.map { ($0.key.precomposedStringWithCanonicalMapping.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let folded = Dictionary(taken.map { (OutputPathRules.folded($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
         for path in phase.outputPaths {
             let dataset = phase.published.first { path.hasPrefix(DownloadLinks.path(of: $0.name, format: "")) }
             let location = SourceLocation(path: dataset?.path ?? "content/data")
-            if let other = folded[path.precomposedStringWithCanonicalMapping.lowercased()] {
+            if let other = folded[OutputPathRules.folded(path)] {
                 diagnostics.append(.error(.openDataPathTaken(path, other: other), at: location))
             } else if let reason = OutputPathRules.problem(with: path) {
                 diagnostics.append(.error(.reservedOutputName(path, reason: reason), at: location))

@@ -26,6 +26,7 @@ extension SiteBuilder {
         site.datasetFindings = checkPersonalData(site, cache: cache, diagnostics: &run.diagnostics)
         site.openData = planOpenData(site, diagnostics: &run.diagnostics)
         run.clock.lap("personal data")
+        site.snapshots = loadSnapshots(site, diagnostics: &run.diagnostics)
         return site
     }
 
@@ -65,20 +66,22 @@ extension SiteBuilder {
         _ loaded: LoadedSite, model: SiteModel, records: [CollectionPages.Entry], otherSources: [String: String], renderKeys: RenderKeys? = nil
     ) -> CheckedSite {
         let renderer = PageRenderer(
-            model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [])
+            model: model, theme: loaded.theme, datasets: loaded.datasets, records: records, downloads: loaded.openData?.names ?? [],
+            histories: recordHistories(loaded), snapshots: loaded.snapshots)
         let renderKeys =
             renderKeys
             ?? RenderKeys(
-                configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets,
+                configText: Data(loaded.content.configText.utf8), model: model, datasets: loaded.datasets, snapshots: loaded.snapshots,
                 otherOutputs: Array(otherSources.keys) + (loaded.openData?.outputPaths ?? []), textHashes: loaded.content.parsedPages.mapValues(\.textHash))
         let theme = loaded.theme
         let layouts = renderer.outputs.indices.map { index in
             let layout = renderer.layoutName(of: index)
             return OutputKeys.Layout(hash: theme.layoutHashes[layout] ?? 0, readsAllData: theme.layoutsReadingData.contains(layout))
         }
-        let keys = OutputKeys(
+        var keys = OutputKeys(
             keys: renderKeys, model: model, records: records, datasets: loaded.datasets,
             layouts: layouts, recordLinks: renderer.recordLinks)
+        keys.recordHistories = historyHashes(records, renderer: renderer)
         return CheckedSite(loaded: loaded, model: model, records: records, otherSources: otherSources, renderer: renderer, keys: keys)
     }
 

@@ -18,6 +18,9 @@ public struct SiteBuilder: Sendable {
     /// Called from rendering threads with (pages rendered so far, pages to render), for a
     /// progress line; the library itself never prints.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// The source stamps, when the caller knows them (`RebuildLoop` updates the last
+    /// build's from the watcher's changes); `nil` takes them from the folders.
+    var stamps: SourceStamps?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -33,15 +36,18 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> BuildResult {
         var clock = PhaseClock()
-        let stamps = SourceStamps.take(root: root)
+        let stamps = self.stamps ?? SourceStamps.take(root: root)
         clock.lap("source stamps")
         // Nothing changed since the last build into this folder, and every file it wrote
         // is still as it was: there is nothing to do, and only file stamps were read.
         if let previous, let outputFolder, previous.describesUnchanged(outputFolder: outputFolder, stamps: stamps) {
-            return .unchanged(keeping: previous)
+            var result = BuildResult.unchanged(keeping: previous)
+            result.stamps = stamps
+            return result
         }
         // There is work: the rest of the cache is read (a damaged rest means a full build).
         let cache = previous?.completed()
+        clock.lap("read the rest of the build cache")
         // Pages whose stamps are unchanged are made from the cache without reading their
         // files. If one turns out not to be the text its stamp promised, the build is
         // done again reading every page file (the retry cannot fail that way).
@@ -52,6 +58,7 @@ public struct SiteBuilder: Sendable {
         result.cache?.inputs = stamps.folded
         result.cache?.inputsTaken = stamps.taken
         result.cache?.keepSiteWarnings(of: result.diagnostics)
+        result.stamps = stamps
         if let cache, outputFolder?.path == cache.outputFolder {
             result.sourceChanges = BuildCache.describeChanges(from: cache.inputs, to: stamps.folded)
         }
@@ -92,6 +99,8 @@ extension SiteBuilder {
         var datasetFindings: [String: BuildCache.DatasetFindings]
         /// The datasets published for download (`SiteBuilder+OpenData.swift`).
         var openData: OpenDataPhase? = nil
+        /// The data as published before (`content/snapshots/`, `SiteBuilder+Snapshots.swift`).
+        var snapshots = SnapshotArchive()
     }
 
     /// The site ready to render: its model, record pages, other outputs and keys.

@@ -4,18 +4,39 @@ import Foundation
 /// series named at its end and dashed differently, so colour is never the only cue.
 struct LineChart {
     var data: ChartData
+    /// A reference line across the plot (a trend's target), labelled at its left end.
+    var target: Target?
+    /// The least distance between two series names at the right end.
+    var nameGap = 16.0
+    /// How much lower than usual the category labels sit (long dates under the 0 tick).
+    var categoryDrop = 0.0
+
+    struct Target {
+        var value: Decimal
+        var label: String
+    }
+
+    init(data: ChartData, target: Target? = nil) {
+        self.data = data
+        self.target = target
+    }
+
+    /// The largest value the value axis must reach: the data's, or the target's.
+    private var peak: Double {
+        ChartSVG.niceMax(BarChart.double(max(data.series.flatMap(\.values).max() ?? 0, target?.value ?? 0)))
+    }
 
     func svg(id: String, title: String, description: String) -> String {
         let valueWidth = (0...4).map { ChartSVG.textWidth(tickLabel($0)) }.max() ?? 40
         let nameWidth = min(100, (data.series.map { ChartSVG.textWidth($0.name) }.max() ?? 0) + 12)
         // Category labels are centred on the end points: room for half of one on either side.
         let halfLabel = (data.categories.map { ChartSVG.textWidth($0) }.max() ?? 0) / 2 + 4
-        let (left, right, top, bottom) = (max(valueWidth + 12, halfLabel), max(nameWidth, halfLabel), 24.0, 40.0)
+        let (left, right, top, bottom) = (max(valueWidth + 12, halfLabel), max(nameWidth, halfLabel), 24.0, 40.0 + categoryDrop)
         let height = 260.0
         let plotWidth = ChartSVG.width - left - right
         let plotHeight = height - top - bottom
         let count = data.categories.count
-        let peak = ChartSVG.niceMax(BarChart.double(data.series.flatMap(\.values).max() ?? 0))
+        let peak = self.peak
         let xs = positions(width: plotWidth).map { left + $0 }
         func y(_ value: Decimal) -> Double { top + plotHeight - max(0, BarChart.double(value)) / peak * plotHeight }
 
@@ -27,13 +48,18 @@ struct LineChart {
             out += ChartSVG.text(tickLabel(tick), x: left - 6, y: ty + 4, anchor: "end", className: "qs-chart-tick", fill: "#4d4d4d")
         }
         out += "</g>\n"
-        out += categoryLabels(xs, y: height - bottom + 20)
+        if let target { out += targetLine(y: y(target.value), target: target, left: left, width: plotWidth) }
+        out += categoryLabels(xs, y: height - bottom + 20 + categoryDrop)
         // Values on the points only when they cannot run into each other.
         let valueRoom = count > 1 ? plotWidth / Double(count - 1) : plotWidth
         let widestValue = data.series.flatMap(\.values).map { ChartSVG.textWidth(data.label($0)) }.max() ?? 0
         let showValues = data.series.count == 1 && widestValue + 4 <= valueRoom
         let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"]
-        let nameYs = Self.spread(data.series.map { y($0.values.last ?? 0) + 4 }, gap: 16)
+        var nameYs = Self.spread(data.series.map { y($0.values.last ?? 0) + 4 }, gap: nameGap)
+        // Lowered category labels leave no room below the axis: spread names end above it.
+        if categoryDrop > 0, let lowest = nameYs.compactMap({ $0 }).max(), lowest > top + plotHeight + 4 {
+            nameYs = nameYs.map { $0.map { $0 - (lowest - top - plotHeight - 4) } }
+        }
         for (index, serie) in data.series.enumerated() {
             let points = zip(xs, serie.values).map { "\(ChartSVG.n($0)),\(ChartSVG.n(y($1)))" }.joined(separator: " ")
             let colour = ChartSVG.palette[index % 6]
@@ -56,9 +82,19 @@ struct LineChart {
         return out + "</svg>"
     }
 
+    /// The target as a dashed line across the plot, labelled at its left end.
+    private func targetLine(y ty: Double, target: Target, left: Double, width plotWidth: Double) -> String {
+        var out = "<g class=\"qs-chart-target\">\n"
+        out +=
+            "<line x1=\"\(ChartSVG.n(left))\" y1=\"\(ChartSVG.n(ty))\" x2=\"\(ChartSVG.n(left + plotWidth))\" y2=\"\(ChartSVG.n(ty))\" stroke=\"#8a5a00\" stroke-width=\"1.5\" stroke-dasharray=\"8 4\"/>\n"
+        out += ChartSVG.text(target.label, x: left + 4, y: ty - 6, className: "qs-chart-label", fill: "#8a5a00")
+        return out + "</g>\n"
+    }
+
     /// The value axis label of tick `tick` of 0...4.
     func tickLabel(_ tick: Int) -> String {
-        let peak = ChartSVG.niceMax(BarChart.double(data.series.flatMap(\.values).max() ?? 0))
+        // A ratio's ticks (0.25) must not go through one-decimal rounding (0.3 → 30%).
+        if data.format == .ratio { return data.label(Decimal(peak) * Decimal(tick) / 4) }
         return data.label(Decimal(string: ChartSVG.n(peak * Double(tick) / 4)) ?? 0)
     }
 

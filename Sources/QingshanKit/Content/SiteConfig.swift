@@ -39,6 +39,9 @@ public struct SiteConfig: Sendable {
             case page(String)
             /// Any other address, written out as it is.
             case url(String)
+            /// A page the build makes itself, by its output path (`changes/index.html`,
+            /// `data/index.html`), linked relatively from every page.
+            case output(String)
         }
 
         public var title: String
@@ -74,19 +77,21 @@ public struct SiteConfig: Sendable {
         }
         for item in fields.sequence("navigation") ?? [] {
             guard var entry = YAMLMapping(item, in: document) else {
-                fields.diagnostics.append(.error(.wrongType(key: "navigation", expected: "a list of {title, page|url}", found: item.kindName), at: document.location(of: item)))
+                fields.diagnostics.append(.error(.wrongType(key: "navigation", expected: "a list of {title, page|path|url}", found: item.kindName), at: document.location(of: item)))
                 continue
             }
             let title = entry.string("title", required: true) ?? ""
             let location = document.location(of: item)
             if let page = entry.string("page") {
                 config.navigation.append(NavigationItem(title: title, target: .page(page), location: entry.location(of: "page")))
+            } else if let output = entry.string("path") {
+                config.navigation.append(NavigationItem(title: title, target: .output(output), location: entry.location(of: "path")))
             } else if let url = entry.string("url") {
                 config.navigation.append(NavigationItem(title: title, target: .url(url), location: entry.location(of: "url")))
             } else {
                 entry.diagnostics.append(.error(.missingKey("page"), at: location, notes: ["give `page: goals.md` (a file under content/pages) or `url: …`"]))
             }
-            entry.warnAboutUnknownKeys(known: ["title", "page", "url"])
+            entry.warnAboutUnknownKeys(known: ["title", "page", "path", "url"])
             fields.diagnostics += entry.diagnostics
         }
         if var footer = fields.mapping("footer") {

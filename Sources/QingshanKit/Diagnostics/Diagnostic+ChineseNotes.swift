@@ -35,6 +35,7 @@ extension Diagnostic {
         ),
         (#"found in the output at (.+)"#, "在生成的网站中位于 $1"),
         (#"options of a `(.+)` block: (.*)"#, "`$1` 数据块可用的选项：$2"),
+        (#"keys of `(.+)`: (.*)"#, "`$1` 可用的键：$2"),
         (#"a column takes `field`, `title` and `format`"#, "每一列可以写 `field`、`title` 和 `format`"),
         (#"data views: (.*)"#, "可用的数据视图：$1"),
         (#"datasets: (.*)"#, "现有的数据表：$1"),

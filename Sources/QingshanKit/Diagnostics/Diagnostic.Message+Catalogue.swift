@@ -27,6 +27,15 @@ extension Diagnostic.Message {
     static let missingSiteConfig = Self(
         id: "missing-site-config", text: "no content/site.yaml: is --root the folder that holds content/ and site-templates/?",
         zh: "找不到 content/site.yaml：请在网站文件夹（含 content/ 的那个文件夹）中运行，或用 --root 指定它")
+
+    /// A navigation entry's `path:` is no output of the build.
+    static func unknownNavigationOutput(_ path: String) -> Self {
+        .init(
+            id: "unknown-navigation-output",
+            text: "navigation points at '\(path)', which the build does not write (generated pages: changes/index.html, data/index.html)",
+            zh: "导航指向的“\(path)”不是构建生成的页面（可用：changes/index.html、data/index.html）")
+    }
+
     static func unknownNavigationTarget(_ target: String) -> Self {
         .init(
             id: "unknown-navigation-target", text: "navigation points at '\(target)', which is not a page under content/pages",

@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 13
+    static let formatVersion = 14
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -55,6 +55,17 @@ public struct BuildCache: Sendable {
     /// Personal data in each dataset's cells (by dataset name), valid while it loads from
     /// the same bytes.
     var datasetFindings: [String: DatasetFindings] = [:]
+
+    /// The open-data downloads and data package as last made (`OpenDataPhase.files`),
+    /// reused while `key` (the configuration and the published datasets) is unchanged:
+    /// making them again was a tenth of a one-page edit.
+    var openData: OpenDataFiles?
+
+    struct OpenDataFiles: Sendable {
+        var key: UInt64
+        var files: [String: Data]
+        var diagnostics: [Diagnostic]
+    }
 
     struct DatasetFindings: Sendable {
         /// `Dataset.sourceHash` of the dataset scanned.
@@ -162,6 +173,16 @@ public struct BuildCache: Sendable {
                 writer.write(finding.location.column ?? -1)
             }
         }
+        writer.write(openData != nil)
+        if let openData {
+            writer.write(openData.key)
+            writer.write(openData.files.count)
+            for path in openData.files.keys.sorted() {
+                writer.write(path)
+                writer.write(bytes: [UInt8](openData.files[path]!))
+            }
+            Self.write(openData.diagnostics, to: &writer)
+        }
         return writer.data
     }
 
@@ -252,6 +273,18 @@ public struct BuildCache: Sendable {
             }
             datasetFindings[name] = DatasetFindings(sourceHash: hash, findings: findings)
         }
+        guard let hasOpenData = reader.readBool() else { return nil }
+        var openData: OpenDataFiles?
+        if hasOpenData {
+            guard let key = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return nil }
+            var files: [String: Data] = [:]
+            for _ in 0..<count {
+                guard let path = reader.readString(), let bytes = reader.readBytes() else { return nil }
+                files[path] = Data(bytes)
+            }
+            guard let diagnostics = readDiagnostics(&reader) else { return nil }
+            openData = OpenDataFiles(key: key, files: files, diagnostics: diagnostics)
+        }
         guard reader.isAtEnd else { return nil }
         var cache = BuildCache(outputFolder: folder, entries: entries)
         cache.inputs = inputs
@@ -261,6 +294,7 @@ public struct BuildCache: Sendable {
         cache.parsedPages = parsedPages
         cache.searchTokens = searchTokens
         cache.datasetFindings = datasetFindings
+        cache.openData = openData
         return cache
     }
 

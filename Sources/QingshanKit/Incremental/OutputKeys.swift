@@ -18,6 +18,8 @@ struct OutputKeys: Sendable {
     let layouts: [Layout]
     /// Record pages listed on a page, by page path.
     let recordLinks: [String: [(title: String, output: String)]]
+    /// By record index: a hash of the history its page shows (`RecordHistory.stableHash`), 0 for none.
+    var recordHistories: [UInt64] = []
 
     /// The key of output `index`, given the datasets its last rendering showed.
     func key(_ index: Int, datasetsUsed: [String]) -> UInt64 {
@@ -29,8 +31,13 @@ struct OutputKeys: Sendable {
                 datasetsUsed: datasetsUsed, records: recordLinks[page.pagePath])
         }
         let record = index - model.pages.count
-        return keys.key(
+        let key = keys.key(
             record: record, in: records, dataset: datasets[records[record].dataset]!,
             layoutHash: layout.hash, readsAllData: layout.readsAllData)
+        guard recordHistories.indices.contains(record), recordHistories[record] != 0 else { return key }
+        var hash = StableHash()
+        hash.combine(key)
+        hash.combine(recordHistories[record])
+        return hash.value
     }
 }

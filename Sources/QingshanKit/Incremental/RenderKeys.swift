@@ -11,7 +11,11 @@ struct RenderKeys {
     /// - Parameter configText: the bytes of `site.yaml` (every setting can show on every page).
     /// - Parameter textHashes: the hash of each page file's text by source path
     ///   (`ParsedPage.textHash`), which stands for the page's front matter and body.
-    init(configText: Data, model: SiteModel, datasets: [String: Dataset], otherOutputs: [String], textHashes: [String: UInt64] = [:]) {
+    /// - Parameter snapshots: what trends read beside the datasets (`SnapshotArchive.usageName`).
+    init(
+        configText: Data, model: SiteModel, datasets: [String: Dataset], snapshots: SnapshotArchive = SnapshotArchive(), otherOutputs: [String],
+        textHashes: [String: UInt64] = [:]
+    ) {
         self.textHashes = textHashes
         var baseHash = StableHash()
         baseHash.combine(BuildCache.formatVersion)
@@ -39,6 +43,7 @@ struct RenderKeys {
             all.combine(name)
             all.combine(hash)
         }
+        for name in datasets.keys { hashes[SnapshotArchive.usageName(of: name)] = snapshots.hash(of: name) }
         datasetHashes = hashes
         allDatasets = all.value
     }

@@ -36,6 +36,26 @@ struct SourceStamps: Sendable {
         return stamps
     }
 
+    /// These stamps brought up to date for the files a watcher reported changed, without
+    /// walking the folders again; `nil` when a change is anything but a source file
+    /// these stamps already hold that is still a regular file (a new, removed or renamed
+    /// entry, a folder, a lost event): the caller then takes every stamp again.
+    func updating(changes: [String], root: URL) -> SourceStamps? {
+        // `taken` stays the first walk's: a file modified shortly before it is still not
+        // trusted unread ("racily clean"), nor one modified since (its stamp is newer).
+        var stamps = self
+        let base = root.standardizedFileURL.path
+        for path in changes where path.hasPrefix("content/") || path.hasPrefix("site-templates/") {
+            var info = stat()
+            guard files[path] != nil, lstat(base + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                let stamp = FileStamp(atPath: base + "/" + path)
+            else { return nil }
+            stamps.files[path] = stamp
+            stamps.folded[path] = stamp.folded
+        }
+        return stamps
+    }
+
     /// Page files (source path → size) that can be taken as the text the build of
     /// `previous` read: their stamp is the one it saw, and they were not modified within
     /// two seconds before it looked (a coarse clock or a second save could then leave the

@@ -16,16 +16,21 @@ enum OutputPathRules {
             if let overlong = FileNameRules.overlongName(in: path) {
                 diagnostics.append(.error(.outputNameTooLong(String(overlong.name), bytes: overlong.bytes), at: location))
             }
-            // ASCII is its own canonical composition, and Foundation's is slow: a rebuild
-            // checks every output path.
-            let folded = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.lowercased() : path.precomposedStringWithCanonicalMapping.lowercased()
-            if let other = seen[folded] {
+            let key = folded(path)
+            if let other = seen[key] {
                 diagnostics.append(.error(.outputsCollide(path, other: other), at: location))
             } else {
-                seen[folded] = path
+                seen[key] = path
             }
         }
         return diagnostics
+    }
+
+    /// The path as a file system that ignores case and Unicode form sees it.
+    static func folded(_ path: String) -> String {
+        // ASCII is its own canonical composition, and Foundation's is slow: a rebuild
+        // checks every output path.
+        path.utf8.allSatisfy({ $0 < 0x80 }) ? path.lowercased() : path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     static func problem(with path: String) -> String? {

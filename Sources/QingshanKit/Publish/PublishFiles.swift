@@ -45,12 +45,12 @@ public enum PublishFiles {
 
     /// The site has an `updates` section, so `feed.xml` is written (with a `baseURL`).
     public static func hasFeed(pages: [PublishedPage]) -> Bool {
-        pages.contains { $0.section == feedSection }
+        pages.contains { $0.section == feedSection || $0.inFeed }
     }
 
     static func feed(config: SiteConfig, pages: [PublishedPage], base: PublishBase, sourceDateEpoch: Int?) -> AtomFeed {
         let sectionPage = pages.first { $0.section == feedSection && $0.isSectionIndex }
-        let entries = pages.filter { $0.section == feedSection && !$0.isSectionIndex }
+        let entries = pages.filter { ($0.section == feedSection && !$0.isSectionIndex) || $0.inFeed }
         // Only where content has no date: the build's declared date, else the newest date
         // the section gives, so the feed depends on the section's pages alone. Never the wall clock.
         let fallback =

@@ -14,6 +14,8 @@ public struct PublishedPage: Sendable, Hashable {
     public var section: String
     /// The page is its folder's `index.md` (a section page, or the home page).
     public var isSectionIndex: Bool
+    /// An entry of the feed wherever it is (an archived 本期变化 period).
+    public var inFeed = false
 
     public init(outputPath: String, title: String, summary: String = "", date: String? = nil, lastmod: String? = nil, section: String = "", isSectionIndex: Bool = false) {
         self.outputPath = outputPath

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The options of one data block, read from its YAML body, each field name kept with
@@ -65,13 +66,24 @@ struct DataBlockOptions: Sendable {
     var label: OptionValue<String>?
     var value: OptionValue<String>?
     var unit: String?
+    /// `over: snapshots`: a chart of the measure at each snapshot and now (a trend).
+    var overSnapshots = false
+    /// `target: {value: 100, date: 2021-12-31, label: 全部完工}`: a trend's reference line.
+    var target: Target?
+
+    /// A reference line: the value to reach, and by when if the page says.
+    struct Target: Sendable {
+        var value: Decimal
+        var date: String?
+        var label: String?
+    }
 
     /// The options each view accepts; anything else is an unknown option.
     static let allowed: [String: [String]] = {
         let common = ["source", "title", "description", "filter", "sort", "limit"]
         return [
             "table": common + ["columns", "groupBy", "aggregate"],
-            "chart": common + ["type", "x", "y", "series", "aggregate", "format", "decimals"],
+            "chart": common + ["type", "x", "y", "series", "aggregate", "format", "decimals", "over", "done", "target"],
             "progress": common + ["type", "groupBy", "done"],
             "timeline": common + ["start", "end", "label", "format"],
             "stat": common + ["value", "aggregate", "label", "unit", "format", "decimals"],
@@ -134,6 +146,14 @@ struct DataBlockOptions: Sendable {
         case "done":
             done = Self.conditions(node, option: key, yaml: yaml, diagnostics: &diagnostics).first
         case "aggregate": aggregate = Self.aggregate(node, yaml: yaml, diagnostics: &diagnostics)
+        case "over":
+            guard let text = yaml.string(node, option: key, diagnostics: &diagnostics) else { break }
+            guard text.value == "snapshots" else {
+                diagnostics.error(.dataBlockUnknownValue(text.value, option: key, allowed: ["snapshots"]), at: text.location)
+                break
+            }
+            overSnapshots = true
+        case "target": target = Self.target(node, yaml: yaml, diagnostics: &diagnostics)
         case "columns": columns = Self.columns(node, yaml: yaml, diagnostics: &diagnostics)
         default: break
         }
@@ -179,6 +199,40 @@ struct DataBlockOptions: Sendable {
             guard let values = yaml.strings(value, option: option, diagnostics: &diagnostics) else { return nil }
             return Condition(field: key, values: values.map(\.value))
         }
+    }
+
+    /// `target: 100` or `target: {value: 100, date: 2021-12-31, label: 全部完工}`.
+    private static func target(_ node: Node, yaml: BlockYAML, diagnostics: inout Diagnostics) -> Target? {
+        if case .scalar = node {
+            guard let text = yaml.string(node, option: "target", diagnostics: &diagnostics) else { return nil }
+            return number(text, diagnostics: &diagnostics).map { Target(value: $0) }
+        }
+        let expected = "a number, or `{value: 100, date: 2021-12-31, label: …}`"
+        guard let pairs = yaml.mapping(node, option: "target", expected: expected, diagnostics: &diagnostics) else { return nil }
+        var target = Target(value: 0)
+        var hasValue = false
+        for (key, value) in pairs {
+            guard let text = yaml.string(value, option: "target." + key.value, diagnostics: &diagnostics) else { continue }
+            switch key.value {
+            case "value":
+                target.value = number(text, diagnostics: &diagnostics) ?? 0
+                hasValue = true
+            case "date": target.date = text.value
+            case "label": target.label = text.value
+            default:
+                diagnostics.error(.dataBlockUnknownOption("target." + key.value, view: "chart"), at: key.location, notes: ["keys of `target`: value, date, label"])
+            }
+        }
+        if !hasValue { diagnostics.error(.dataBlockMissingOption("target.value", view: "chart"), at: pairs.first?.key.location) }
+        return hasValue ? target : nil
+    }
+
+    private static func number(_ text: OptionValue<String>, diagnostics: inout Diagnostics) -> Decimal? {
+        guard let number = Decimal(string: text.value, locale: Locale(identifier: "en_US_POSIX")), !text.value.isEmpty else {
+            diagnostics.error(.dataBlockUnknownValue(text.value, option: "target", allowed: ["a number"]), at: text.location)
+            return nil
+        }
+        return number
     }
 
     private static func aggregate(_ node: Node, yaml: BlockYAML, diagnostics: inout Diagnostics) -> Aggregate? {

@@ -124,3 +124,35 @@ extension DataValue {
         }
     }
 }
+
+extension DataBlockRenderer {
+    /// `over: snapshots`: a line per group across the snapshots and the current data, with
+    /// the target as a reference line. Without snapshots, the current data alone.
+    func trend(_ query: DataQuery, id: String, diagnostics: inout Diagnostics) -> String? {
+        let name = query.dataset.name
+        var points = snapshots.snapshots.compactMap { snapshot in
+            snapshot.datasets[name].map { TrendPoint(label: snapshot.dateText, date: Self.dateValue(snapshot.date), dataset: $0) }
+        }
+        points.append(TrendPoint(label: "当前", date: .null, dataset: query.dataset))
+        guard let data = query.trendData(points: points, diagnostics: &diagnostics) else { return nil }
+        let title = query.options.title ?? query.dataset.title
+        var chart = LineChart(data: data)
+        // Dates are wide and trends often have many close lines: more room than a plain line chart.
+        chart.nameGap = 22
+        chart.categoryDrop = 10
+        var description = query.options.description ?? data.summary
+        if let target = query.options.target {
+            let value = data.format == .ratio && target.value > 1 ? target.value / 100 : target.value
+            let label = [target.label ?? "目标", data.label(value), target.date.map { Snapshot.chineseDate($0) + "前" }].compactMap { $0 }.joined(separator: " ")
+            chart.target = LineChart.Target(value: value, label: label)
+            if query.options.description == nil { description += "目标：" + label + "。" }
+        }
+        let svg = chart.svg(id: id, title: title, description: description)
+        return Self.figure(id: id, title: title, unit: data.unit, description: query.options.description, svg: svg, table: data.table)
+    }
+
+    static func dateValue(_ iso: String) -> DataValue {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? .date(year: parts[0], month: parts[1], day: parts[2]) : .null
+    }
+}

@@ -13,10 +13,13 @@ public struct DataBlockRenderer: Sendable {
     public static let viewNames: Set<String> = ["table", "chart", "progress", "timeline", "stat"]
 
     public var datasets: [String: Dataset]
+    /// The data as published before, for trends (`over: snapshots`).
+    public var snapshots = SnapshotArchive()
 
     /// - Parameter datasets: every dataset of the site, by name.
-    public init(datasets: [String: Dataset]) {
+    public init(datasets: [String: Dataset], snapshots: SnapshotArchive = SnapshotArchive()) {
         self.datasets = datasets
+        self.snapshots = snapshots
     }
 
     /// Renders one block.
@@ -50,13 +53,16 @@ public struct DataBlockRenderer: Sendable {
         let html: String? =
             switch view {
             case "table": Self.table(query, id: id, diagnostics: &diagnostics)
+            case "chart" where options.overSnapshots: trend(query, id: id, diagnostics: &diagnostics)
             case "chart": Self.chart(query, id: id, diagnostics: &diagnostics)
             case "progress": Self.progress(query, id: id, diagnostics: &diagnostics)
             case "timeline": Self.timeline(query, id: id, diagnostics: &diagnostics)
             default: Self.stat(query, id: id, diagnostics: &diagnostics)
             }
         // A referenced dataset orders the block's rows (its `foreignKeys`): it is read too.
-        let referenced = dataset.schema?.foreignKeys.map(\.resource).filter { datasets[$0] != nil } ?? []
+        var referenced = dataset.schema?.foreignKeys.map(\.resource).filter { datasets[$0] != nil } ?? []
+        // A trend reads the snapshots too: their hash stands in the page's key under this name.
+        if options.overSnapshots { referenced.append(SnapshotArchive.usageName(of: dataset.name)) }
         return DataBlockResult(
             html: diagnostics.hasErrors ? "" : (html ?? ""), diagnostics: diagnostics.items,
             datasetsUsed: Set([dataset.name] + referenced), usesSample: dataset.sample)

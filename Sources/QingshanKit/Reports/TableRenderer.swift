@@ -33,8 +33,9 @@ struct TableRenderer {
                 if column.numeric { out += " class=\"qs-num\"" }
                 if sortable { out += " data-value=\"\(value.attributeValue.htmlEscaped)\"" }
                 if let rank = ranks[index]?[value.description] { out += " data-order=\"\(rank)\"" }
-                if case .list(let items) = value {
-                    // A list field (`type: array`): a list inside its cell.
+                if case .list(let items) = value, !items.isEmpty {
+                    // A list field (`type: array`): a list inside its cell; an empty list, an
+                    // empty cell (an empty `<ul>` is announced as a list of nothing).
                     out += "><ul>" + items.map { "<li>\(column.text($0).htmlEscaped)</li>" }.joined() + "</ul></td>"
                 } else {
                     out += ">\(column.text(value).htmlEscaped)</td>"

@@ -111,6 +111,11 @@ struct PageContext {
             switch item.target {
             case .url(let url):
                 return ["title": .string(item.title), "url": .string(url), "current": false, "ancestor": false]
+            case .output(let output):
+                let current = page.outputPath == output
+                let folder = output.hasSuffix("/index.html") ? String(output.dropLast("index.html".count)) : nil
+                let ancestor = !current && folder.map { page.outputPath.hasPrefix($0) } == true
+                return ["title": .string(item.title), "url": .string(link(to: output)), "current": .bool(current), "ancestor": .bool(ancestor)]
             case .page(let pagePath):
                 let target = model.pageIndexByPath[pagePath].map { model.pages[$0] }
                 let output = target?.outputPath ?? ""

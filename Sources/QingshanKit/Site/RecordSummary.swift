@@ -94,10 +94,14 @@ struct RecordSummary {
     }
 
     func fact(_ field: DataField) -> TemplateValue {
-        let value = row[field.name]
+        ["title": .string(field.title), "text": .string(Self.text(row[field.name], field: field)), "isLink": false]
+    }
+
+    /// A value as a reader sees it, with its unit: `60%`, `76.8 万元`, `已完工`.
+    static func text(_ value: DataValue, field: DataField) -> String {
         let format = ValueFormat.natural(for: field)
         var text = format?.cell(value, decimals: field.decimals) ?? value.description
         if let unit = format?.unit(fieldUnit: field.unit) ?? field.unit { text += unit == "%" ? "%" : " " + unit }
-        return ["title": .string(field.title), "text": .string(text), "isLink": false]
+        return text
     }
 }

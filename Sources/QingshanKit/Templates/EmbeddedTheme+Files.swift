@@ -958,6 +958,16 @@ extension EmbeddedTheme {
           .data-downloads { display: none; }
         }
 
+        /* 本期变化 (changes/) and record histories */
+        .changes-summary li, .changes-periods li { margin: 0.25rem 0; }
+        .changes-period-summary { color: var(--ink-muted); font-size: 0.9375rem; }
+        .changes-records > li { margin: 0.5rem 0; }
+        .changes-fields { margin: 0.25rem 0 0; }
+        .changes-field { color: var(--ink-muted); }
+        .changes-fields del { text-decoration: line-through; color: var(--ink-muted); }
+        .changes-fields ins { text-decoration: none; font-weight: 700; }
+        .record-history-table td, .record-history-table th { font-variant-numeric: tabular-nums; }
+
         """#,
         "assets/tables.js": #"""
         /* Qingshan tables: sorting and filtering for tables marked data-sortable.
@@ -1083,6 +1093,57 @@ extension EmbeddedTheme {
         <div class="prose">
         {{{page.content}}}
         </div>
+        </main>
+        </div>
+        {{> footer}}
+        </body>
+        </html>
+
+        """#,
+        "layouts/changes.mustache": #"""
+        {{> head}}
+        <body class="layout-changes">
+        {{> header}}
+        <div class="wrap">
+        {{> breadcrumb}}
+        <main id="main" tabindex="-1">
+        <article class="article">
+        {{> page-header}}
+        <div class="prose">
+        {{#changes.isArchive}}
+        <p><a href="{{safeURL(changes.indexURL)}}">返回本期变化</a></p>
+        {{/changes.isArchive}}
+        {{^changes.hasBaseline}}
+        <p class="lead">尚无更早的发布记录：本专栏还没有记录过数据快照，暂无可比较的数据。每次发布后运行 <code>qingshan snapshot --date 发布日期</code>，下次构建即显示与该次发布相比的变化。</p>
+        {{/changes.hasBaseline}}
+        {{#changes.hasBaseline}}
+        <p class="lead">{{changes.toText}}与 <time datetime="{{changes.from}}">{{changes.fromText}}</time> 发布的数据相比。</p>
+        {{#changes.note}}<p class="changes-note">发布说明：{{.}}</p>{{/changes.note}}
+        {{^changes.hasChanges}}
+        <p class="changes-none">自 <time datetime="{{changes.from}}">{{changes.fromText}}</time> 发布以来，数据没有变化。</p>
+        {{/changes.hasChanges}}
+        {{#changes.hasChanges}}
+        <h2 id="summary">概况</h2>
+        <ul class="changes-summary">
+        {{#changes.summaries}}
+          <li>{{text}}</li>
+        {{/changes.summaries}}
+        </ul>
+        {{#changes.datasets}}
+        {{> change-dataset}}
+        {{/changes.datasets}}
+        {{/changes.hasChanges}}
+        {{/changes.hasBaseline}}
+        {{#changes.hasPeriods}}
+        <h2 id="earlier">往期变化</h2>
+        <ul class="changes-periods">
+        {{#changes.periods}}
+          <li><a href="{{safeURL(url)}}">{{title}}</a>{{#summary}}<br><span class="changes-period-summary">{{.}}</span>{{/summary}}</li>
+        {{/changes.periods}}
+        </ul>
+        {{/changes.hasPeriods}}
+        </div>
+        </article>
         </main>
         </div>
         {{> footer}}
@@ -1250,6 +1311,7 @@ extension EmbeddedTheme {
         {{/facts}}
         </section>
         {{/record.summary}}
+        {{> record-history}}
         <h2 class="record-full-heading">完整记录</h2>
         <div class="record-table">
         <table class="record">
@@ -1388,6 +1450,47 @@ extension EmbeddedTheme {
           </ol>
         </nav>
         {{/page.isHome}}
+
+        """#,
+        "partials/change-dataset.mustache": #"""
+        {{! One dataset's changes on a 本期变化 page (see ChangesPages+Values.swift). }}
+        <section class="changes-dataset">
+        <h2>{{title}}</h2>
+        {{#sample}}<p class="notice notice-sample" role="note"><strong>样例数据</strong>：并非正式统计结果。</p>{{/sample}}
+        {{#isNew}}<p>本数据集是上次发布后新增的。</p>{{/isNew}}
+        {{#whole}}<p class="changes-whole">{{text}}</p>{{/whole}}
+        {{#counts}}<p class="changes-counts">{{.}}</p>{{/counts}}
+        {{#changed}}
+        <h3>变化的记录</h3>
+        <ul class="changes-records">
+        {{#items}}
+          <li>{{#url}}<a href="{{safeURL(url)}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}
+            <ul class="changes-fields">
+            {{#fields}}
+              <li><span class="changes-field">{{title}}</span> <del>{{old}}</del> <span aria-hidden="true">→</span><span class="visually-hidden">改为</span> <ins>{{new}}</ins></li>
+            {{/fields}}
+            </ul>
+          </li>
+        {{/items}}
+        </ul>
+        {{/changed}}
+        {{#added}}
+        <h3>新增的记录</h3>
+        <ul class="changes-records">
+        {{#items}}
+          <li>{{#url}}<a href="{{safeURL(url)}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>
+        {{/items}}
+        </ul>
+        {{/added}}
+        {{#removed}}
+        <h3>删除的记录</h3>
+        <ul class="changes-records">
+        {{#items}}
+          <li>{{title}}（{{key}}）</li>
+        {{/items}}
+        </ul>
+        {{/removed}}
+        </section>
 
         """#,
         "partials/children.mustache": #"""
@@ -1606,6 +1709,26 @@ extension EmbeddedTheme {
         <p class="page-updated">更新日期：<time datetime="{{page.lastmod}}">{{.}}</time></p>
         {{/empty(page.lastmodText)}}
         {{/page.lastmodText}}
+
+        """#,
+        "partials/record-history.mustache": #"""
+        {{! The dated values of the fields that changed across the snapshots (RecordHistory). }}
+        {{#record.history}}
+        <section class="record-history" aria-labelledby="record-history-title">
+        <h2 id="record-history-title" class="record-full-heading">历次发布</h2>
+        <div class="record-table">
+        <table class="record-history-table">
+          <caption>{{caption}}</caption>
+          <thead><tr><th scope="col">发布日期</th>{{#fields}}<th scope="col">{{title}}</th>{{/fields}}</tr></thead>
+          <tbody>
+          {{#points}}
+            <tr><th scope="row">{{#date}}<time datetime="{{.}}">{{dateText}}</time>{{/date}}{{^date}}当前数据{{/date}}</th>{{#values}}<td>{{text}}</td>{{/values}}</tr>
+          {{/points}}
+          </tbody>
+        </table>
+        </div>
+        </section>
+        {{/record.history}}
 
         """#,
         "partials/sample-notice.mustache": #"""

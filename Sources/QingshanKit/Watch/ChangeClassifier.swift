@@ -5,7 +5,7 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case config
     /// A Markdown page under `content/pages/`.
     case page
-    /// A dataset or Table Schema under `content/data/`.
+    /// A dataset or Table Schema under `content/data/`, or a snapshot under `content/snapshots/`.
     case data
     /// A layout or partial, of the theme or of the site's overrides.
     case template
@@ -42,7 +42,8 @@ public enum ChangeClassifier {
             if parts.count == 2 { return parts[1] == "site.yaml" ? .config : .other }
             switch parts[1] {
             case "pages": return .page
-            case "data": return .data
+            // A snapshot is the data as published before (`qingshan snapshot`).
+            case "data", "snapshots": return .data
             case "static": return .static
             // Overrides of theme files: `content/templates/assets/**` is copied, the rest is rendered.
             case "templates": return parts.count >= 4 && parts[2] == "assets" ? .static : .template

@@ -16,6 +16,9 @@ public enum EditorTempFiles {
         // `~$x.xlsx`: the owner file Excel and Word write beside an open document;
         // `~WRL0001.tmp` and friends: Office's save-in-steps temporaries.
         if name.hasPrefix("~") { return true }
+        // `3F2A9C1B`: Excel's save-in-steps temporary (eight hex digits, no extension), written
+        // whole and then renamed over the workbook.
+        if name.utf8.count == 8, name.utf8.allSatisfy({ isHexDigit($0) }) { return true }
         // `4913`: Vim's probe that the folder is writable, written and deleted at once.
         if name == "4913" { return true }
         // `#x#`: Emacs auto-save.
@@ -25,5 +28,9 @@ public enum EditorTempFiles {
             return true
         }
         return false
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }

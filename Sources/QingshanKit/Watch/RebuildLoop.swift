@@ -30,35 +30,60 @@ public struct RebuildReport: Sendable {
 /// Watches a site and rebuilds it after each debounced burst of changes.
 ///
 /// Used by `qingshan build --watch` and `qingshan serve`. Rebuilding is a black box
-/// (`rebuild(changes:)`): build, then write only when the build succeeded.
+/// (`rebuild(changes:)`): build, then write only when the build succeeded. Between
+/// rebuilds the build cache stays in memory (`RebuildMemory`): a rebuild starts from
+/// the last one's state instead of reading `.qingshan/cache.bin` back, and the file is
+/// saved after the reload is announced, off the edit-to-reload path.
 public struct RebuildLoop: Sendable {
     public var root: URL
     public var output: URL
     public var quietPeriod: Duration = .milliseconds(150)
     public var maximumDelay: Duration = .seconds(1)
+    /// Shared by copies of the loop (the server holds one, the command another).
+    private let memory = RebuildMemory()
 
     public init(root: URL, output: URL) {
         self.root = root.standardizedFileURL
         self.output = output.standardizedFileURL
     }
 
-    /// Builds the site and writes it if the build succeeded. Synchronous and CPU-bound:
-    /// `run` calls it off the cooperative thread pool.
+    /// Builds the site and writes it if the build succeeded, and saves the build cache.
+    /// Synchronous and CPU-bound: `run` calls it off the cooperative thread pool.
+    public func rebuild(changes: [String]) -> RebuildReport {
+        let report = rebuildInMemory(changes: changes)
+        memory.persist(root: root)
+        return report
+    }
+
+    /// `rebuild` without saving the build cache to disk: the caller calls
+    /// `memory.persist` once the reload is announced.
     ///
     /// The one place that invokes the pipeline, so an incremental build plugs in here.
-    public func rebuild(changes: [String]) -> RebuildReport {
+    private func rebuildInMemory(changes: [String]) -> RebuildReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let result = SiteBuilder.incremental(root: root, output: output).build()
+        var builder = SiteBuilder(root: root)
+        builder.outputFolder = output
+        builder.previous = memory.cache { BuildCache.load(root: root, stampsOnly: true) }
+        // The watcher's list says which stamps to take again; anything it cannot vouch
+        // for (a new or removed file, a folder, lost events) walks the folders.
+        builder.stamps = changes.isEmpty ? nil : memory.stamps?.updating(changes: changes, root: root)
+        let result = builder.build()
+        memory.keep(stamps: result.stamps)
         var diagnostics = result.diagnostics
         var summary: WriteSummary?
         if result.succeeded {
             do {
-                summary = try OutputWriter(root: root, output: output).write(result)
+                let written = try OutputWriter(root: root, output: output).write(result, savingCache: false)
+                summary = written.summary
+                // Nothing written (nothing changed): the cache that said so still holds.
+                if let cache = written.cache { memory.keep(cache, unsaved: true) } else { memory.keepIfEmpty(builder.previous) }
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
+                memory.keep(nil, unsaved: false)
             } catch {
                 diagnostics.error(.watchWriteFailed(error.localizedDescription), at: nil)
+                memory.keep(nil, unsaved: false)
             }
         }
         return RebuildReport(
@@ -106,11 +131,60 @@ public struct RebuildLoop: Sendable {
     /// `rebuild` on a thread of its own: it blocks for as long as the build takes, and the
     /// cooperative pool (which a server in the same process answers from) has as few
     /// threads as cores.
+    /// The build cache is saved on the same thread after the report is handed over, so
+    /// the reload is announced without waiting for it (the next rebuild does wait).
     private func rebuildOffPool(changes: [String]) async -> RebuildReport {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: rebuild(changes: changes)) }
+            let thread = Thread {
+                continuation.resume(returning: rebuildInMemory(changes: changes))
+                memory.persist(root: root)
+            }
             thread.name = "qingshan.rebuild"
             thread.start()
+        }
+    }
+}
+
+/// The build cache of the last rebuild written, kept between rebuilds, and whether it
+/// still has to be saved to `.qingshan/cache.bin` (so the next command-line build, or
+/// the next `serve`, starts incremental too).
+final class RebuildMemory: Sendable {
+    private let state = Locked<(cache: BuildCache?, unsaved: Bool)>((nil, false))
+    /// The source stamps the last build saw (failed or not): the next one updates them
+    /// from the watcher's changes.
+    private let lastStamps = Locked<SourceStamps?>(nil)
+
+    var stamps: SourceStamps? { lastStamps.withLock { $0 } }
+
+    func keep(stamps: SourceStamps?) { lastStamps.withLock { $0 = stamps } }
+
+    /// The cache to start the next build from: the one in memory, else `load()`. Waits
+    /// while the last one is being saved.
+    func cache(orElse load: () -> BuildCache?) -> BuildCache? {
+        state.withLock { $0.cache } ?? load()
+    }
+
+    /// Keeps `cache` for the next rebuild (`nil` forgets it: the next reads the file).
+    func keep(_ cache: BuildCache?, unsaved: Bool) {
+        state.withLock { $0 = (cache, unsaved) }
+    }
+
+    /// Keeps `cache` unless one is kept already (the first build found nothing to do).
+    func keepIfEmpty(_ cache: BuildCache?) {
+        state.withLock { if $0.cache == nil { $0 = (cache, false) } }
+    }
+
+    /// Saves the kept cache if it is not saved yet, under the build lock. A build running
+    /// from the command line at the same time holds the lock: the save is then left to
+    /// the next rebuild (that build saves its own cache).
+    func persist(root: URL) {
+        state.withLock { state in
+            guard state.unsaved, let cache = state.cache,
+                let lock = try? BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
+            else { return }
+            defer { lock.release() }
+            try? cache.save(root: root)
+            state.unsaved = false
         }
     }
 }

@@ -43,10 +43,33 @@ import Testing
             in: "content/data/villages.csv", of: site)
         let result = try build(site)
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        // The downloads catalogue is made on every build (it shows each file's size); the
-        // writer rewrites it only when its bytes change.
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
+        // The downloads catalogue and the 本期变化 pages are made on every build (they show
+        // each file's size, every dataset and snapshot); the writer rewrites them only when
+        // their bytes change.
+        #expect(
+            pages == [
+                "rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html", "changes/index.html",
+                "changes/2021-09-30/index.html",
+            ])
         #expect(result.renderedPageCount == 2)
+    }
+
+    /// The downloads are made again only when a dataset or `site.yaml` changed; either
+    /// way the output is a clean build's.
+    @Test func openDataFilesAreReusedUntilTheirDataChanges() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        let first = try build(site)
+        let made = try #require(first.cache?.openData)
+        try site.append("\n更多正文。\n", to: "content/pages/about.md")
+        let edit = try build(site)
+        #expect(edit.cache?.openData?.key == made.key)
+        #expect(try snapshot(output) == SiteBuilder(root: site.root).build().files)
+        try replace(",76.8,", with: ",80.0,", in: "content/data/villages.csv", of: site)
+        let dataEdit = try build(site)
+        #expect(dataEdit.cache?.openData?.key != made.key)
+        #expect(try snapshot(output) == SiteBuilder(root: site.root).build().files)
     }
 
     @Test func editingOneLayoutRendersOnlyThePagesThatUseIt() throws {

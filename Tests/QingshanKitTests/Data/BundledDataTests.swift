@@ -25,6 +25,17 @@ import Testing
         #expect(villages.rows.allSatisfy { $0["id"].description.utf8.count == 12 })
     }
 
+    /// Kept Hugo-style (issue 15's Done-when): records under `milestones:`, a `tasks` list per
+    /// record, `updated:` beside them, read as the file is through its descriptor.
+    @Test func milestonesSitUnderAKeyWithTheirTasks() throws {
+        let milestones = try #require(Self.loaded.datasets["milestones"])
+        #expect(milestones.rows.count == 9)
+        #expect(milestones.metadata["updated"] == .string("2021-01-01"))
+        #expect(milestones.metadata["source"] == .string("达市环案〔2021〕3号"))
+        let tongbo = try #require(milestones.rows.first { $0["id"].description == "tongbo-agreement" })
+        #expect(tongbo["tasks"] == .list([.string("召开跨界河流联防联控推进会议"), .string("签订《铜钵河流域生态环境联动共治协议》")]))
+    }
+
     @Test func theLettersFiguresInTenThousandYuan() throws {
         let funding = try #require(Self.loaded.datasets["funding"])
         let byID = Dictionary(uniqueKeysWithValues: funding.rows.map { ($0["id"].description, $0) })

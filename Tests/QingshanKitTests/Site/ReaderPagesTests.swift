@@ -28,6 +28,14 @@ import Testing
         #expect(html.contains("<td data-value=\"通川区\" data-order=\"0\">通川区</td>"), "the rank tables.js sorts by")
     }
 
+    /// The milestones kept Hugo-style (issue 15): a `table` block lists each one's tasks in its cell.
+    @Test func theGoalsTableListsEachMilestonesTasks() throws {
+        let html = try #require(Self.built["goals/index.html"])
+        #expect(html.contains("<caption>各阶段主要工作</caption>"))
+        #expect(html.contains("><ul><li>召开跨界河流联防联控推进会议</li><li>签订《铜钵河流域生态环境联动共治协议》</li></ul></td>"))
+        #expect(!html.contains("<ul></ul>"), "a milestone without tasks has an empty cell")
+    }
+
     @Test func villagePageLeadsWithItsSummary() throws {
         let html = try #require(Self.built["rural-remediation/villages/511702001003/index.html"])
         let badge = try #require(html.range(of: "<p class=\"record-badge qs-state-doing\">"))

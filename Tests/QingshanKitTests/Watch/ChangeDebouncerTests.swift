@@ -53,7 +53,7 @@ import Testing
     @Test func editorTemporariesAloneTriggerNothing() {
         var debouncer = ChangeDebouncer<ContinuousClock.Instant>()
         let kept = debouncer.record(
-            ["content/data/~$villages.xlsx", "content/data/.~lock.villages.csv#", "content/pages/4913", "content/pages/goals.md~", "content/pages/.#goals.md"],
+            ["content/data/~$villages.xlsx", "content/data/3F2A9C1B", "content/data/.~lock.villages.csv#", "content/pages/4913", "content/pages/goals.md~", "content/pages/.#goals.md"],
             at: at(0))
         #expect(!kept)
         #expect(debouncer.deadline == nil)

@@ -18,7 +18,7 @@ extension DatasetLoader {
             // The cache key is the workbook's bytes: any save re-reads it.
             source.combine(path)
             source.combine(bytes: data)
-            let result = load(name: name, path: path, workbook: url, head: data.prefix(8), schema: schema, limits: limits)
+            let result = load(name: name, path: path, workbook: data, schema: schema, limits: limits)
             guard let dataset = result.dataset else {
                 diagnostics += result.diagnostics
                 return nil
@@ -27,10 +27,10 @@ extension DatasetLoader {
         }
     }
 
-    /// Reads and checks one workbook dataset (foreign keys excepted); no dataset when the
-    /// workbook cannot be opened. `head`: the file's first bytes.
+    /// Reads and checks one workbook dataset (foreign keys excepted) from the file's bytes;
+    /// no dataset when the workbook cannot be opened.
     static func load(
-        name: String, path: String, workbook url: URL, head: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
+        name: String, path: String, workbook data: Data, schema: TableSchema?, limits: WorkbookLimits = WorkbookLimits()
     ) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let dialect = schema?.dialect
@@ -38,10 +38,14 @@ extension DatasetLoader {
             diagnostics.append(.warning(.dialectNotForFormat("property", format: "xlsx"), at: dialect.location))
         }
         do throws(WorkbookError) {
-            var workbook = try Workbook(url: url, head: head, limits: limits)
+            var workbook = try Workbook(data: data, limits: limits)
             guard let sheet = selectSheet(in: workbook, dialect: dialect, diagnostics: &diagnostics) else { return (empty(name, path), diagnostics) }
             if sheet.hidden { diagnostics.append(.warning(.workbookSheetHidden(sheet.name), at: SourceLocation(path: path))) }
-            let cells = try workbook.worksheet(sheet)
+            let cells: Worksheet
+            do { cells = try workbook.worksheet(sheet) } catch {
+                diagnostics.append(error.diagnostic(path: path, sheet: sheet.name))
+                return (nil, diagnostics)
+            }
             let (table, readDiagnostics) = RawTable.workbook(
                 cells, path: path, headerRows: dialect?.headerRows ?? [1], schema: schema,
                 cellText: WorkbookCellText(styles: workbook.styles, date1904: workbook.date1904))
@@ -50,7 +54,7 @@ extension DatasetLoader {
             diagnostics += WorkbookCellNames.prefixed(result.diagnostics, path: path, sheet: sheet.name, titles: CellNames.titles(schema))
             return (result.dataset, diagnostics)
         } catch {
-            diagnostics.append(.error(error.message, at: SourceLocation(path: path)))
+            diagnostics.append(error.diagnostic(path: path, sheet: nil))
             return (nil, diagnostics)
         }
     }

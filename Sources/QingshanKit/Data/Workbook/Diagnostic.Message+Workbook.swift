@@ -65,22 +65,24 @@ extension Diagnostic.Message {
     }
 
     static func workbookXML(part: String, failure: XMLScanner.Failure) -> Self {
+        let at = "line \(failure.line), column \(failure.column)"
+        let zhAt = "第 \(failure.line) 行第 \(failure.column) 列"
         switch failure.reason {
         case .doctype:
-            .init(
+            return .init(
                 id: "workbook-xml-doctype",
-                text: "part \(part) declares a DTD or entities (byte \(failure.offset)); workbooks never need them, so they are refused",
-                zh: "工作簿内的 \(part) 含有 DTD 或实体声明（第 \(failure.offset) 字节）；正常工作簿不会包含，已拒绝")
+                text: "part \(part) declares a DTD or entities (\(at)); workbooks never need them, so they are refused",
+                zh: "工作簿内的 \(part) 含有 DTD 或实体声明（\(zhAt)）；正常工作簿不会包含，已拒绝")
         case .truncated:
-            .init(
+            return .init(
                 id: "workbook-xml-invalid",
-                text: "part \(part) ends in the middle of its XML (byte \(failure.offset)); save the workbook again",
-                zh: "工作簿内的 \(part) 在 XML 中途结束（第 \(failure.offset) 字节）；请重新保存工作簿")
+                text: "part \(part) ends in the middle of its XML (\(at)); save the workbook again",
+                zh: "工作簿内的 \(part) 在 XML 中途结束（\(zhAt)）；请重新保存工作簿")
         case .malformed(let problem):
-            .init(
+            return .init(
                 id: "workbook-xml-invalid",
-                text: "part \(part) is not valid SpreadsheetML: \(problem) (byte \(failure.offset))",
-                zh: "工作簿内的 \(part) 格式不正确：\(problem)（第 \(failure.offset) 字节）")
+                text: "part \(part) is not valid SpreadsheetML: \(problem) (\(at))",
+                zh: "工作簿内的 \(part) 格式不正确：\(problem)（\(zhAt)）")
         }
     }
 

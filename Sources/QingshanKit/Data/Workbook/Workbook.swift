@@ -10,8 +10,9 @@ struct Workbook {
     let styles: WorkbookStyles
     private let sharedStrings: [String]
 
-    init(url: URL, head: Data, limits: WorkbookLimits) throws(WorkbookError) {
-        var archive = try WorkbookArchive(url: url, head: head, limits: limits)
+    /// - Parameter data: the whole workbook file.
+    init(data: Data, limits: WorkbookLimits) throws(WorkbookError) {
+        var archive = try WorkbookArchive(data: data, limits: limits)
         guard let workbook = try archive.read("xl/workbook.xml") else { throw .missingPart("xl/workbook.xml") }
         guard let relationships = try archive.read("xl/_rels/workbook.xml.rels") else {
             throw .missingPart("xl/_rels/workbook.xml.rels")
@@ -32,7 +33,7 @@ struct Workbook {
         do {
             return try reader.read(bytes)
         } catch {
-            throw .xml(part: sheet.part, failure: error)
+            throw .xml(part: sheet.part, failure: error.located(in: bytes))
         }
     }
 
@@ -43,7 +44,7 @@ struct Workbook {
         do {
             return try read(bytes)
         } catch {
-            throw .xml(part: part, failure: error)
+            throw .xml(part: part, failure: error.located(in: bytes))
         }
     }
 }

@@ -25,7 +25,7 @@ struct WorkbookSheets {
                     targets[id] = partPath(target)
                 }
             }
-        } catch { throw .xml(part: "xl/_rels/workbook.xml.rels", failure: error) }
+        } catch { throw .xml(part: "xl/_rels/workbook.xml.rels", failure: error.located(in: relationships)) }
 
         var result = WorkbookSheets()
         scanner = XMLScanner(workbook)
@@ -41,7 +41,7 @@ struct WorkbookSheets {
                     result.sheets.append(Sheet(name: name, part: part, hidden: state != "visible"))
                 }
             }
-        } catch { throw .xml(part: "xl/workbook.xml", failure: error) }
+        } catch { throw .xml(part: "xl/workbook.xml", failure: error.located(in: workbook)) }
         return result
     }
 

@@ -10,12 +10,27 @@ import Foundation
 struct WorksheetReader {
     let sharedStrings: [String]
 
+    /// The cells of a sheet part. A failure carries the cell being read (`failure.cell`), so
+    /// the message names it as the spreadsheet does.
     func read(_ bytes: [UInt8]) throws(XMLScanner.Failure) -> Worksheet {
         var scanner = XMLScanner(bytes)
+        var here: CellReference?
+        do {
+            return try read(&scanner, here: &here)
+        } catch {
+            var failure = error
+            failure.cell = here
+            throw failure
+        }
+    }
+
+    private func read(_ scanner: inout XMLScanner, here: inout CellReference?) throws(XMLScanner.Failure) -> Worksheet {
         var sheet = Worksheet()
         var row: Worksheet.Row?
         var lastRow = 0
-        while let event = try scanner.next() {
+        while true {
+            let start = scanner.offset
+            guard let event = try scanner.next() else { break }
             guard case .start(let tag) = event else {
                 if case .end(let name) = event, name == "row", let finished = row {
                     if !finished.cells.isEmpty { sheet.rows.append(finished) }
@@ -26,8 +41,9 @@ struct WorksheetReader {
             switch tag.name {
             case "row":
                 let number = tag["r"].flatMap { Int($0) } ?? lastRow + 1
+                here = nil
                 guard number > lastRow, number <= CellReference.maxRow else {
-                    throw XMLScanner.Failure(reason: .malformed("row \(number) is out of order"), offset: 0)
+                    throw XMLScanner.Failure(reason: .malformed("row \(number) is out of order"), offset: start)
                 }
                 lastRow = number
                 row = Worksheet.Row(number: number, hidden: ["1", "true"].contains(tag["hidden"] ?? ""), cells: [])
@@ -36,27 +52,36 @@ struct WorksheetReader {
                 guard var current = row else { continue }
                 let previous = current.cells.last?.column ?? 0
                 let column = tag["r"].flatMap(CellReference.init)?.column ?? previous + 1
-                if let value = try readCell(tag, scanner: &scanner) {
+                here = CellReference(row: current.number, column: min(column, CellReference.maxColumn))
+                if let value = try readCell(tag, at: start, scanner: &scanner) {
                     current.cells.append(Worksheet.Cell(column: column, value: value, style: tag["s"].flatMap { Int($0) }))
                     row = current
                 }
-            case "mergeCell":
-                if let range = tag["ref"].flatMap(CellRange.init) { sheet.merged.append(range) }
-            case "col":
-                if ["1", "true"].contains(tag["hidden"] ?? ""), let min = tag["min"].flatMap({ Int($0) }),
-                    let max = tag["max"].flatMap({ Int($0) }), min <= max
-                {
-                    sheet.hiddenColumns.append(min...max)
-                }
             default:
-                break
+                Self.readSheetTag(tag, into: &sheet)
             }
         }
         return sheet
     }
 
-    /// The value of the cell whose start tag was just read; its end tag is consumed.
-    private func readCell(_ tag: XMLTag, scanner: inout XMLScanner) throws(XMLScanner.Failure) -> Worksheet.Value? {
+    /// Merged ranges and hidden columns, from the tags outside `sheetData`.
+    private static func readSheetTag(_ tag: XMLTag, into sheet: inout Worksheet) {
+        switch tag.name {
+        case "mergeCell":
+            if let range = tag["ref"].flatMap(CellRange.init) { sheet.merged.append(range) }
+        case "col":
+            if ["1", "true"].contains(tag["hidden"] ?? ""), let min = tag["min"].flatMap({ Int($0) }),
+                let max = tag["max"].flatMap({ Int($0) }), min <= max
+            {
+                sheet.hiddenColumns.append(min...max)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The value of the cell whose start tag was just read, at byte `start`; its end tag is consumed.
+    private func readCell(_ tag: XMLTag, at start: Int, scanner: inout XMLScanner) throws(XMLScanner.Failure) -> Worksheet.Value? {
         if tag.selfClosing {
             _ = try scanner.next()
             return nil
@@ -73,21 +98,30 @@ struct WorksheetReader {
             case .start(let child):
                 if !child.selfClosing { _ = try scanner.text(of: child.name) } else { _ = try scanner.next() }
             case .end:
-                return try value(type: tag["t"] ?? "n", stored: stored, inline: inline)
+                do {
+                    return try value(type: tag["t"] ?? "n", stored: stored, inline: inline)
+                } catch {
+                    throw XMLScanner.Failure(reason: .malformed(error.problem), offset: start)
+                }
             case .text:
                 break
             }
         }
-        throw XMLScanner.Failure(reason: .truncated, offset: 0)
+        throw XMLScanner.Failure(reason: .truncated, offset: start)
     }
 
-    private func value(type: String, stored: String?, inline: String?) throws(XMLScanner.Failure) -> Worksheet.Value? {
+    /// A cell value the sheet's XML holds but that cannot be what its type says.
+    private struct BadValue: Error {
+        var problem: String
+    }
+
+    private func value(type: String, stored: String?, inline: String?) throws(BadValue) -> Worksheet.Value? {
         if type == "inlineStr" { return inline.flatMap { $0.isEmpty ? nil : .text($0) } }
         guard let stored, !stored.isEmpty else { return nil }
         switch type {
         case "s":
             guard let index = Int(stored), sharedStrings.indices.contains(index) else {
-                throw XMLScanner.Failure(reason: .malformed("shared string \(stored) does not exist"), offset: 0)
+                throw BadValue(problem: "shared string \(stored) does not exist")
             }
             return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
         case "str": return .text(stored)
@@ -97,7 +131,7 @@ struct WorksheetReader {
         case "e": return .error(stored)
         default:
             guard let number = Double(stored.trimmingCharacters(in: .whitespaces)), number.isFinite else {
-                throw XMLScanner.Failure(reason: .malformed("'\(stored)' is not a number"), offset: 0)
+                throw BadValue(problem: "'\(stored)' is not a number")
             }
             return .number(number)
         }
@@ -114,6 +148,6 @@ struct WorksheetReader {
             default: break
             }
         }
-        throw XMLScanner.Failure(reason: .truncated, offset: 0)
+        throw XMLScanner.Failure(reason: .truncated, offset: scanner.offset)
     }
 }

@@ -18,7 +18,8 @@ struct XMLScanner {
         case text(String)
     }
 
-    /// Why a part could not be read, with the byte offset where it was noticed.
+    /// Why a part could not be read, with the byte offset where it was noticed; `located(in:)`
+    /// adds the line and column an editor shows, the reader the cell it was in.
     struct Failure: Error, Equatable {
         enum Reason: Equatable {
             case doctype
@@ -28,12 +29,39 @@ struct XMLScanner {
 
         var reason: Reason
         var offset: Int
+        /// 1-based line and column (UTF-8 bytes) of `offset` in the part; 0 until located.
+        var line = 0
+        var column = 0
+        /// The cell being read when a sheet part failed (`K5`), if the reader had reached one.
+        var cell: CellReference?
+
+        init(reason: Reason, offset: Int) {
+            self.reason = reason
+            self.offset = offset
+        }
+
+        /// The failure with the line and column of its offset in `bytes`, the part it was found in.
+        func located(in bytes: [UInt8]) -> Self {
+            var located = self
+            let end = min(max(offset, 0), bytes.count)
+            var lineStart = 0
+            located.line = 1
+            for index in 0..<end where bytes[index] == 0x0A {
+                located.line += 1
+                lineStart = index + 1
+            }
+            located.column = end - lineStart + 1
+            return located
+        }
     }
 
     private let bytes: [UInt8]
     private var index = 0
     /// The end tag still owed by a self-closing tag (`<c r="A1"/>`).
     private var pendingEnd: String?
+
+    /// The byte offset of the next event: where a problem found by the caller is reported.
+    var offset: Int { index }
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes

@@ -55,7 +55,10 @@ struct XLSXSheet {
                 return inlineString(value.description, at: reference, style: .text)
             }
             return #"<c r="\#(reference)" s="\#(Style.date.rawValue)"><v>\#(serial)</v></c>"#
-        case .string, .list, .record: return inlineString(value.description, at: reference, style: .text)
+        case .string: return inlineString(value.description, at: reference, style: .text)
+        // JSON text, as in the CSV (Table Schema's reading of `array` and `object` cells),
+        // so the three downloads agree.
+        case .list, .record: return inlineString(JSONValue(value).text(), at: reference, style: .text)
         }
     }
 

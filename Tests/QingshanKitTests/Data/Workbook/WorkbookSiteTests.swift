@@ -8,18 +8,21 @@ import ZIPFoundation
 @Suite struct WorkbookSiteTests {
     /// The repository's site with villages.csv replaced by the workbook of the same data
     /// (title row, column titles as headers, codes as numbers, Chinese date format).
-    private func workbookSite() throws -> TemporarySite {
+    private func workbookSite(_ fixture: String = "villages.xlsx") throws -> TemporarySite {
         let site = try TemporarySite(copyingEverything: ())
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/data/villages.csv"))
-        try workbookFixture("villages.xlsx").write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
+        try workbookFixture(fixture).write(to: site.root.appendingPathComponent("content/data/villages.xlsx"))
         try site.append("\ndialect: {sheetName: 村庄名单, headerRows: [2]}\n", to: "content/data/villages.schema.yaml")
         return site
     }
 
-    @Test func villagePagesFromTheWorkbookEqualThoseFromTheCSV() throws {
+    /// Written by XlsxWriter (shared strings, as Excel writes), and written by openpyxl then
+    /// re-saved by LibreOffice Calc (its own styles, `yyyy\年m\月d\日`, a rich-text title).
+    @Test(arguments: ["villages.xlsx", "villages-libreoffice.xlsx"])
+    func villagePagesFromTheWorkbookEqualThoseFromTheCSV(fixture: String) throws {
         let csvSite = try TemporarySite(copyingEverything: ())
         defer { csvSite.remove() }
-        let xlsxSite = try workbookSite()
+        let xlsxSite = try workbookSite(fixture)
         defer { xlsxSite.remove() }
         let fromCSV = SiteBuilder(root: csvSite.root).build()
         let fromWorkbook = SiteBuilder(root: xlsxSite.root).build()
@@ -88,7 +91,12 @@ import ZIPFoundation
             #"<c r="K3"><v>76.8</v></c>"#, #"<c r="K3"><v>80</v></c>"#)
         let result = try build()
         let pages = Set(result.files.keys).filter { $0.hasSuffix(".html") }
-        // As for the CSV: the record, the tracker page, and the data catalogue (issue 16) that lists the file.
-        #expect(pages == ["rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html"])
+        // As for the CSV: the record, the tracker page, the data catalogue (issue 16) that lists
+        // the file, and the 本期变化 pages (issue 17), made on every build.
+        #expect(
+            pages == [
+                "rural-remediation/villages/511702001001/index.html", "rural-remediation/index.html", "data/index.html", "changes/index.html",
+                "changes/2021-09-30/index.html",
+            ])
     }
 }

@@ -24,11 +24,7 @@ func loadWorkbook(
         parsed = result.schema
         diagnostics += result.diagnostics
     }
-    // The loader reads workbooks from their files (see `WorkbookArchive`).
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-\(UUID().uuidString).xlsx")
-    defer { try? FileManager.default.removeItem(at: url) }
-    do { try data.write(to: url) } catch { return (nil, []) }
-    let result = DatasetLoader.load(name: name, path: "content/data/\(file)", workbook: url, head: data.prefix(8), schema: parsed, limits: limits)
+    let result = DatasetLoader.load(name: name, path: "content/data/\(file)", workbook: data, schema: parsed, limits: limits)
     return (result.dataset, diagnostics + result.diagnostics)
 }
 
