@@ -18,10 +18,7 @@ enum WorkbookFuzz {
         _ = RawTable.workbook(sheet, path: "data/x.xlsx", headerRows: [1, 2], schema: nil, cellText: cellText)
     }
 
-    /// Each input is written to one file in the temporary folder (the archive reader works
-    /// on files, as the builder does) and loaded as a dataset.
-    static let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qingshan-fuzz-\(getpid()).xlsx")
-
+    /// Each input is a whole `.xlsx` file, loaded as a dataset from its bytes.
     static func archive(_ bytes: [UInt8]) {
         _ = DatasetLoader.load(name: "x", path: "data/x.xlsx", workbook: Data(bytes), schema: CSVFuzz.schema)
     }
