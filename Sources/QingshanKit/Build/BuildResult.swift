@@ -33,10 +33,11 @@ extension BuildResult {
         BuildResult(files: [:], diagnostics: diagnostics, renderedPageCount: 0)
     }
 
-    /// Nothing changed since the build `cache` describes: its files are kept as they are.
+    /// Nothing changed since the build `cache` describes: its files are kept as they are,
+    /// and its warnings are shown again (a skipped source is named on every build).
     static func unchanged(keeping cache: BuildCache) -> BuildResult {
         let paths = cache.entries.keys.sorted()
-        var result = BuildResult(files: [:], diagnostics: Diagnostics(paths.flatMap { cache.entries[$0]!.warnings }), renderedPageCount: 0)
+        var result = BuildResult(files: [:], diagnostics: Diagnostics(cache.warnings + paths.flatMap { cache.entries[$0]!.warnings }), renderedPageCount: 0)
         result.keptFiles = paths
         result.isUnchanged = true
         result.sourceChanges = "no source changed"

@@ -57,6 +57,7 @@ public struct SiteBuilder: Sendable {
         result.timings.insert(contentsOf: clock.laps, at: 0)
         result.cache?.inputs = stamps.folded
         result.cache?.inputsTaken = stamps.taken
+        result.cache?.keepSiteWarnings(of: result.diagnostics)
         result.stamps = stamps
         if let cache, outputFolder?.path == cache.outputFolder {
             result.sourceChanges = BuildCache.describeChanges(from: cache.inputs, to: stamps.folded)

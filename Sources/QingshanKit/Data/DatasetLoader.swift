@@ -86,6 +86,7 @@ public enum DatasetLoader {
             return nil
         case .success(let text):
             diagnostics.append(contentsOf: TextSafety.scan(text.utf8, path: path))
+            if text.encoding == .gb18030 { diagnostics.append(contentsOf: SubstitutedCharacters.scan(text.utf8, path: path)) }
             source.combine(path)
             source.combine(text.encoding.rawValue)
             source.combine(bytes: text.utf8)

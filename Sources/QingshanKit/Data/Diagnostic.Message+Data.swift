@@ -22,6 +22,16 @@ extension Diagnostic.Message {
             zh: "数据说明文件声明编码为 \(encoding)，但字节 0x\(hex(byte)) 不是有效的 \(encoding)；请检查 encoding 一项，或删除它让程序自动识别")
     }
 
+    static func dataSubstitutedCharacter(count: Int) -> Self {
+        let marks = String(repeating: "?", count: count)
+        return .init(
+            id: "data-substituted-character",
+            text: "'\(marks)' in a GBK file: most likely \(count == 1 ? "a character" : "characters") Excel or WPS could not save in GBK "
+                + "and replaced; type \(count == 1 ? "it" : "them") again and save as \"CSV UTF-8\" (a real question mark in Chinese text is the full-width '？')",
+            zh: "GBK 编码的文件中出现“\(marks)”：多半是 Excel 或 WPS 以 GBK 保存时无法保存的字符被替换成了问号；请重新输入原字符，"
+                + "另存为“CSV UTF-8（逗号分隔）”。中文里的问号应为全角“？”")
+    }
+
     static func dataUnknownEncoding(_ name: String) -> Self {
         .init(
             id: "data-unknown-encoding",

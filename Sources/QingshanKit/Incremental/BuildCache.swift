@@ -42,6 +42,9 @@ public struct BuildCache: Sendable {
     /// Stamps of the other files written (assets, static files, the search index, the
     /// sitemap), so a build with nothing to do can still notice one was deleted.
     var others: [String: Int] = [:]
+    /// The build's warnings that no entry holds (skipped sources, data, configuration):
+    /// a build with nothing to do shows them again (see `BuildCache+Warnings`).
+    var warnings: [Diagnostic] = []
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
@@ -121,6 +124,7 @@ public struct BuildCache: Sendable {
             writer.write(path)
             writer.write(others[path]!)
         }
+        Self.write(warnings, to: &writer)
         writer.write(entries.count)
         // Byte order, not `String`'s Unicode order: as deterministic, and several times
         // faster over the tens of thousands of paths of a large site.
@@ -200,7 +204,7 @@ public struct BuildCache: Sendable {
             guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
             others[path] = stamp
         }
-        guard let count = reader.readInt(), count >= 0 else { return nil }
+        guard let warnings = readDiagnostics(&reader), let count = reader.readInt(), count >= 0 else { return nil }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readUInt64(),
@@ -221,6 +225,7 @@ public struct BuildCache: Sendable {
             cache.inputs = inputs
             cache.inputsTaken = inputsTaken
             cache.others = others
+            cache.warnings = warnings
             cache.unreadData = data
             return cache
         }
@@ -285,6 +290,7 @@ public struct BuildCache: Sendable {
         cache.inputs = inputs
         cache.inputsTaken = inputsTaken
         cache.others = others
+        cache.warnings = warnings
         cache.parsedPages = parsedPages
         cache.searchTokens = searchTokens
         cache.datasetFindings = datasetFindings

@@ -69,11 +69,14 @@ struct PageRenderer: Sendable {
         values["page"] = .map(PageContext.withoutEmptyStrings(pageValues))
     }
 
-    /// Renders a page's layout, reporting partials nested too deep.
+    /// Renders a page's layout, reporting partials nested too deep and renderings stopped.
     private func renderLayout(_ layout: String, values: [String: TemplateValue], page: Page, diagnostics: inout [Diagnostic]) -> Data {
         guard let output = theme.library.render("layout/" + layout, context: .map(values)) else { return Data() }
         if output.partialDepthExceeded {
             diagnostics.append(.error(.partialTooDeep(layout: layout, limit: TemplateLibrary.maxPartialDepth), at: SourceLocation(path: page.sourcePath)))
+        }
+        if output.workExceeded {
+            diagnostics.append(.error(.templateWorkExceeded(layout: layout), at: SourceLocation(path: page.sourcePath)))
         }
         return Data(output.bytes)
     }

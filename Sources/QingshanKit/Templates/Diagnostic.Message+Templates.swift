@@ -56,4 +56,13 @@ extension Diagnostic.Message {
             text: "partial '\(name)' climbs out of partials/: a partial name is a path inside the theme's partials/ folder, without '..' or a leading '/'",
             zh: "局部模板“\(name)”越出了 partials/ 文件夹：局部模板的名称是主题 partials/ 文件夹内的路径，不能含“..”或以“/”开头")
     }
+
+    static func templateWorkExceeded(layout: String) -> Self {
+        .init(
+            id: "template-work-exceeded",
+            text: "layout '\(layout)' was stopped after \(TemplateLibrary.maxRenderSteps / 1_000_000) million steps or \(TemplateLibrary.maxOutputBytes >> 20) MiB "
+                + "(a partial that includes itself more than once, or sections nested over the same list?)",
+            zh: "布局“\(layout)”渲染超过 \(TemplateLibrary.maxRenderSteps / 10_000) 万步或 \(TemplateLibrary.maxOutputBytes >> 20) MiB，已停止："
+                + "是否有局部模板多次包含自身，或多层区块遍历同一个列表？")
+    }
 }

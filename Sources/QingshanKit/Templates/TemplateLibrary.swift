@@ -5,6 +5,15 @@ struct TemplateLibrary: Sendable {
     /// Partials may include themselves (to draw a tree); this bounds how deep, so a
     /// partial that includes itself unconditionally fails instead of overflowing the stack.
     static let maxPartialDepth = 64
+    /// Depth alone does not bound the work: a partial that includes itself twice, or
+    /// sections nested over the same list, renders exponentially many times within it
+    /// (found by the template fuzzer: two self-inclusions 64 deep ran out of memory).
+    /// A rendering stops after this many template nodes or output bytes; a real page
+    /// takes thousands of nodes and well under a megabyte.
+    static let maxRenderSteps = 5_000_000
+    static let maxOutputBytes = 256 << 20
+    /// This library's step budget (`maxRenderSteps`; tests lower it).
+    var maxSteps = TemplateLibrary.maxRenderSteps
 
     struct Output: Sendable {
         /// The rendered page as UTF-8, kept as bytes: it is written and checked as bytes,
@@ -12,6 +21,8 @@ struct TemplateLibrary: Sendable {
         var bytes: [UInt8]
         /// Partials went deeper than `maxPartialDepth`; the deeper ones were left out.
         var partialDepthExceeded: Bool
+        /// The rendering went past `maxRenderSteps` or `maxOutputBytes` and was stopped.
+        var workExceeded = false
 
         var html: String { String(decoding: bytes, as: UTF8.self) }
     }
@@ -20,9 +31,9 @@ struct TemplateLibrary: Sendable {
     /// there is no such template.
     func render(_ name: String, context: TemplateValue) -> Output? {
         guard let template = templates[name] else { return nil }
-        var rendering = Rendering(templates: templates, stack: [context])
+        var rendering = Rendering(templates: templates, stack: [context], maxSteps: maxSteps)
         rendering.render(template.nodes, position: nil)
-        return Output(bytes: rendering.output, partialDepthExceeded: rendering.depthExceeded)
+        return Output(bytes: rendering.output, partialDepthExceeded: rendering.depthExceeded, workExceeded: rendering.workExceeded)
     }
 }
 
@@ -55,15 +66,25 @@ private struct Rendering {
     var overrides: [String: [TemplateNode]] = [:]
     var depth = 0
     var depthExceeded = false
+    /// Template nodes rendered so far, against `maxSteps`.
+    var steps = 0
+    let maxSteps: Int
+    var workExceeded = false
 
-    init(templates: [String: Template], stack: [TemplateValue]) {
+    init(templates: [String: Template], stack: [TemplateValue], maxSteps: Int) {
         self.templates = templates
         self.stack = stack
+        self.maxSteps = maxSteps
         output.reserveCapacity(32 * 1024)
     }
 
     mutating func render(_ nodes: [TemplateNode], position: ListPosition?) {
         for node in nodes {
+            steps += 1
+            guard steps <= maxSteps, output.count <= TemplateLibrary.maxOutputBytes else {
+                workExceeded = true
+                return
+            }
             switch node {
             case .text(let text):
                 output.append(contentsOf: text)

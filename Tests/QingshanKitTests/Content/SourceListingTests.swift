@@ -104,4 +104,33 @@ import Testing
         #expect(!second.succeeded)
         #expect(second.diagnostics.items.map(\.message.id).contains("skipped-dangling-link"))
     }
+
+    /// A skipped source is named on every build, a build with nothing to do included: the
+    /// cache keeps the build's warnings that no page holds and shows them again.
+    @Test func aSkippedSourceIsNamedOnANoOpBuildToo() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        try link(site, "content/pages/notes.txt", to: "nowhere.txt")
+        let output = site.root.appendingPathComponent("public")
+        func build() throws -> BuildResult {
+            let result = SiteBuilder.incremental(root: site.root, output: output).build()
+            try #require(result.succeeded, "\(result.diagnostics.sorted.map(\.description))")
+            _ = try OutputWriter(root: site.root, output: output).write(result)
+            return result
+        }
+        func skipped(_ result: BuildResult) -> [String] {
+            result.diagnostics.filter { $0.message.id.hasPrefix("skipped-") }.map { "\($0.severity) \($0.message.id) \($0.location?.path ?? "")" }
+        }
+        let expected = ["warning skipped-dangling-link content/pages/notes.txt"]
+        #expect(skipped(try build()) == expected)
+        let again = try build()
+        #expect(again.isUnchanged)
+        #expect(skipped(again) == expected)
+        #expect(skipped(try build()) == expected)
+        // Once the link is gone, the warning is too (the removal is a source change).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages/notes.txt"))
+        #expect(skipped(try build()).isEmpty)
+        let last = try build()
+        #expect(last.isUnchanged && skipped(last).isEmpty)
+    }
 }

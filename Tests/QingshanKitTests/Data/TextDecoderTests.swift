@@ -27,6 +27,27 @@ import Testing
         #expect(villages.rows[0].location(of: "县").column == 13)
     }
 
+    /// Excel's GBK "CSV" writes `?` for a character GBK cannot hold: a warning at each one.
+    @Test func questionMarksExcelSubstitutedInAGBKFileAreWarnedAt() throws {
+        let (dataset, diagnostics) = try load("gbk-substituted.csv")
+        #expect(dataset?.encoding == "GB18030")
+        // 青山?村 (after "1,"), the lone `?` cell (after the URL, whose `?` is left alone), `??`.
+        #expect(positions(diagnostics) == ["data-substituted-character@2:9", "data-substituted-character@2:31", "data-substituted-character@3:3"])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(diagnostics[2].message == .dataSubstitutedCharacter(count: 2))
+        // UTF-8 can hold every character: a `?` in bom.csv's text would have been typed.
+        let (_, fromUTF8) = try load("bom.csv")
+        #expect(fromUTF8.isEmpty)
+    }
+
+    @Test func substitutedCharactersAreListedUpToALimit() {
+        let text = Array(String(repeating: "张?\n", count: 30).utf8)
+        let found = SubstitutedCharacters.scan(text, path: "x.csv")
+        #expect(found.count == SubstitutedCharacters.maxReported)
+        #expect(found.last?.notes == ["10 more in this file are not listed"])
+        #expect(SubstitutedCharacters.scan(Array("a?b,\"?x\",what?\n".utf8), path: "x.csv").isEmpty)
+    }
+
     @Test func utf16LittleEndianUsesTabs() throws {
         let (dataset, diagnostics) = try load("utf16le.csv")
         #expect(diagnostics.isEmpty)
