@@ -7,6 +7,7 @@ extension BuildCommand {
     /// until interrupted. A failed build is reported and the watch goes on; the output
     /// folder keeps the last good site.
     func runWatching() throws {
+        StopSignals.stopBetweenWrites()
         let root = site.rootURL
         let renderer = site.renderer()
         let outputURL = try site.outputFolder(output, renderer: renderer)
@@ -20,7 +21,7 @@ extension BuildCommand {
                 "watching content/ and site-templates/ with \(mechanism); Ctrl-C stops",
                 "正在用 \(mechanism) 监视 content/ 和 site-templates/，保存即重新生成；按 Ctrl-C 停止"))
         // BuildCommand is synchronous; wait here for the loop, which only ends when the
-        // process does (Ctrl-C ends it; every write is atomic, so nothing is left half-done).
+        // process does (Ctrl-C ends it between two writes: StopSignals).
         let done = DispatchSemaphore(value: 0)
         Task {
             await loop.run(watching: watcher) { report in lines.report(report) }

@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     var poll = false
 
     func run() async throws {
+        StopSignals.stopBetweenWrites()
         let root = site.rootURL
         let renderer = site.renderer()
         let outputURL = try site.outputFolder(output, renderer: renderer)

@@ -62,6 +62,10 @@ public struct OutputWriter: Sendable {
     /// build. `whileLocked` runs after the files are in place and before the build lock
     /// is released (the build cache is saved there).
     public func write(files: [String: Data], kept: [String], whileLocked: () throws -> Void = {}) throws -> WriteSummary {
+        try OutputWriteGate.during { try writeLocked(files: files, kept: kept, whileLocked: whileLocked) }
+    }
+
+    private func writeLocked(files: [String: Data], kept: [String], whileLocked: () throws -> Void) throws -> WriteSummary {
         try checkOutputFolder()
         try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
