@@ -32,6 +32,7 @@ private struct SchemaReader {
         var schema = TableSchema(path: document.path)
         schema.title = mapping["title"]?.scalarText
         schema.description = mapping["description"]?.scalarText
+        schema.recordUnit = mapping["recordUnit"]?.scalarText
         schema.sample = boolean(mapping["sample"], key: "sample") ?? false
         schema.publish = boolean(mapping["publish"], key: "publish") ?? true
         schema.encoding = mapping["encoding"]?.scalarText

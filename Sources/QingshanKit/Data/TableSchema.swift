@@ -78,6 +78,8 @@ public struct TableSchema: Sendable, Hashable {
     /// (pages may still show it).
     public var publish = true
     public var encoding: String?
+    /// How one record is counted in summaries (`recordUnit: 个村`); `条记录` when not given.
+    public var recordUnit: String?
     public var fields: [Field] = []
     public var primaryKey: [String] = []
     public var foreignKeys: [ForeignKey] = []

@@ -67,7 +67,7 @@ struct ChangesPages {
         return Page(sourcePath: Snapshot.folder, pagePath: pagePath, outputPath: output, frontMatter: matter, body: "", bodyLineOffset: 0)
     }
 
-    /// The summary lines of a period: `村庄名单：本期 2 条记录的整治状态达到已完工或已验收，累计 37/49`.
+    /// The summary lines of a period: `村庄名单：本期 2 个村的整治状态达到已完工或已验收，累计 37/49`.
     func summaryLines(_ period: ChangePeriod) -> [String] {
         period.datasets.filter(\.hasChanges).map { comparison in
             var parts: [String] = []
@@ -78,7 +78,7 @@ struct ChangesPages {
             }
             if let progress = comparison.progress {
                 parts.append(
-                    "本期 \(progress.newlyDone) 条记录的\(progress.field.title)达到\(progress.doneValues.joined(separator: "或"))，累计 \(progress.done)/\(progress.total)")
+                    "本期 \(progress.newlyDone) \(comparison.recordUnit)的\(progress.field.title)达到\(progress.doneValues.joined(separator: "或"))，累计 \(progress.done)/\(progress.total)")
             }
             return "\(comparison.title)：" + parts.joined(separator: "，")
         }

@@ -38,6 +38,8 @@ public struct DataComparison: Sendable, Hashable {
     /// The dataset is not in the earlier publication.
     public var isNew = false
     public var progress: Progress?
+    /// How one record is counted in the summary: the schema's `recordUnit`, else `条记录`.
+    public var recordUnit = "条记录"
 
     public var hasChanges: Bool { !added.isEmpty || !removed.isEmpty || !changed.isEmpty || wholeChanged || isNew }
 
@@ -47,6 +49,7 @@ public struct DataComparison: Sendable, Hashable {
     public static func compare(old: Dataset?, new: Dataset, schema: TableSchema?) -> DataComparison {
         let key = schema?.primaryKey ?? []
         var comparison = DataComparison(name: new.name, title: new.title, key: key)
+        comparison.recordUnit = schema?.recordUnit ?? comparison.recordUnit
         guard let old else {
             comparison.isNew = true
             comparison.added = new.rows

@@ -80,6 +80,16 @@ import Testing
         #expect(comparison.progress?.doneValues == ["已完工", "已验收"])
     }
 
+    @Test func theSummaryCountsRecordsByTheSchemasRecordUnit() throws {
+        let old = dataset("id,name,status,progress\n1,村一,在建,60\n2,村二,未开工,0\n3,村三,在建,60\n")
+        let plain = DataComparison.compare(old: old, new: dataset(), schema: dataset().schema)
+        #expect(plain.recordUnit == "条记录")
+        let counted = dataset(schema: "recordUnit: 个村\n" + Self.schema)
+        let villages = DataComparison.compare(old: old, new: counted, schema: counted.schema)
+        #expect(villages.recordUnit == "个村")
+        #expect(villages.progress?.newlyDone == 1)
+    }
+
     @Test func aDatasetWithoutPrimaryKeyIsComparedAsAWhole() {
         let old = dataset("a,b\n1,2\n", schema: nil)
         let same = DataComparison.compare(old: old, new: dataset("a,b\n1,2\n", schema: nil), schema: nil)
