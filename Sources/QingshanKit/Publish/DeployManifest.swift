@@ -128,7 +128,7 @@ public struct DeployManifest: Sendable, Hashable, Codable {
             return index > start ? value : nil
         }
 
-        /// A JSON string as `jsonString(_:)` writes it.
+        /// A JSON string as `JSONText.quoted(_:)` writes it.
         mutating func string() -> String? {
             guard skip("\"") else { return nil }
             // Most strings have no escape: one validated copy.
@@ -217,37 +217,16 @@ public struct DeployManifest: Sendable, Hashable, Codable {
         return Data(json)
     }
 
-    /// ``jsonString(_:)``'s bytes, copied straight when nothing needs escaping.
+    /// ``JSONText/quoted(_:)``'s bytes, copied straight when nothing can need escaping
+    /// (no control, quote or backslash, and no 0xE2 lead byte, which U+2028/U+2029 start with).
     private static func appendJSONString(_ text: String, to json: inout [UInt8]) {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }) {
             json.append(UInt8(ascii: "\""))
             json += text.utf8
             json.append(UInt8(ascii: "\""))
         } else {
-            json += jsonString(text).utf8
+            json += JSONText.quoted(text).utf8
         }
-    }
-
-    /// A JSON string literal (RFC 8259 § 7): quotes, backslashes and controls escaped.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
 

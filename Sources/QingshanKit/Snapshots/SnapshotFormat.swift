@@ -59,7 +59,7 @@ enum SnapshotFormat {
         let lines = rows.map { row in
             let members = fields.compactMap { field -> String? in
                 let value = row[field.name]
-                return value.isNull ? nil : jsonString(field.name) + ": " + json(value)
+                return value.isNull ? nil : JSONText.quoted(field.name) + ": " + json(value)
             }
             return "  {" + members.joined(separator: ", ") + "}"
         }
@@ -72,35 +72,17 @@ enum SnapshotFormat {
         case .integer(let number): String(number)
         case .number(let number): number.description
         case .boolean(let flag): flag ? "true" : "false"
-        case .string, .date: jsonString(value.description)
+        case .string, .date: JSONText.quoted(value.description)
         case .list(let items): "[" + items.map(json).joined(separator: ", ") + "]"
-        case .record(let members): "{" + members.keys.sorted().map { jsonString($0) + ": " + json(members[$0]!) }.joined(separator: ", ") + "}"
+        case .record(let members): "{" + members.keys.sorted().map { JSONText.quoted($0) + ": " + json(members[$0]!) }.joined(separator: ", ") + "}"
         }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// `snapshot.yaml`: a comment saying what the folder is, and the note.
     static func noteFile(date: String, note: String?) -> Data {
         var text = "# 数据快照：\(date) 发布时的数据，由 qingshan snapshot 记录，请勿手工修改数据文件。\n"
         text += "# Data snapshot: the data as published on \(date), recorded by qingshan snapshot.\n"
-        if let note, !note.isEmpty { text += "note: " + jsonString(note) + "\n" }
+        if let note, !note.isEmpty { text += "note: " + JSONText.quoted(note) + "\n" }
         return Data(text.utf8)
     }
 }
