@@ -42,16 +42,11 @@ enum SnapshotFormat {
     }
 
     static func csv(fields: [DataField], rows: [DataRow]) -> String {
-        var text = fields.map { cell($0.name) }.joined(separator: ",") + "\n"
+        var text = fields.map { CSVField.quoted($0.name) }.joined(separator: ",") + "\n"
         for row in rows {
-            text += fields.map { cell(row[$0.name].description) }.joined(separator: ",") + "\n"
+            text += fields.map { CSVField.quoted(row[$0.name].description) }.joined(separator: ",") + "\n"
         }
         return text
-    }
-
-    private static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func json(fields: [DataField], rows: [DataRow]) -> String {

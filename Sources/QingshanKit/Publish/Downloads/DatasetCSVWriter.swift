@@ -17,9 +17,9 @@ public enum DatasetCSVWriter {
 
     /// The CSV bytes of `dataset`, fields in the dataset's order.
     public static func csv(_ dataset: Dataset) -> Data {
-        var text = dataset.fields.map { quoted($0.name) }.joined(separator: ",") + "\r\n"
+        var text = dataset.fields.map { CSVField.quoted($0.name) }.joined(separator: ",") + "\r\n"
         for row in dataset.rows {
-            text += dataset.fields.map { quoted(cell(row[$0.name])) }.joined(separator: ",")
+            text += dataset.fields.map { CSVField.quoted(cell(row[$0.name])) }.joined(separator: ",")
             text += "\r\n"
         }
         return Data(byteOrderMark) + Data(text.utf8)
@@ -35,12 +35,5 @@ public enum DatasetCSVWriter {
         let text = value.description
         if case .string = value, SpreadsheetFormulaGuard.startsFormula(text) { return "'" + text }
         return text
-    }
-
-    /// RFC 4180 §2: a field holding a comma, a double quote or a line break is enclosed in
-    /// double quotes, and a double quote inside it is doubled.
-    static func quoted(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
