@@ -17,7 +17,7 @@ extension SiteBuilder {
         let entries = pages.entries
         let archived = Array(entries.dropFirst())
         var shared = PageRenderer.sharedValues(config: site.model.config, hasDownloads: !(site.loaded.openData?.published.isEmpty ?? true))
-        shared["data"] = .map(site.loaded.datasets.mapValues(PageRenderer.templateValue))
+        shared["data"] = site.renderer.dataValue
         var taken = site.otherSources
         for page in site.model.pages { taken[page.outputPath] = page.sourcePath }
         for record in site.records { taken[record.page.outputPath] = record.page.sourcePath }
@@ -31,7 +31,7 @@ extension SiteBuilder {
             let sample = entry.period?.datasets.contains { $0.hasChanges && (site.loaded.datasets[$0.name]?.sample ?? false) } ?? false
             let context = PageContext(
                 model: site.model, page: page, markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: sample),
-                shared: shared, perDepth: PageContext.perDepthValues(model: site.model, root: SitePaths.root(of: page.outputPath)))
+                shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath)))
             var values = context.make()
             values["changes"] = pages.values(for: entry, archived: archived)
             guard let output = theme.library.render("layout/" + ChangesPages.layout, context: .map(values)) else { continue }

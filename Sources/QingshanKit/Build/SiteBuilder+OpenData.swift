@@ -43,11 +43,11 @@ extension SiteBuilder {
         let catalogue = DataCatalogue(datasets: phase.published, files: made.files)
         let page = DataCatalogue.page
         var shared = PageRenderer.sharedValues(config: site.model.config, hasDownloads: true)
-        shared["data"] = .map(site.loaded.datasets.mapValues(PageRenderer.templateValue))
+        shared["data"] = site.renderer.dataValue
         let context = PageContext(
             model: site.model, page: page,
             markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: phase.published.contains(where: \.sample)),
-            shared: shared, perDepth: PageContext.perDepthValues(model: site.model, root: SitePaths.root(of: page.outputPath)))
+            shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath)))
         var values = context.make()
         values["catalogue"] = catalogue.templateValue
         guard let output = theme.library.render("layout/" + DataCatalogue.layout, context: .map(values)) else { return [] }

@@ -46,6 +46,22 @@ public struct Page: Sendable, Hashable {
 
     /// The output path for a page file, honouring its slug.
     static func outputPath(forPagePath pagePath: String, slug: String?) -> String {
+        // The common case without splitting into components: every build asks for every
+        // page's output path, twice on a rebuild.
+        if pagePath.hasSuffix(".md"), !pagePath.hasPrefix("/"), !pagePath.contains("//") {
+            let stem = pagePath.dropLast(3)
+            let cut = stem.lastIndex(of: "/")
+            let name = cut.map { stem[stem.index(after: $0)...] } ?? stem
+            guard let cut else {
+                if name == "404" { return "404.html" }
+                return name == "index" ? "index.html" : (slug ?? String(name)) + "/index.html"
+            }
+            let folder = stem[..<cut]
+            guard name == "index" else { return folder + "/" + (slug ?? String(name)) + "/index.html" }
+            guard let slug else { return folder + "/index.html" }
+            let parent = folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? ""
+            return parent + slug + "/index.html"
+        }
         var components = pagePath.split(separator: "/").map(String.init)
         let file = components.removeLast()
         let name = String(file.dropLast(3))  // ".md"

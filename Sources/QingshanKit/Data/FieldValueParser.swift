@@ -87,6 +87,8 @@ enum FieldValueParser {
 
     /// `5.10E+11`, `1E10`: what Excel shows (and saves) for a long number in a General cell.
     static func isScientific(_ text: String) -> Bool {
+        // Most cells have no E at all: splitting every number cell twice was most of typing them.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
         let parts = text.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false)
         let alt = parts.count == 2 ? parts : text.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
         guard alt.count == 2 else { return false }

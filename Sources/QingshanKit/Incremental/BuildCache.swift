@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 15
+    static let formatVersion = 16
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -48,8 +48,11 @@ public struct BuildCache: Sendable {
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
-    /// Set when only the stamps were decoded: the encoded cache, for `completed()`.
-    var unreadData: Data?
+    /// Set when only the stamps were decoded: the reader, positioned after them, for
+    /// `completed()` (which goes on from there instead of decoding the stamps again).
+    var unreadRest: BinaryReader?
+    /// Whether only the stamps were decoded (see `completed()`).
+    var unreadData: Bool { unreadRest != nil }
     /// The search index's tokens per document, so a rebuild tokenizes only changed pages.
     var searchTokens = SearchTokenCache()
     /// Personal data in each dataset's cells (by dataset name), valid while it loads from
@@ -104,8 +107,10 @@ public struct BuildCache: Sendable {
     /// The whole cache: itself when it was decoded whole, else decoded again from its
     /// data; `nil` when that data turns out to be damaged after its first part.
     func completed() -> BuildCache? {
-        guard let unreadData else { return self }
-        return Self.decode(unreadData)
+        guard var reader = unreadRest else { return self }
+        var cache = self
+        cache.unreadRest = nil
+        return cache.decodeRest(&reader) ? cache : nil
     }
 
     func encoded() -> Data {
@@ -219,30 +224,36 @@ public struct BuildCache: Sendable {
             guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
             entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
         }
+        var cache = BuildCache(outputFolder: folder, entries: entries)
+        cache.inputs = inputs
+        cache.inputsTaken = inputsTaken
+        cache.others = others
+        cache.warnings = warnings
         if stampsOnly {
             // Enough for a build with nothing to do; the rest is read if there is work.
-            var cache = BuildCache(outputFolder: folder, entries: entries)
-            cache.inputs = inputs
-            cache.inputsTaken = inputsTaken
-            cache.others = others
-            cache.warnings = warnings
-            cache.unreadData = data
+            cache.unreadRest = reader
             return cache
         }
-        guard let parsedCount = reader.readInt(), parsedCount >= 0 else { return nil }
+        return cache.decodeRest(&reader) ? cache : nil
+    }
+
+    /// Reads what follows the entries (parsed pages, search tokens, dataset findings, open
+    /// data) into this cache; `false` when it is damaged.
+    private mutating func decodeRest(_ reader: inout BinaryReader) -> Bool {
+        guard let parsedCount = reader.readInt(), parsedCount >= 0 else { return false }
         var parsedPages: [String: ParsedPage] = [:]
         for _ in 0..<parsedCount {
             guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
                 let weight = reader.readInt(), let layoutLine = reader.readInt(), let layoutColumn = reader.readInt(),
                 let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
                 let keys = reader.readStrings()
-            else { return nil }
+            else { return false }
             var values: [ParamValue] = []
             for _ in keys {
-                guard let value = ParamValue.read(from: &reader) else { return nil }
+                guard let value = ParamValue.read(from: &reader) else { return false }
                 values.append(value)
             }
-            guard let diagnostics = readDiagnostics(&reader), let personalData = readFindings(&reader, path: path) else { return nil }
+            guard let diagnostics = Self.readDiagnostics(&reader), let personalData = Self.readFindings(&reader, path: path) else { return false }
             func optional(_ text: String) -> String? { text == "\u{0}" ? nil : text }
             var matter = FrontMatter()
             matter.title = texts[0]
@@ -259,43 +270,38 @@ public struct BuildCache: Sendable {
             parsedPages[path] = ParsedPage(
                 textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData, bodyLineOffset: bodyLineOffset)
         }
-        guard let searchTokens = SearchTokenCache.read(from: &reader), let datasetCount = reader.readInt(), datasetCount >= 0 else { return nil }
+        guard let searchTokens = SearchTokenCache.read(from: &reader), let datasetCount = reader.readInt(), datasetCount >= 0 else { return false }
         var datasetFindings: [String: DatasetFindings] = [:]
         for _ in 0..<datasetCount {
-            guard let name = reader.readString(), let hash = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return nil }
+            guard let name = reader.readString(), let hash = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return false }
             var findings: [(column: String, finding: PersonalDataFinding)] = []
             for _ in 0..<count {
                 guard let parts = reader.readStrings(), parts.count == 4, let kind = PersonalDataFinding.Kind(rawValue: parts[1]),
                     let line = reader.readInt(), let column = reader.readInt()
-                else { return nil }
+                else { return false }
                 let location = SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
                 findings.append((parts[0], PersonalDataFinding(kind: kind, masked: parts[2], location: location)))
             }
             datasetFindings[name] = DatasetFindings(sourceHash: hash, findings: findings)
         }
-        guard let hasOpenData = reader.readBool() else { return nil }
+        guard let hasOpenData = reader.readBool() else { return false }
         var openData: OpenDataFiles?
         if hasOpenData {
-            guard let key = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return nil }
+            guard let key = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return false }
             var files: [String: Data] = [:]
             for _ in 0..<count {
-                guard let path = reader.readString(), let bytes = reader.readBytes() else { return nil }
+                guard let path = reader.readString(), let bytes = reader.readBytes() else { return false }
                 files[path] = Data(bytes)
             }
-            guard let diagnostics = readDiagnostics(&reader) else { return nil }
+            guard let diagnostics = Self.readDiagnostics(&reader) else { return false }
             openData = OpenDataFiles(key: key, files: files, diagnostics: diagnostics)
         }
-        guard reader.isAtEnd else { return nil }
-        var cache = BuildCache(outputFolder: folder, entries: entries)
-        cache.inputs = inputs
-        cache.inputsTaken = inputsTaken
-        cache.others = others
-        cache.warnings = warnings
-        cache.parsedPages = parsedPages
-        cache.searchTokens = searchTokens
-        cache.datasetFindings = datasetFindings
-        cache.openData = openData
-        return cache
+        guard reader.isAtEnd else { return false }
+        self.parsedPages = parsedPages
+        self.searchTokens = searchTokens
+        self.datasetFindings = datasetFindings
+        self.openData = openData
+        return true
     }
 
     private static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {

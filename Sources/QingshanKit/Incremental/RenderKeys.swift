@@ -7,6 +7,9 @@ struct RenderKeys {
     private let datasetHashes: [String: UInt64]
     private let allDatasets: UInt64
     private let textHashes: [String: UInt64]
+    /// By dataset name: its columns and the schema parts a record's summary reads, the
+    /// same for every record page of the dataset (hashed once, not once per record).
+    private let recordSchemaHashes: [String: UInt64]
 
     /// - Parameter configText: the bytes of `site.yaml` (every setting can show on every page).
     /// - Parameter textHashes: the hash of each page file's text by source path
@@ -46,6 +49,14 @@ struct RenderKeys {
         for name in datasets.keys { hashes[SnapshotArchive.usageName(of: name)] = snapshots.hash(of: name) }
         datasetHashes = hashes
         allDatasets = all.value
+        recordSchemaHashes = datasets.mapValues(Self.recordSchemaHash)
+    }
+
+    private static func recordSchemaHash(_ dataset: Dataset) -> UInt64 {
+        var hash = StableHash()
+        combineColumns(of: dataset, into: &hash)
+        combineSummarySchema(of: dataset, into: &hash)
+        return hash.value
     }
 
     /// The key of a Markdown page, given the datasets its data blocks read.
@@ -88,10 +99,9 @@ struct RenderKeys {
         hash.combine(entry.page.outputPath)
         hash.combine(entry.page.frontMatter.title)
         hash.combine(entry.page.folder)
-        Self.combineColumns(of: dataset, into: &hash)
+        hash.combine(recordSchemaHashes[dataset.name] ?? Self.recordSchemaHash(dataset))
         for field in dataset.fields { hash.combine(dataset.rows[entry.row][field.name].description) }
         for name in entry.groupingFields { hash.combine(name) }
-        Self.combineSummarySchema(of: dataset, into: &hash)
         for neighbour in [index - 1, index + 1] where records.indices.contains(neighbour) && records[neighbour].collection == entry.collection {
             hash.combine(records[neighbour].page.frontMatter.title)
             hash.combine(records[neighbour].page.outputPath)

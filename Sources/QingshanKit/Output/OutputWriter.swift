@@ -159,7 +159,7 @@ public struct OutputWriter: Sendable {
         }
         let manifest = DeployManifest(entries: entries)
         try manifest.encoded().write(to: url, options: .atomic)
-        return manifest.diff(from: previous)
+        return manifest.diff(from: before)
     }
 
     /// The file for an output path, or `nil` if the path would leave the output folder.

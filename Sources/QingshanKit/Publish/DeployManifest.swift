@@ -185,7 +185,11 @@ public struct DeployManifest: Sendable, Hashable, Codable {
     /// Compared with the manifest of the previous build (`nil` when there was none, so
     /// every file is added).
     public func diff(from previous: DeployManifest?) -> Changes {
-        let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        diff(from: Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The same, given the previous manifest's entries by path (the caller has them).
+    func diff(from before: [String: Entry]) -> Changes {
         let now = Set(files.map(\.path))
         var changes = Changes()
         for entry in files {
@@ -209,12 +213,35 @@ public struct DeployManifest: Sendable, Hashable, Codable {
             json += (index == 0 ? "\n" : ",\n").utf8
             json += "    {\"path\": ".utf8
             Self.appendJSONString(entry.path, to: &json)
-            json += ", \"size\": \(entry.size), \"sha256\": ".utf8
+            json += ", \"size\": ".utf8
+            Self.appendDecimal(entry.size, to: &json)
+            json += ", \"sha256\": ".utf8
             Self.appendJSONString(entry.sha256, to: &json)
             json.append(UInt8(ascii: "}"))
         }
         json += (files.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
         return Data(json)
+    }
+
+    /// The decimal digits of `value`, as `"\(value)"` writes them, without making a string
+    /// per file.
+    private static func appendDecimal(_ value: Int, to json: inout [UInt8]) {
+        guard value > 0 else {
+            json += "\(value)".utf8
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            var start = buffer.count
+            while rest > 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            json.append(contentsOf: buffer[start...])
+        }
     }
 
     /// ``JSONText/quoted(_:)``'s bytes, copied straight when nothing can need escaping

@@ -21,6 +21,13 @@ struct PageRenderer: Sendable {
     private let resolver: LinkResolver
     private let blocks: DataBlockRenderer
     private let shared: [String: TemplateValue]
+    /// Every dataset as templates see it (`data`): the pages made outside the renderer
+    /// (the downloads catalogue, the 本期变化 pages) show the same values.
+    var dataValue: TemplateValue { shared["data"] ?? .map([:]) }
+
+    /// `PageContext.perDepthValues` for pages at `root`, made once per depth and shared
+    /// with the pages made outside the renderer (each lists every page of every section).
+    func perDepthValues(root: String) -> [String: TemplateValue] { perDepth.values(root: root) }
     private let perDepth: PerDepthValues
     /// The pages of each collection, listed on its parent page (`page.records`).
     let recordLinks: [String: [(title: String, output: String)]]
