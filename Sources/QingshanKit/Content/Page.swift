@@ -45,10 +45,21 @@ public struct Page: Sendable, Hashable {
     }
 
     /// The output path for a page file, honouring its slug.
+    /// Whether `path` has two slashes in a row, read from its bytes (Foundation's
+    /// `contains` cost more than the rest of making the output path).
+    private static func hasDoubleSlash(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func outputPath(forPagePath pagePath: String, slug: String?) -> String {
         // The common case without splitting into components: every build asks for every
         // page's output path, twice on a rebuild.
-        if pagePath.hasSuffix(".md"), !pagePath.hasPrefix("/"), !pagePath.contains("//") {
+        if pagePath.hasSuffix(".md"), !pagePath.hasPrefix("/"), !hasDoubleSlash(pagePath) {
             let stem = pagePath.dropLast(3)
             let cut = stem.lastIndex(of: "/")
             let name = cut.map { stem[stem.index(after: $0)...] } ?? stem
