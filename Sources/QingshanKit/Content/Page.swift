@@ -56,9 +56,31 @@ public struct Page: Sendable, Hashable {
         return false
     }
 
+    /// The same rule on the bytes of an ASCII page path (where every byte is a character),
+    /// `nil` for any other: walking characters backwards was most of the cost.
+    private static func asciiOutputPath(forPagePath pagePath: String, slug: String?) -> String? {
+        let utf8 = pagePath.utf8
+        guard utf8.count >= 3, utf8.first != UInt8(ascii: "/"), !hasDoubleSlash(pagePath), utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let end = utf8.index(utf8.endIndex, offsetBy: -3)
+        guard utf8[end...].elementsEqual(".md".utf8) else { return nil }
+        let slash = UInt8(ascii: "/")
+        guard let cut = utf8[..<end].lastIndex(of: slash) else {
+            let name = Substring(utf8[..<end])
+            if name == "404" { return "404.html" }
+            return name == "index" ? "index.html" : (slug ?? String(name)) + "/index.html"
+        }
+        let name = Substring(utf8[utf8.index(after: cut)..<end])
+        let folder = Substring(utf8[..<cut])
+        guard name == "index" else { return folder + "/" + (slug ?? String(name)) + "/index.html" }
+        guard let slug else { return folder + "/index.html" }
+        let parent = folder.utf8.lastIndex(of: slash).map { String(Substring(folder.utf8[...$0])) } ?? ""
+        return parent + slug + "/index.html"
+    }
+
     static func outputPath(forPagePath pagePath: String, slug: String?) -> String {
         // The common case without splitting into components: every build asks for every
         // page's output path, twice on a rebuild.
+        if let path = asciiOutputPath(forPagePath: pagePath, slug: slug) { return path }
         if pagePath.hasSuffix(".md"), !pagePath.hasPrefix("/"), !hasDoubleSlash(pagePath) {
             let stem = pagePath.dropLast(3)
             let cut = stem.lastIndex(of: "/")
