@@ -21,7 +21,8 @@ struct PageOutputPathTests {
     @Test func agreesWithTheRuleByComponents() {
         let paths = [
             "index.md", "404.md", "about.md", "news/index.md", "news/a.md", "news/404.md", "a/b/c.md", "a/b/index.md",
-            "报告/二〇二四.md", "报告/index.md", ".md", "a/.md", "/a/b.md", "a//b.md", "a/b.txt", "index", "x/index.md", "md", "a.md.md", "a/b/c/index.md", "404/index.md", "a/404.md", "x\r\n/y.md", "ab", "/.md",
+            "报告/二〇二四.md", "报告/index.md", ".md", "a/.md", "/a/b.md", "a//b.md", "a/b.txt", "index", "x/index.md", "md", "a.md.md", "a/b/c/index.md", "404/index.md", "a/404.md", "x\r\n/y.md", "ab",
+            "/.md",
         ]
         for path in paths {
             for slug in [nil, "s", "专题"] as [String?] {
