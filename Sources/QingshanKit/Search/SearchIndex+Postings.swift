@@ -105,8 +105,9 @@ extension SearchIndex {
 
         var tokenCount: Int { order.count }
 
-        /// - Parameter postings: per document, in order, `token * 8 + level`. Pass it
-        ///   consumed: once grouped, it is dropped unless the cache can keep it as is.
+        /// - Parameter postings: per document, in order, `token * 8 + level`, each list in
+        ///   any order. Pass it consumed: once grouped, it is dropped unless the cache can
+        ///   keep it as is (then each list is sorted).
         init(table: TokenTable, sortedCount: Int, postings: [[UInt32]]) {
             self.table = table
             (text, textStarts) = Self.text(of: table)
@@ -119,7 +120,15 @@ extension SearchIndex {
             (starts, grouped) = Self.grouped(postings, tokenCount: table.count)
             documentCounts = postings.map(\.count)
             let inOrder = order.count == table.count && order.indices.allSatisfy { order[$0] == $0 }
-            postingsInOrder = inOrder ? postings : nil
+            postingsInOrder = inOrder ? postings.map(Self.ascending) : nil
+        }
+
+        /// `list` sorted; most lists (those kept from the cache) already are.
+        private static func ascending(_ list: [UInt32]) -> [UInt32] {
+            let sorted = list.withUnsafeBufferPointer { list in
+                list.indices.dropFirst().allSatisfy { list[$0 - 1] < list[$0] }
+            }
+            return sorted ? list : list.sorted()
         }
 
         /// Each token's UTF-8, back to back, and where each starts.
@@ -354,7 +363,7 @@ extension SearchIndex {
                         list.append(UInt32(entry) << 3 | UInt32(tokens.levels[i]))
                     }
                 }
-                list.sort()
+                // Left in order of appearance: sorted only if the cache keeps them as they are.
                 postings[fresh[slot]] = list
             }
             batchStart = batchEnd
