@@ -26,7 +26,7 @@ extension SiteBuilder {
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
         let searchIndex = SearchIndex(entries: pages.searchEntries, documents: pages.documents, cache: &searchTokens)
         cache.searchTokens = searchTokens
-        files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
+        files[Self.searchIndexPath] = searchIndex.data
         run.clock.lap("search index")
         addPublishFiles(site, extraPages: openDataPages + changesPages, to: &files, diagnostics: &run.diagnostics)
         if !run.diagnostics.hasErrors {
