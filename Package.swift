@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Hummingbird's logger type; the preview server configures it (already built for Hummingbird).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SHA-256 for the deploy manifest and staged pages (already built for Hummingbird).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: System libraries
@@ -57,6 +59,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 // The offline bundle (`build --archive`): deterministic ZIP writing.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -37,6 +37,16 @@ struct BuildCommand: ParsableCommand {
         let writer = OutputWriter(root: root, output: outputURL)
         if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
+        // A first build writes its pages into the staging folder as it renders them.
+        let staging: StagingFolder?
+        do {
+            staging = dryRun ? nil : try writer.beginFirstBuild()
+        } catch let diagnostic as Diagnostic {
+            renderer.render(Diagnostics([diagnostic]))
+            throw ExitCode.failure
+        }
+        defer { staging?.discard() }
+        builder.staging = staging
         let cacheRead = Date()
         let cacheResident = PhaseClock.residentMiB()
         let progress = ProgressLine(language: renderer.language)
@@ -73,7 +83,7 @@ struct BuildCommand: ParsableCommand {
         if timings { printTimings(clock.laps) }
         if let archive {
             var complete = result
-            for path in result.keptFiles {
+            for path in result.keptFiles + result.stagedPages.map(\.path) {
                 complete.files[path] = FileManager.default.contents(atPath: writer.output.appendingPathComponent(path).path)
             }
             try writeArchive(result: complete, path: archive)

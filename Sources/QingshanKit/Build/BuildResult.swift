@@ -12,6 +12,11 @@ public struct BuildResult: Sendable {
     /// Pages reused from the previous build: their files are already in the output
     /// folder, unchanged, and are not in `files`.
     public var keptFiles: [String] = []
+    /// Pages a first build already wrote into its staging folder (`SiteBuilder.staging`),
+    /// with their size and SHA-256; not in `files`.
+    public var stagedPages: [DeployManifest.Entry] = []
+    /// That staging folder.
+    public var staging: StagingFolder? = nil
     /// The build cache to save once `files` are written (see `OutputWriter`).
     public var cache: BuildCache? = nil
     /// Wall time of each phase, in order, and the process's resident memory at its end

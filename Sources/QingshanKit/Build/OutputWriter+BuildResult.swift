@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension OutputWriter {
     /// Writes a successful build into the output folder, then saves its build cache while
@@ -23,10 +23,16 @@ extension OutputWriter {
         }
         let kept = Set(result.keptFiles)
         var recorded: BuildCache?
-        let summary = try write(files: result.files, kept: result.keptFiles) {
-            recorded = result.cache?.recording(output: output, written: result.files.keys, kept: kept)
+        let record = {
+            recorded = result.cache?.recording(output: output, written: Array(result.files.keys) + result.stagedPages.map(\.path), kept: kept)
             if savingCache { try recorded?.save(root: root) }
         }
+        let summary =
+            if let staging = result.staging {
+                try write(files: result.files, staged: result.stagedPages, staging: staging, whileLocked: record)
+            } else {
+                try write(files: result.files, kept: result.keptFiles, whileLocked: record)
+            }
         return (summary, recorded)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension SiteBuilder {
     /// Step 5: every output file, the search index, the publishing files, the output
     /// audit, and the cache for the next build.
-    func assemble(_ site: CheckedSite, plan: ReusePlan, rendered: [Int: RenderedPage], cache previous: BuildCache?, run: inout Run) -> BuildResult {
+    func assemble(_ site: CheckedSite, plan: ReusePlan, rendered: RenderedPages, cache previous: BuildCache?, run: inout Run) -> BuildResult {
         var files = readOtherFiles(site.otherSources, diagnostics: &run.diagnostics)
         var cache = BuildCache(outputFolder: outputFolder?.path ?? "")
         var pages = PageOutputs()
@@ -11,7 +11,9 @@ extension SiteBuilder {
             if let entry = plan.kept[index] {
                 pages.keep(entry, at: output, into: &cache)
             } else {
-                pages.add(rendered[index]!, at: output, key: { site.keys.key(index, datasetsUsed: $0) }, into: &cache, files: &files)
+                pages.add(
+                    rendered.pages[index]!, staged: rendered.staged[index], at: output, key: { site.keys.key(index, datasetsUsed: $0) },
+                    into: &cache, files: &files)
             }
         }
         let openDataPages = addOpenData(
@@ -24,16 +26,16 @@ extension SiteBuilder {
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
         let searchIndex = SearchIndex(entries: pages.searchEntries, documents: pages.documents, cache: &searchTokens)
         cache.searchTokens = searchTokens
-        files[Self.searchIndexPath] = Data(searchIndex.javaScript.utf8)
+        files[Self.searchIndexPath] = searchIndex.data
         run.clock.lap("search index")
         addPublishFiles(site, extraPages: openDataPages + changesPages, to: &files, diagnostics: &run.diagnostics)
         if !run.diagnostics.hasErrors {
-            let findings = OutputChecker.check(files: files, options: outputChecks)
-            let pagesByOutput = Dictionary(site.model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
-            run.diagnostics.append(contentsOf: SourceTrace.annotate(findings, files: files, pages: pagesByOutput))
+            checkOutput(files: files, staged: pages, targets: rendered.linkTargets, site: site, diagnostics: &run.diagnostics)
         }
         run.clock.lap("publish files, output checks")
         var result = BuildResult(files: run.diagnostics.hasErrors ? [:] : files, diagnostics: run.diagnostics, renderedPageCount: plan.toRender.count)
+        result.stagedPages = pages.staged.map(\.manifestEntry)
+        result.staging = staging
         result.timings = run.clock.laps
         result.searchIndexSize = searchIndex.size(comparedToHTMLBytes: pages.htmlBytes)
         let outputs = site.renderer.outputs
@@ -42,6 +44,23 @@ extension SiteBuilder {
         cache.datasetFindings = site.loaded.datasetFindings
         result.cache = cache
         return result
+    }
+
+    /// The output audit (`outputChecks`) of `files` and of the pages already staged.
+    private func checkOutput(
+        files: [String: Data], staged: PageOutputs, targets: LinkTargets, site: CheckedSite, diagnostics: inout Diagnostics
+    ) {
+        let findings: [Diagnostic]
+        var read: @Sendable (String) -> Data? = { files[$0] }
+        if let staging {
+            let analysed = Dictionary(uniqueKeysWithValues: staged.staged.map { ($0.manifestEntry.path, $0.analysis) })
+            findings = OutputChecker.check(files: files, analysed: analysed, readBack: { staging.read($0) }, targets: targets, options: outputChecks)
+            read = { files[$0] ?? staging.read($0) }
+        } else {
+            findings = OutputChecker.check(files: files, options: outputChecks)
+        }
+        let pagesByOutput = Dictionary(site.model.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
+        diagnostics.append(contentsOf: SourceTrace.annotate(findings, html: read, pages: pagesByOutput))
     }
 
     /// The bytes of the static files and theme assets.
@@ -83,6 +102,8 @@ private struct PageOutputs {
     var htmlBytes = 0
     var searchEntries: [SearchEntry] = []
     var documents: [UInt64: SearchDocument] = [:]
+    /// Pages written into the staging folder as they were rendered.
+    var staged: [StagedPage] = []
 
     /// A page kept from the last build: its entry (with its search postings) carries over.
     mutating func keep(_ entry: BuildCache.Entry, at output: String, into cache: inout BuildCache) {
@@ -91,12 +112,18 @@ private struct PageOutputs {
         cache.entries[output] = entry
     }
 
-    /// A page rendered now.
+    /// A page rendered now (and, with `staged`, already written).
     mutating func add(
-        _ page: RenderedPage, at output: String, key: ([String]) -> UInt64, into cache: inout BuildCache, files: inout [String: Data]
+        _ page: RenderedPage, staged: StagedPage?, at output: String, key: ([String]) -> UInt64, into cache: inout BuildCache,
+        files: inout [String: Data]
     ) {
-        files[output] = page.html
-        htmlBytes += page.html.count
+        if let staged {
+            self.staged.append(staged)
+            htmlBytes += staged.manifestEntry.size
+        } else {
+            files[output] = page.html
+            htmlBytes += page.html.count
+        }
         let search = page.searchDocument.map { SearchEntry($0) }
         if let document = page.searchDocument, let search {
             searchEntries.append(search)

@@ -113,22 +113,58 @@ extension SiteBuilder {
 
     /// Step 4: the pages to render, on all cores. Render even when something is already
     /// wrong: the pages' own problems (dead links, bad data blocks) are reported in the
-    /// same run.
-    func render(_ site: CheckedSite, plan: ReusePlan, run: inout Run) -> [Int: RenderedPage] {
+    /// same run. With a staging folder, each page is analysed for the output audit,
+    /// hashed and written there as soon as it is rendered, and its HTML dropped.
+    func render(_ site: CheckedSite, plan: ReusePlan, run: inout Run) -> RenderedPages {
         let toRender = plan.toRender
         let slots = ResultSlots<RenderedPage>(count: toRender.count)
+        let stagedSlots = ResultSlots<StagedPage?>(count: toRender.count)
         let counter = ResultSlots<Int>(count: 1)
         counter[0] = 0
         let progress = self.progress
         let renderer = site.renderer
+        let (staging, checks) = (self.staging, outputChecks)
+        let targets = LinkTargets()
         DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
-            slots[slot] = renderer.render(toRender[slot])
+            var page = renderer.render(toRender[slot])
+            stagedSlots[slot] = staging.map { StagedPage.write(&page, at: renderer.outputs[toRender[slot]], into: $0, checks: checks, targets: targets) }
+            slots[slot] = page
             if let progress { progress(counter.increment(0), toRender.count) }
         }
-        let rendered = Dictionary(uniqueKeysWithValues: zip(toRender, slots.values))
-        for index in toRender { run.diagnostics.append(contentsOf: rendered[index]!.diagnostics) }
+        var rendered = RenderedPages(linkTargets: targets)
+        rendered.pages = Dictionary(uniqueKeysWithValues: zip(toRender, slots.values))
+        for (index, staged) in zip(toRender, stagedSlots.values) { rendered.staged[index] = staged }
+        for index in toRender { run.diagnostics.append(contentsOf: rendered.pages[index]!.diagnostics) }
         for entry in plan.kept.values { run.diagnostics.append(contentsOf: entry.warnings) }
         run.clock.lap("render \(toRender.count) pages")
         return rendered
+    }
+}
+
+/// The pages rendered by one build, by output index.
+struct RenderedPages {
+    var pages: [Int: RenderedPage] = [:]
+    /// Pages already written into a first build's staging folder (their `html` is empty).
+    var staged: [Int: StagedPage] = [:]
+    /// The relative link targets of the staged pages, for the output audit.
+    var linkTargets = LinkTargets()
+}
+
+/// A page written into the staging folder as soon as it was rendered: what the rest of
+/// the build needs of its HTML.
+struct StagedPage: Sendable {
+    var manifestEntry: DeployManifest.Entry
+    var analysis: OutputChecker.FileAnalysis
+
+    /// Analyses, hashes and writes `page` at `path`, and empties its HTML.
+    static func write(
+        _ page: inout RenderedPage, at path: String, into staging: StagingFolder, checks: OutputCheckOptions, targets: LinkTargets
+    ) -> StagedPage {
+        let html = page.html
+        page.html = Data()
+        let full = OutputChecker.analyze(path: path, bytes: [UInt8](html), options: checks)
+        let analysis = OutputChecker.compactAnalysis(full, path: path, options: checks, targets: targets)
+        staging.write(html, at: path)
+        return StagedPage(manifestEntry: .init(path: path, size: html.count, sha256: SHA256.hex(html)), analysis: analysis)
     }
 }

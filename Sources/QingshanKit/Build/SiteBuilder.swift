@@ -21,6 +21,10 @@ public struct SiteBuilder: Sendable {
     /// The source stamps, when the caller knows them (`RebuildLoop` updates the last
     /// build's from the watcher's changes); `nil` takes them from the folders.
     var stamps: SourceStamps?
+    /// A first build's staging folder (`OutputWriter.beginFirstBuild()`): pages are
+    /// written into it as they are rendered, checked and hashed there, and not kept in
+    /// memory; `nil` keeps every file in `BuildResult.files`.
+    public var staging: StagingFolder?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -74,7 +78,10 @@ public struct SiteBuilder: Sendable {
         let plan = planReuse(site, cache: cache, run: &run)
         guard readBodies(of: plan.toRender, into: &site, run: &run) else { return nil }
         let rendered = render(site, plan: plan, run: &run)
-        guard !run.diagnostics.hasErrors else { return .failed(run.diagnostics) }
+        guard !run.diagnostics.hasErrors, staging?.firstFailure == nil else {
+            if let failure = staging?.firstFailure { run.diagnostics.error(.outputWriteFailed(failure), at: nil) }
+            return .failed(run.diagnostics)
+        }
         return assemble(site, plan: plan, rendered: rendered, cache: cache, run: &run)
     }
 

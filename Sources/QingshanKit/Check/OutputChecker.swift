@@ -49,24 +49,53 @@ public enum OutputChecker {
         check(paths: files.keys.sorted(), bytes: { [UInt8](files[$0]!) }, options: options)
     }
 
-    private static func check(paths: [String], bytes: @Sendable (String) -> [UInt8], options: OutputCheckOptions) -> [Diagnostic] {
+    /// The same for a first build whose pages were analysed as they were rendered
+    /// (`analysed`, see `analyze(path:bytes:options:)` and `compactAnalysis`) and written
+    /// to disk: `files` holds the other files, `readBack` gives an analysed file's bytes
+    /// again, and `targets` the link targets of the compact analyses.
+    public static func check(
+        files: [String: Data], analysed: [String: FileAnalysis], readBack: @Sendable (String) -> Data?, targets: LinkTargets,
+        options: OutputCheckOptions = OutputCheckOptions()
+    ) -> [Diagnostic] {
+        let paths = Set(files.keys).union(analysed.keys).sorted()
+        return check(
+            paths: paths, analysed: analysed, bytes: { path in files[path].map { [UInt8]($0) } ?? readBack(path).map { [UInt8]($0) } ?? [] },
+            options: options, compactTargets: targets.all)
+    }
+
+    /// What the audit needs of one file before every file's ids are known: its links,
+    /// ids and own findings (HTML, CSS), and what the personal-data scan found.
+    public struct FileAnalysis: Sendable {
+        var report: PageReport?
+        var personal: [Diagnostic]
+        /// Reduced by `compactAnalysis`: no references or anchors are left.
+        var isCompact = false
+    }
+
+    /// One file analysed on its own (any thread).
+    public static func analyze(path: String, bytes: [UInt8], options: OutputCheckOptions) -> FileAnalysis {
+        var report: PageReport?
+        switch fileExtension(path) {
+        case "html", "htm": report = PageAnalyzer.analyze(html: bytes, options: options)
+        case "css": report = PageAnalyzer.analyze(css: bytes)
+        default: break
+        }
+        var personal: [Diagnostic] = []
+        if options.personalData, textExtensions.contains(fileExtension(path)), !options.personalDataAllowedPaths.contains(path) {
+            personal = PersonalDataScanner.scan(bytes: bytes, path: path).map(\.diagnostic)
+        }
+        return FileAnalysis(report: report, personal: personal)
+    }
+
+    private static func check(
+        paths: [String], analysed: [String: FileAnalysis] = [:], bytes: @Sendable (String) -> [UInt8], options: OutputCheckOptions,
+        compactTargets: Set<String> = []
+    ) -> [Diagnostic] {
         // Each file is analysed on its own, on all cores; links are resolved afterwards,
         // when every file's ids are known.
-        let analyses = ResultSlots<(report: PageReport?, personal: [Diagnostic])>(count: paths.count)
+        let analyses = ResultSlots<FileAnalysis>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
-            let bytes = bytes(path)
-            var report: PageReport?
-            switch fileExtension(path) {
-            case "html", "htm": report = PageAnalyzer.analyze(html: bytes, options: options)
-            case "css": report = PageAnalyzer.analyze(css: bytes)
-            default: break
-            }
-            var personal: [Diagnostic] = []
-            if options.personalData, textExtensions.contains(fileExtension(path)), !options.personalDataAllowedPaths.contains(path) {
-                personal = PersonalDataScanner.scan(bytes: bytes, path: path).map(\.diagnostic)
-            }
-            analyses[index] = (report, personal)
+            analyses[index] = analysed[paths[index]] ?? analyze(path: paths[index], bytes: bytes(paths[index]), options: options)
         }
         var diagnostics: [Diagnostic] = []
         var collected: [String: PageReport] = [:]
@@ -80,6 +109,11 @@ public enum OutputChecker {
             paths.flatMap { path in
                 path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
             })
+        // A compact analysis kept no positions: when one of its links names a folder (an
+        // offline finding, and rare), its pages are analysed again in full to place it.
+        if options.offline, compactTargets.contains(where: { !existing.contains($0) && folders.contains($0) }) {
+            return check(paths: paths, analysed: analysed.filter { !$0.value.isCompact }, bytes: bytes, options: options)
+        }
         // Links are resolved on all cores, in runs of neighbouring paths (sorted, so mostly
         // one folder each). Navigation repeats on every page: a URL resolves the same way
         // from every file in a folder, so each run resolves each (folder, URL) pair once.
@@ -134,7 +168,7 @@ public enum OutputChecker {
     }
 
     /// The error for one URL in the file at `path`, if any.
-    private static func resolve(
+    static func resolve(
         _ reference: PageReport.Reference, from path: String, files: Set<String>, folders: Set<String>,
         reports: [String: PageReport], options: OutputCheckOptions
     ) -> Diagnostic.Message? {

@@ -8,10 +8,10 @@ enum SourceTrace {
 
     /// `diagnostics` with each link finding whose URL appears in the source of the page it
     /// was found in moved to that source line (the output position becomes a note).
-    static func annotate(_ diagnostics: [Diagnostic], files: [String: Data], pages: [String: Page]) -> [Diagnostic] {
+    static func annotate(_ diagnostics: [Diagnostic], html: (String) -> Data?, pages: [String: Page]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             guard linkFindings.contains(diagnostic.message.id), let location = diagnostic.location,
-                let page = pages[location.path], let html = files[location.path],
+                let page = pages[location.path], let html = html(location.path),
                 let url = url(at: location, in: html),
                 let found = find(url, in: page)
             else { return diagnostic }

@@ -6,7 +6,7 @@ import Foundation
 struct FolderSwap {
     let output: URL
 
-    private var staging: URL { sibling("new") }
+    var staging: URL { sibling("new") }
     private var previous: URL { sibling("old") }
 
     private func sibling(_ role: String) -> URL {
@@ -27,9 +27,14 @@ struct FolderSwap {
     /// Lets `fill` write the new folder beside its place, then renames it in (moving any
     /// folder already there aside first, and deleting it after).
     func replace(fill: (URL) throws -> Void) throws {
+        try replace(filled: nil, fill: fill)
+    }
+
+    /// The same, when the new folder was made and partly filled already (`StagingFolder`).
+    func replace(filled: URL?, fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            if filled == nil { try manager.createDirectory(at: staging, withIntermediateDirectories: false) }
             try fill(staging)
         } catch {
             try? manager.removeItem(at: staging)

@@ -62,15 +62,57 @@ public struct OutputWriter: Sendable {
     /// build. `whileLocked` runs after the files are in place and before the build lock
     /// is released (the build cache is saved there).
     public func write(files: [String: Data], kept: [String], whileLocked: () throws -> Void = {}) throws -> WriteSummary {
-        try OutputWriteGate.during { try writeLocked(files: files, kept: kept, whileLocked: whileLocked) }
+        try OutputWriteGate.during { try writeLocked(files: files, kept: kept, staged: [], staging: nil, whileLocked: whileLocked) }
     }
 
-    private func writeLocked(files: [String: Data], kept: [String], whileLocked: () throws -> Void) throws -> WriteSummary {
+    /// The same for a first build that wrote its pages (`staged`, with their size and
+    /// SHA-256) into `staging` as they were rendered: `files` are the others. The staging
+    /// folder is renamed into place, or deleted when writing fails.
+    public func write(
+        files: [String: Data], staged: [DeployManifest.Entry], staging: StagingFolder, whileLocked: () throws -> Void = {}
+    ) throws -> WriteSummary {
+        defer { staging.discard() }
+        return try OutputWriteGate.during {
+            try writeLocked(files: files, kept: [], staged: staged, staging: staging, whileLocked: whileLocked)
+        }
+    }
+
+    /// Where a first build (no output folder yet) writes its pages while it renders, with
+    /// the build lock held; `nil` when the output folder exists (later builds update it
+    /// in place, under a journal, after the whole build succeeded).
+    public func beginFirstBuild() throws -> StagingFolder? {
         try checkOutputFolder()
         try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let lock = try BuildLock(url: root.appendingPathComponent(".qingshan/build.lock"))
-        defer { lock.release() }
-        try FolderSwap(output: output).recoverInterruptedSwap()
+        let lock = try BuildLock(url: lockURL)
+        let swap = FolderSwap(output: output)
+        do {
+            try swap.recoverInterruptedSwap()
+        } catch {
+            lock.release()
+            throw error
+        }
+        guard !FileManager.default.fileExists(atPath: output.path) else {
+            lock.release()
+            return nil
+        }
+        return try StagingFolder(url: swap.staging, lock: lock)
+    }
+
+    private var lockURL: URL { root.appendingPathComponent(".qingshan/build.lock") }
+
+    private func writeLocked(
+        files: [String: Data], kept: [String], staged: [DeployManifest.Entry], staging: StagingFolder?, whileLocked: () throws -> Void
+    ) throws -> WriteSummary {
+        try checkOutputFolder()
+        let lock: BuildLock?
+        if staging == nil {
+            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            lock = try BuildLock(url: lockURL)
+            try FolderSwap(output: output).recoverInterruptedSwap()
+        } else {
+            lock = nil
+        }
+        defer { lock?.release() }
         // Roll back an update a killed build left halfway before comparing anything: the
         // plan must see the previous site, not files the killed build wrote and the
         // rollback would then revert (found by scripts/drills: SIGKILL mid-update left
@@ -78,13 +120,18 @@ public struct OutputWriter: Sendable {
         try OutputJournal(output: output).recover()
         let keptSet = Set(kept)
         var plan = try self.plan(files: files, kept: keptSet)
-        if let problem = OutputLinkGuard.check(output: output, touching: plan.writes + plan.summary.removed) { throw problem }
-        try apply(plan, files: files)
-        let record = ([output.path] + Set(files.keys).union(keptSet).sorted()).joined(separator: "\n") + "\n"
+        if let staging {
+            plan.summary.added = (plan.summary.added + staged.map(\.path)).sorted()
+            try apply(plan, files: files, staging: staging)
+        } else {
+            if let problem = OutputLinkGuard.check(output: output, touching: plan.writes + plan.summary.removed) { throw problem }
+            try apply(plan, files: files)
+        }
+        let record = ([output.path] + Set(files.keys).union(keptSet).union(staged.map(\.path)).sorted()).joined(separator: "\n") + "\n"
         try Data(record.utf8).write(to: recordURL, options: .atomic)
         plan.summary.unchanged += kept.count
         try whileLocked()
-        plan.summary.deploy = try writeManifest(files: files, kept: keptSet, alreadyWritten: plan.alreadyWritten)
+        plan.summary.deploy = try writeManifest(files: files, kept: keptSet, alreadyWritten: plan.alreadyWritten, hashed: staged)
         return plan.summary
     }
 
@@ -121,6 +168,18 @@ public struct OutputWriter: Sendable {
     /// renames it in; later builds update the site file by file under a journal. Either
     /// way a failed write, a full disk or a killed build leaves the previous site exactly
     /// as it was.
+    /// A first build's other files join its pages in `staging`, which is then renamed in.
+    func apply(_ plan: Plan, files: [String: Data], staging: StagingFolder) throws {
+        if let failure = staging.firstFailure { throw Diagnostic.error(.outputWriteFailed(failure), at: nil) }
+        // Only a first build stages; a folder made meanwhile by something else is not replaced.
+        guard !FileManager.default.fileExists(atPath: output.path), staging.handOver() else {
+            throw Diagnostic.error(.outputWriteFailed("\(output.path) appeared while the site was built"), at: nil)
+        }
+        try FolderSwap(output: output).replace(filled: staging.url) { folder in
+            try OutputFiles.write(plan.writes, of: files, into: folder)
+        }
+    }
+
     func apply(_ plan: Plan, files: [String: Data]) throws {
         let journal = OutputJournal(output: output)
         if !FileManager.default.fileExists(atPath: output.path) {
@@ -136,12 +195,15 @@ public struct OutputWriter: Sendable {
     /// The deploy manifest: written files hashed now; kept files, and files whose bytes
     /// were found already in the output, take their entry from the previous manifest
     /// (their bytes are unchanged), or are hashed.
-    private func writeManifest(files: [String: Data], kept: Set<String>, alreadyWritten: Set<String>) throws -> DeployManifest.Changes {
+    /// - Parameter hashed: entries of files hashed where they were made (a first build's pages).
+    private func writeManifest(
+        files: [String: Data], kept: Set<String>, alreadyWritten: Set<String>, hashed: [DeployManifest.Entry]
+    ) throws -> DeployManifest.Changes {
         let url = root.appendingPathComponent(".qingshan/manifest.json")
         let previous = (try? Data(contentsOf: url)).flatMap { try? DeployManifest(decoding: $0) }
         let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var toHash: [String: Data] = [:]
-        var entries: [DeployManifest.Entry] = []
+        var entries = hashed
         for (path, data) in files {
             if alreadyWritten.contains(path), let entry = before[path], entry.size == data.count {
                 entries.append(entry)

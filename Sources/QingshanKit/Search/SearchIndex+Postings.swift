@@ -86,29 +86,54 @@ extension SearchIndex {
 
     /// Every distinct token of a site with its postings.
     struct InvertedIndex {
-        /// Distinct tokens; those numbered below ``sortedCount`` are in byte order.
+        /// Distinct tokens; those numbered below the `sortedCount` given are in byte order.
         let table: TokenTable
-        let sortedCount: Int
-        /// Per document, in order: its postings, `token * 8 + level`.
-        let postings: [[UInt32]]
         /// Each token's UTF-8, back to back, and where each starts (one more than tokens).
         private let text: [UInt8]
         private let textStarts: [Int]
         /// The tokens that have postings, in byte order: the order they are written in.
         let order: [Int]
+        /// Postings grouped by token (token `t`'s are `grouped[starts[t]..<starts[t + 1]]`),
+        /// as `document * 8 + level` in document order.
+        private let grouped: [UInt32]
+        private let starts: [Int]
+        /// Per document, its number of postings.
+        private let documentCounts: [Int]
+        /// The postings given, kept for the cache only when ``order`` numbers every token as
+        /// it is (no token new or unused): otherwise the cache is made from ``grouped``.
+        private let postingsInOrder: [[UInt32]]?
 
         var tokenCount: Int { order.count }
 
+        /// - Parameter postings: per document, in order, `token * 8 + level`, each list in
+        ///   any order. Pass it consumed: once grouped, it is dropped unless the cache can
+        ///   keep it as is (then each list is sorted).
         init(table: TokenTable, sortedCount: Int, postings: [[UInt32]]) {
             self.table = table
-            self.sortedCount = sortedCount
-            self.postings = postings
-            let count = table.count
-            var used = [Bool](repeating: false, count: count)
+            (text, textStarts) = Self.text(of: table)
+            var used = [Bool](repeating: false, count: table.count)
             for list in postings {
                 for posting in list { used[Int(posting >> 3)] = true }
             }
+            let order = Self.byteOrder(used: used, sortedCount: min(sortedCount, table.count), text: text, textStarts: textStarts)
+            self.order = order
+            (starts, grouped) = Self.grouped(postings, tokenCount: table.count)
+            documentCounts = postings.map(\.count)
+            let inOrder = order.count == table.count && order.indices.allSatisfy { order[$0] == $0 }
+            postingsInOrder = inOrder ? postings.map(Self.ascending) : nil
+        }
 
+        /// `list` sorted; most lists (those kept from the cache) already are.
+        private static func ascending(_ list: [UInt32]) -> [UInt32] {
+            let sorted = list.withUnsafeBufferPointer { list in
+                list.indices.dropFirst().allSatisfy { list[$0 - 1] < list[$0] }
+            }
+            return sorted ? list : list.sorted()
+        }
+
+        /// Each token's UTF-8, back to back, and where each starts.
+        private static func text(of table: TokenTable) -> ([UInt8], [Int]) {
+            let count = table.count
             var text: [UInt8] = []
             text.reserveCapacity(count * 6 + table.arena.count)
             var textStarts = [Int](repeating: 0, count: count + 1)
@@ -123,18 +148,19 @@ extension SearchIndex {
                 }
                 textStarts[i + 1] = text.count
             }
-            self.text = text
-            self.textStarts = textStarts
+            return (text, textStarts)
+        }
 
-            // Tokens kept from the cache are already in order; only new ones are sorted,
-            // then the two runs are merged. Distinct tokens have distinct bytes, so the
-            // order is total.
-            let old = (0..<min(sortedCount, count)).filter { used[$0] }
-            order = text.withUnsafeBufferPointer { text in
+        /// The used tokens in byte order. Tokens numbered below `sortedCount` (kept from the
+        /// cache) are already in order; only new ones are sorted, then the two runs are
+        /// merged. Distinct tokens have distinct bytes, so the order is total.
+        private static func byteOrder(used: [Bool], sortedCount: Int, text: [UInt8], textStarts: [Int]) -> [Int] {
+            let old = (0..<sortedCount).filter { used[$0] }
+            return text.withUnsafeBufferPointer { text in
                 func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
                 }
-                let new = (min(sortedCount, count)..<count).filter { used[$0] }.sorted { a, b in
+                let new = (sortedCount..<used.count).filter { used[$0] }.sorted { a, b in
                     bytes(a).lexicographicallyPrecedes(bytes(b))
                 }
                 if new.isEmpty { return old }
@@ -157,51 +183,11 @@ extension SearchIndex {
             }
         }
 
-        /// The tokens and postings of these documents, for the next build: tokens
-        /// renumbered in byte order, those no document uses dropped.
-        func cache(keys: [UInt64]) -> SearchTokenCache {
-            var documents: [UInt64: [UInt32]] = [:]
-            documents.reserveCapacity(keys.count)
-            if order.count == table.count, order.indices.allSatisfy({ order[$0] == $0 }) {
-                for (key, list) in zip(keys, postings) { documents[key] = list }
-                return SearchTokenCache(table: table, documents: documents)
-            }
-            var number = [UInt32](repeating: 0, count: table.count)
-            var tags: [UInt64] = []
-            var lengths: [Int32] = []
-            var arena: [UInt8] = []
-            tags.reserveCapacity(order.count)
-            lengths.reserveCapacity(order.count)
-            for (rank, token) in order.enumerated() {
-                number[token] = UInt32(rank)
-                tags.append(table.tags[token])
-                lengths.append(table.wordLengths[token])
-                if table.isWord(token) {
-                    let start = Int(table.wordStarts[token])
-                    arena.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[token])])
-                }
-            }
-            for (key, list) in zip(keys, postings) where documents[key] == nil {
-                var renumbered = list.map { number[Int($0 >> 3)] << 3 | $0 & 7 }
-                // Renumbering keeps the order of old tokens; new ones fall in between.
-                if !renumbered.indices.dropFirst().allSatisfy({ renumbered[$0 - 1] < renumbered[$0] }) { renumbered.sort() }
-                documents[key] = renumbered
-            }
-            // Built from a table's own entries, so always valid.
-            let renumberedTable = TokenTable(tags: tags, wordLengths: lengths, arena: arena)!
-            return SearchTokenCache(table: renumberedTable, documents: documents)
-        }
-
-        /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
-        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
-        func write(to writer: inout JavaScriptWriter) {
-            let count = table.count
-            guard !order.isEmpty else { return }
-
-            // Postings grouped by token (a counting sort keeps document order), as
-            // `document * 8 + level`. Every index is a token number below `count` or a
-            // slot counted for it; unchecked access and 32-bit values halve the time of
-            // what every rebuild does for every posting of the site.
+        /// Postings grouped by token, as `document * 8 + level`: a counting sort, which keeps
+        /// document order. Every index is a token number below `tokenCount` or a slot
+        /// counted for it; unchecked access and 32-bit values halve the time of what every
+        /// rebuild does for every posting of the site.
+        private static func grouped(_ postings: [[UInt32]], tokenCount count: Int) -> (starts: [Int], grouped: [UInt32]) {
             var starts = [Int](repeating: 0, count: count + 1)
             starts.withUnsafeMutableBufferPointer { starts in
                 for list in postings {
@@ -227,8 +213,67 @@ extension SearchIndex {
                 }
                 initialized = starts[count]
             }
-            writer.reserveCapacity(grouped.count * 2 + text.count * 2 + order.count * 8)
+            return (starts, grouped)
+        }
 
+        /// The tokens and postings of these documents, for the next build: tokens
+        /// renumbered in byte order, those no document uses dropped.
+        func cache(keys: [UInt64]) -> SearchTokenCache {
+            var documents: [UInt64: [UInt32]] = [:]
+            documents.reserveCapacity(keys.count)
+            if let postingsInOrder {
+                for (key, list) in zip(keys, postingsInOrder) where documents[key] == nil { documents[key] = list }
+                return SearchTokenCache(table: table, documents: documents)
+            }
+            var tags: [UInt64] = []
+            var lengths: [Int32] = []
+            var arena: [UInt8] = []
+            tags.reserveCapacity(order.count)
+            lengths.reserveCapacity(order.count)
+            for token in order {
+                tags.append(table.tags[token])
+                lengths.append(table.wordLengths[token])
+                if table.isWord(token) {
+                    let start = Int(table.wordStarts[token])
+                    arena.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[token])])
+                }
+            }
+            for (key, list) in zip(keys, postingsByRank()) where documents[key] == nil { documents[key] = list }
+            // Built from a table's own entries, so always valid.
+            let renumberedTable = TokenTable(tags: tags, wordLengths: lengths, arena: arena)!
+            return SearchTokenCache(table: renumberedTable, documents: documents)
+        }
+
+        /// Per document, its postings with tokens numbered by their rank in ``order``: the
+        /// transpose of ``grouped``. Walking tokens in rank order leaves each document's
+        /// list ascending, so nothing is sorted.
+        private func postingsByRank() -> [[UInt32]] {
+            let buffers = documentCounts.map { UnsafeMutablePointer<UInt32>.allocate(capacity: $0) }
+            var filled = [Int](repeating: 0, count: buffers.count)
+            grouped.withUnsafeBufferPointer { grouped in
+                filled.withUnsafeMutableBufferPointer { filled in
+                    for (rank, token) in order.enumerated() {
+                        let tokenBits = UInt32(rank) << 3
+                        for value in grouped[starts[token]..<starts[token + 1]] {
+                            let document = Int(value >> 3)
+                            // Trivial values: assigning initializes uninitialized memory.
+                            buffers[document][filled[document]] = tokenBits | value & 7
+                            filled[document] += 1
+                        }
+                    }
+                }
+            }
+            return zip(buffers, documentCounts).map { buffer, count in
+                defer { buffer.deallocate() }
+                return Array(UnsafeBufferPointer(start: buffer, count: count))
+            }
+        }
+
+        /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
+        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
+        func write(to writer: inout JavaScriptWriter) {
+            guard !order.isEmpty else { return }
+            writer.reserveCapacity(grouped.count * 2 + text.count * 2 + order.count * 8)
             text.withUnsafeBufferPointer { text in
                 func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
@@ -263,11 +308,8 @@ extension SearchIndex {
     }
 
     /// The inverted index of `entries`. Entries found in `cache` keep their postings;
-    /// the others are tokenized from their document in `documents`, on all cores. With
-    /// `updating`, `cache` is replaced by the tokens of `entries`.
-    static func invertedIndex(
-        of entries: [SearchEntry], documents byKey: [UInt64: SearchDocument], cache: inout SearchTokenCache, updating: Bool
-    ) -> InvertedIndex {
+    /// the others are tokenized from their document in `documents`, on all cores.
+    static func invertedIndex(of entries: [SearchEntry], documents byKey: [UInt64: SearchDocument], cache: SearchTokenCache) -> InvertedIndex {
         let keys = entries.map(\.key)
         var table = cache.table
         let sortedCount = table.count
@@ -321,14 +363,12 @@ extension SearchIndex {
                         list.append(UInt32(entry) << 3 | UInt32(tokens.levels[i]))
                     }
                 }
-                list.sort()
+                // Left in order of appearance: sorted only if the cache keeps them as they are.
                 postings[fresh[slot]] = list
             }
             batchStart = batchEnd
         }
-        let index = InvertedIndex(table: table, sortedCount: sortedCount, postings: postings)
-        if updating { cache = index.cache(keys: keys) }
-        return index
+        return InvertedIndex(table: table, sortedCount: sortedCount, postings: consume postings)
     }
 
     static func hitClass(_ count: Int) -> Int {

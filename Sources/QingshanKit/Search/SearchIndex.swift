@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site's search index, emitted as `search-index.js`.
 ///
 /// A classic script assigning `window.QINGSHAN_SEARCH_INDEX`, so it loads from
@@ -22,8 +24,10 @@ public struct SearchIndex: Sendable {
     public let documents: [SearchDocument]
     /// Number of distinct tokens in the inverted index.
     public let tokenCount: Int
+    /// The complete `search-index.js` as UTF-8, ending in a newline.
+    let data: Data
     /// The complete `search-index.js`, ending in a newline.
-    public let javaScript: String
+    public var javaScript: String { String(decoding: data, as: UTF8.self) }
 
     /// Builds the index of `documents`; identical input gives identical bytes.
     ///
@@ -50,7 +54,7 @@ public struct SearchIndex: Sendable {
         self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
         let sections = Array(Set(entries.map(\.section))).sorted(by: Self.utf8Order)
         let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let inverted = Self.invertedIndex(of: entries, documents: documents, cache: &cache, updating: updatingCache)
+        let inverted = Self.invertedIndex(of: entries, documents: documents, cache: cache)
         tokenCount = inverted.tokenCount
 
         var writer = JavaScriptWriter()
@@ -75,7 +79,8 @@ public struct SearchIndex: Sendable {
         writer.raw("],\"tokens\":{")
         inverted.write(to: &writer)
         writer.raw("}};\n")
-        javaScript = writer.result
+        data = Data(writer.bytes)
+        if updatingCache { cache = inverted.cache(keys: entries.map(\.key)) }
     }
 
     /// The complete `search-index.js` for `documents`.
@@ -84,7 +89,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Size of the emitted script in bytes.
-    public var byteCount: Int { javaScript.utf8.count }
+    public var byteCount: Int { data.count }
 
     /// The index size measured against the bytes of the site's HTML.
     public func size(comparedToHTMLBytes htmlBytes: Int) -> SearchIndexSize {

@@ -1,0 +1,89 @@
+public import Foundation
+
+/// A first build's new site, written while the build runs: each page goes into the
+/// hidden sibling that `FolderSwap` renames into place once the whole build succeeded,
+/// as soon as it is rendered, so its HTML need not stay in memory (at 10,000 pages that
+/// was 105 MB held until the end). A failed or stopped build deletes the folder; the
+/// output folder itself is never touched before the rename.
+///
+/// It holds the build lock from `OutputWriter.beginFirstBuild()` until the build is
+/// written (`OutputWriter.write(_:staging:)`) or discarded.
+public final class StagingFolder: @unchecked Sendable {
+    /// The folder being filled (`.public.qingshan-new` beside `public`).
+    let url: URL
+    let lock: BuildLock
+    private let base: String
+    private let folders = Locked(Set<String>())
+    private let failures = Locked<[String]>([])
+    private let handedOver = Locked(false)
+    private let closed = Locked(false)
+
+    init(url: URL, lock: BuildLock) throws {
+        self.url = url
+        self.lock = lock
+        base = url.path
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        } catch {
+            lock.release()
+            throw Diagnostic.error(.outputWriteFailed(FolderSwap.describe(error)), at: nil)
+        }
+    }
+
+    /// Writes one file (any thread); a failure is kept for `firstFailure` and fails the write.
+    public func write(_ data: Data, at path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let failure =
+            parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+            ? "refusing to write outside the output folder"
+            : makeParents(of: path) ?? OutputFiles.writeFile(data, to: base + "/" + path)
+        if let failure { failures.withLock { $0.append("\(path): \(failure)") } }
+    }
+
+    /// The bytes of a file written here.
+    public func read(_ path: String) -> Data? {
+        FileManager.default.contents(atPath: base + "/" + path)
+    }
+
+    /// The first write that failed, if any.
+    var firstFailure: String? { failures.withLock { $0.sorted().first } }
+
+    /// Releases the lock, deleting the folder unless it was handed over to be renamed
+    /// in: the build failed, or it is written. Calling it again does nothing.
+    public func discard() {
+        guard Self.setOnce(closed) else { return }
+        if !handedOver.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
+        lock.release()
+    }
+
+    /// Marks the folder as handed over to `FolderSwap`; `false` if it already was or is discarded.
+    func handOver() -> Bool {
+        !closed.withLock { $0 } && Self.setOnce(handedOver)
+    }
+
+    private static func setOnce(_ flag: Locked<Bool>) -> Bool {
+        flag.withLock { done in
+            defer { done = true }
+            return !done
+        }
+    }
+
+    /// Makes the folders above `path`, once each; the error text, or nil.
+    private func makeParents(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let folder = String(path[..<slash])
+        if folders.withLock({ $0.contains(folder) }) { return nil }
+        var missing: [String] = []
+        var current = Substring(folder)
+        while !current.isEmpty, !folders.withLock({ $0.contains(String(current)) }) {
+            missing.append(String(current))
+            guard let up = current.lastIndex(of: "/") else { break }
+            current = current[..<up]
+        }
+        for made in missing.reversed() {
+            guard mkdir(base + "/" + made, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }
+            folders.withLock { _ = $0.insert(made) }
+        }
+        return nil
+    }
+}
