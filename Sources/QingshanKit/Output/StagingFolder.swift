@@ -15,6 +15,10 @@ public final class StagingFolder: @unchecked Sendable {
     private let base: String
     private let folders = Locked(Set<String>())
     private let failures = Locked<[String]>([])
+    /// One thread writes, fed by the rendering threads through a short queue (see `write`).
+    private let writer = DispatchQueue(label: "qingshan.staging")
+    private let room = DispatchSemaphore(value: 64)
+    private let pending = DispatchGroup()
     private let handedOver = Locked(false)
     private let closed = Locked(false)
 
@@ -30,8 +34,19 @@ public final class StagingFolder: @unchecked Sendable {
         }
     }
 
-    /// Writes one file (any thread); a failure is kept for `firstFailure` and fails the write.
+    /// Writes one file (any thread), on the writing thread: at most 64 wait, so the HTML
+    /// held stays small. Creating files from both rendering threads at once cost three
+    /// times the kernel time of one thread creating them (contended folder locks); a
+    /// failure is kept for `firstFailure` and fails the write.
     public func write(_ data: Data, at path: String) {
+        room.wait()
+        writer.async(group: pending) { [self] in
+            writeNow(data, at: path)
+            room.signal()
+        }
+    }
+
+    private func writeNow(_ data: Data, at path: String) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let failure =
             parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
@@ -42,15 +57,20 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// The bytes of a file written here.
     public func read(_ path: String) -> Data? {
-        FileManager.default.contents(atPath: base + "/" + path)
+        pending.wait()
+        return FileManager.default.contents(atPath: base + "/" + path)
     }
 
     /// The first write that failed, if any.
-    var firstFailure: String? { failures.withLock { $0.sorted().first } }
+    var firstFailure: String? {
+        pending.wait()
+        return failures.withLock { $0.sorted().first }
+    }
 
     /// Releases the lock, deleting the folder unless it was handed over to be renamed
     /// in: the build failed, or it is written. Calling it again does nothing.
     public func discard() {
+        pending.wait()
         guard Self.setOnce(closed) else { return }
         if !handedOver.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
         lock.release()
@@ -58,7 +78,8 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Marks the folder as handed over to `FolderSwap`; `false` if it already was or is discarded.
     func handOver() -> Bool {
-        !closed.withLock { $0 } && Self.setOnce(handedOver)
+        pending.wait()
+        return !closed.withLock { $0 } && Self.setOnce(handedOver)
     }
 
     private static func setOnce(_ flag: Locked<Bool>) -> Bool {
