@@ -35,7 +35,8 @@ struct BuildCommand: ParsableCommand {
         let renderer = site.renderer()
         let outputURL = try site.outputFolder(output, renderer: renderer)
         let writer = OutputWriter(root: root, output: outputURL)
-        if clean { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
+        // A dry run writes nothing, not even the removal of the cache.
+        if clean && !dryRun { try? FileManager.default.removeItem(at: BuildCache.url(root: root)) }
         var builder = (clean || dryRun) ? SiteBuilder(root: root) : SiteBuilder.incremental(root: root, output: outputURL)
         // A first build writes its pages into the staging folder as it renders them.
         let staging: StagingFolder?
