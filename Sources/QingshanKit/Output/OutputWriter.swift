@@ -164,10 +164,6 @@ public struct OutputWriter: Sendable {
         return plan
     }
 
-    /// Carries out `plan`. A first build assembles the site beside its final place and
-    /// renames it in; later builds update the site file by file under a journal. Either
-    /// way a failed write, a full disk or a killed build leaves the previous site exactly
-    /// as it was.
     /// A first build's other files join its pages in `staging`, which is then renamed in.
     func apply(_ plan: Plan, files: [String: Data], staging: StagingFolder) throws {
         if let failure = staging.firstFailure { throw Diagnostic.error(.outputWriteFailed(failure), at: nil) }
@@ -180,6 +176,10 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Carries out `plan`. A first build assembles the site beside its final place and
+    /// renames it in; later builds update the site file by file under a journal. Either
+    /// way a failed write, a full disk or a killed build leaves the previous site exactly
+    /// as it was.
     func apply(_ plan: Plan, files: [String: Data]) throws {
         let journal = OutputJournal(output: output)
         if !FileManager.default.fileExists(atPath: output.path) {
@@ -226,9 +226,14 @@ public struct OutputWriter: Sendable {
 
     /// The file for an output path, or `nil` if the path would leave the output folder.
     func safeURL(for path: String) -> URL? {
+        Self.staysInside(path) ? output.appendingPathComponent(path) : nil
+    }
+
+    /// Whether an output path stays inside the output folder: relative, and no empty,
+    /// `.` or `..` part.
+    static func staysInside(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
-        return output.appendingPathComponent(path)
+        return !path.hasPrefix("/") && !parts.isEmpty && !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
     }
 
     /// The lines of `output-files.txt`, split on bytes: by characters it cost 127 M

@@ -3,8 +3,9 @@ public import Foundation
 /// A first build's new site, written while the build runs: each page goes into the
 /// hidden sibling that `FolderSwap` renames into place once the whole build succeeded,
 /// as soon as it is rendered, so its HTML need not stay in memory (at 10,000 pages that
-/// was 105 MB held until the end). A failed or stopped build deletes the folder; the
-/// output folder itself is never touched before the rename.
+/// was 105 MB held until the end). A failed build deletes the folder, and the next build
+/// removes one a killed build left; the output folder itself is never touched before the
+/// rename.
 ///
 /// It holds the build lock from `OutputWriter.beginFirstBuild()` until the build is
 /// written (`OutputWriter.write(_:staging:)`) or discarded.
@@ -13,7 +14,8 @@ public final class StagingFolder: @unchecked Sendable {
     let url: URL
     let lock: BuildLock
     private let base: String
-    private let folders = Locked(Set<String>())
+    /// Folders made so far; only the writing thread reads and adds to it.
+    private var folders = Set<String>()
     private let failures = Locked<[String]>([])
     /// One thread writes, fed by the rendering threads through a short queue (see `write`).
     private let writer = DispatchQueue(label: "qingshan.staging")
@@ -35,9 +37,9 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     /// Writes one file (any thread), on the writing thread: at most 64 wait, so the HTML
-    /// held stays small. Creating files from both rendering threads at once cost three
-    /// times the kernel time of one thread creating them (contended folder locks); a
-    /// failure is kept for `firstFailure` and fails the write.
+    /// held stays small. Creating files from both rendering threads at once cost twice
+    /// the kernel time of one thread creating them (contended folder locks); a failure is
+    /// kept for `firstFailure` and fails the write.
     public func write(_ data: Data, at path: String) {
         room.wait()
         writer.async(group: pending) { [self] in
@@ -47,11 +49,10 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     private func writeNow(_ data: Data, at path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let failure =
-            parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
-            ? "refusing to write outside the output folder"
-            : makeParents(of: path) ?? OutputFiles.writeFile(data, to: base + "/" + path)
+            OutputWriter.staysInside(path)
+            ? makeParents(of: path) ?? OutputFiles.writeFile(data, to: base + "/" + path)
+            : "refusing to write outside the output folder"
         if let failure { failures.withLock { $0.append("\(path): \(failure)") } }
     }
 
@@ -92,18 +93,16 @@ public final class StagingFolder: @unchecked Sendable {
     /// Makes the folders above `path`, once each; the error text, or nil.
     private func makeParents(of path: String) -> String? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
-        let folder = String(path[..<slash])
-        if folders.withLock({ $0.contains(folder) }) { return nil }
         var missing: [String] = []
-        var current = Substring(folder)
-        while !current.isEmpty, !folders.withLock({ $0.contains(String(current)) }) {
+        var current = path[..<slash]
+        while !current.isEmpty, !folders.contains(String(current)) {
             missing.append(String(current))
             guard let up = current.lastIndex(of: "/") else { break }
             current = current[..<up]
         }
         for made in missing.reversed() {
             guard mkdir(base + "/" + made, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }
-            folders.withLock { _ = $0.insert(made) }
+            folders.insert(made)
         }
         return nil
     }

@@ -8,10 +8,15 @@ import Testing
 /// same site, manifest and findings as a build held in memory, and nothing left behind
 /// when it fails.
 @Suite struct StagedBuildTests {
+    /// The writer of `site` into its `public` folder.
+    private func outputWriter(for site: TemporarySite) -> OutputWriter {
+        OutputWriter(root: site.root, output: site.root.appendingPathComponent("public"))
+    }
+
     /// Builds `site` into `public` with its pages staged as they are rendered; the
     /// summary is `nil` when the build failed (and so was not written).
     private func stagedBuild(_ site: TemporarySite) throws -> (result: BuildResult, summary: WriteSummary?) {
-        let writer = OutputWriter(root: site.root, output: site.root.appendingPathComponent("public"))
+        let writer = outputWriter(for: site)
         let staging = try #require(try writer.beginFirstBuild())
         defer { staging.discard() }
         var builder = SiteBuilder(root: site.root)
@@ -22,7 +27,7 @@ import Testing
 
     private func inMemoryBuild(_ site: TemporarySite) throws -> BuildResult {
         let result = SiteBuilder(root: site.root).build()
-        _ = try OutputWriter(root: site.root, output: site.root.appendingPathComponent("public")).write(result)
+        _ = try outputWriter(for: site).write(result)
         return result
     }
 
@@ -61,7 +66,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("qingshan-") }.isEmpty)
         // The lock went with the staging folder: a second first build may start.
-        let again = try OutputWriter(root: site.root, output: site.root.appendingPathComponent("public")).beginFirstBuild()
+        let again = try outputWriter(for: site).beginFirstBuild()
         #expect(again != nil)
         again?.discard()
     }
@@ -90,7 +95,7 @@ import Testing
     @Test func aSecondBuildIsRefusedWhileAFirstOneStages() throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
-        let writer = OutputWriter(root: site.root, output: site.root.appendingPathComponent("public"))
+        let writer = outputWriter(for: site)
         let staging = try #require(try writer.beginFirstBuild())
         defer { staging.discard() }
         #expect { _ = try writer.beginFirstBuild() } throws: { ($0 as? Diagnostic)?.message == .buildInProgress }
@@ -101,7 +106,7 @@ import Testing
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
         _ = try inMemoryBuild(site)
-        let writer = OutputWriter(root: site.root, output: site.root.appendingPathComponent("public"))
+        let writer = outputWriter(for: site)
         #expect(try writer.beginFirstBuild() == nil)
         // And the lock was given back.
         _ = try writer.write(SiteBuilder(root: site.root).build())
@@ -110,8 +115,7 @@ import Testing
     @Test func aStagedPageOutsideTheOutputFolderIsRefused() throws {
         let site = try TemporarySite(copying: "basic")
         defer { site.remove() }
-        let writer = OutputWriter(root: site.root, output: site.root.appendingPathComponent("public"))
-        let staging = try #require(try writer.beginFirstBuild())
+        let staging = try #require(try outputWriter(for: site).beginFirstBuild())
         defer { staging.discard() }
         staging.write(Data("x".utf8), at: "../escaped.html")
         #expect(staging.firstFailure != nil)
