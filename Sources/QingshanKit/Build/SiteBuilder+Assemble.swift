@@ -6,6 +6,8 @@ extension SiteBuilder {
     func assemble(_ site: CheckedSite, plan: ReusePlan, rendered: RenderedPages, cache previous: BuildCache?, run: inout Run) -> BuildResult {
         var files = readOtherFiles(site.otherSources, diagnostics: &run.diagnostics)
         var cache = BuildCache(outputFolder: outputFolder?.path ?? "")
+        // Records still equal to those of the cache file read are saved as they were read.
+        cache.readFrom = previous?.readFrom
         var pages = PageOutputs()
         for (index, output) in site.renderer.outputs.enumerated() {
             if let entry = plan.kept[index] {

@@ -32,6 +32,6 @@ extension BuildCache {
 
     /// Writes this cache to `.qingshan/cache.bin`, replacing the file atomically.
     func save(root: URL) throws {
-        try encoded().write(to: Self.url(root: root), options: .atomic)
+        try FileBytes.write(encodedBytes(), to: Self.url(root: root))
     }
 }

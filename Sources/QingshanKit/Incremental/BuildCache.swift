@@ -10,7 +10,7 @@ public import Foundation
 /// was written. A missing, corrupt or older-format cache means a full build.
 public struct BuildCache: Sendable {
     /// Bump when keys or the layout of this file change: old caches are then ignored.
-    static let formatVersion = 16
+    static let formatVersion = 17
     static let magic = "QINGSHAN-CACHE"
     static let relativePath = ".qingshan/cache.bin"
 
@@ -48,9 +48,13 @@ public struct BuildCache: Sendable {
     /// Parsed front matter by source path, reused while the file's text is unchanged:
     /// parsing YAML is most of loading a large site.
     var parsedPages: [String: ParsedPage] = [:]
-    /// Set when only the stamps were decoded: the reader, positioned after them, for
-    /// `completed()` (which goes on from there instead of decoding the stamps again).
-    var unreadRest: BinaryReader?
+    /// Set when only the stamps were decoded: what `completed()` needs to go on from
+    /// there instead of decoding the stamps again.
+    var unreadRest: PartialRead?
+    /// The file this cache's records were read from (kept by the caches made from it),
+    /// so that saving copies the bytes of every record that is still the same instead of
+    /// encoding it again: a one-page edit re-encodes a few records of tens of thousands.
+    var readFrom: ReadCache?
     /// Whether only the stamps were decoded (see `completed()`).
     var unreadData: Bool { unreadRest != nil }
     /// The search index's tokens per document, so a rebuild tokenizes only changed pages.
@@ -64,16 +68,20 @@ public struct BuildCache: Sendable {
     /// making them again was a tenth of a one-page edit.
     var openData: OpenDataFiles?
 
-    struct OpenDataFiles: Sendable {
+    struct OpenDataFiles: Sendable, Equatable {
         var key: UInt64
         var files: [String: Data]
         var diagnostics: [Diagnostic]
     }
 
-    struct DatasetFindings: Sendable {
+    struct DatasetFindings: Sendable, Equatable {
         /// `Dataset.sourceHash` of the dataset scanned.
         var sourceHash: UInt64
         var findings: [(column: String, finding: PersonalDataFinding)]
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.sourceHash == b.sourceHash && a.findings.elementsEqual(b.findings) { $0.column == $1.column && $0.finding == $1.finding }
+        }
     }
 
     init(outputFolder: String, entries: [String: Entry] = [:]) {
@@ -100,237 +108,20 @@ public struct BuildCache: Sendable {
     /// `stampsOnly`, only its first part is decoded (see `decode(_:stampsOnly:)`): a build
     /// with nothing to do reads no more, others call `completed()`.
     public static func load(root: URL, stampsOnly: Bool = false) -> BuildCache? {
-        guard let data = try? Data(contentsOf: url(root: root)) else { return nil }
-        return decode(data, stampsOnly: stampsOnly)
+        guard let bytes = FileBytes.read(atPath: url(root: root).path) else { return nil }
+        return decode(bytes: bytes, stampsOnly: stampsOnly)
     }
 
-    /// The whole cache: itself when it was decoded whole, else decoded again from its
-    /// data; `nil` when that data turns out to be damaged after its first part.
+    /// The whole cache: itself when it was decoded whole, else the rest decoded from its
+    /// bytes; `nil` when they turn out to be damaged after its first part.
     func completed() -> BuildCache? {
-        guard var reader = unreadRest else { return self }
+        guard let partial = unreadRest else { return self }
         var cache = self
         cache.unreadRest = nil
-        return cache.decodeRest(&reader) ? cache : nil
+        return cache.decodeRest(partial) ? cache : nil
     }
 
-    func encoded() -> Data {
-        var writer = BinaryWriter()
-        writer.write(Self.magic)
-        writer.write(Self.formatVersion)
-        writer.write(outputFolder)
-        writer.write(inputsTaken)
-        writer.write(inputs.count)
-        for path in Self.keysInByteOrder(inputs) {
-            writer.write(path)
-            writer.write(inputs[path]!)
-        }
-        writer.write(others.count)
-        for path in others.keys.sorted() {
-            writer.write(path)
-            writer.write(others[path]!)
-        }
-        Self.write(warnings, to: &writer)
-        writer.write(entries.count)
-        // Byte order, not `String`'s Unicode order: as deterministic, and several times
-        // faster over the tens of thousands of paths of a large site.
-        for path in Self.keysInByteOrder(entries) {
-            let entry = entries[path]!
-            writer.write(path)
-            writer.write(entry.key)
-            writer.write(entry.datasetsUsed)
-            writer.write(entry.search != nil)
-            if let search = entry.search {
-                writer.write([search.url, search.title, search.section, search.storedText])
-                writer.write(search.key)
-            }
-            Self.write(entry.warnings, to: &writer)
-            writer.write(entry.size)
-            writer.write(entry.modified)
-        }
-        writer.write(parsedPages.count)
-        for path in Self.keysInByteOrder(parsedPages) {
-            let page = parsedPages[path]!
-            writer.write(path)
-            writer.write(page.textHash)
-            let matter = page.frontMatter
-            writer.write([matter.title, matter.date ?? "\u{0}", matter.lastmod ?? "\u{0}", matter.summary, matter.slug ?? "\u{0}", matter.layout ?? "\u{0}"])
-            writer.write(matter.weight)
-            writer.write(matter.layoutLine)
-            writer.write(matter.layoutColumn)
-            writer.write(page.bodyLineOffset)
-            writer.write(matter.draft)
-            let keys = matter.params.keys.sorted()
-            writer.write(keys)
-            for key in keys { matter.params[key]!.write(to: &writer) }
-            Self.write(page.diagnostics, to: &writer)
-            Self.write(page.personalData, to: &writer)
-        }
-        searchTokens.write(to: &writer)
-        writer.write(datasetFindings.count)
-        for name in datasetFindings.keys.sorted() {
-            let entry = datasetFindings[name]!
-            writer.write(name)
-            writer.write(entry.sourceHash)
-            writer.write(entry.findings.count)
-            for (column, finding) in entry.findings {
-                writer.write([column, finding.kind.rawValue, finding.masked, finding.location.path])
-                writer.write(finding.location.line ?? -1)
-                writer.write(finding.location.column ?? -1)
-            }
-        }
-        writer.write(openData != nil)
-        if let openData {
-            writer.write(openData.key)
-            writer.write(openData.files.count)
-            for path in openData.files.keys.sorted() {
-                writer.write(path)
-                writer.write(bytes: [UInt8](openData.files[path]!))
-            }
-            Self.write(openData.diagnostics, to: &writer)
-        }
-        return writer.data
-    }
-
-    /// The keys of `dictionary` in the byte order of their UTF-8 (`SourceFile.utf8Precedes`),
-    /// compared as bytes copied out once into one buffer: comparing the strings themselves
-    /// was a third of encoding the cache of a large site.
-    static func keysInByteOrder<Value>(_ dictionary: [String: Value]) -> [String] {
-        let keys = Array(dictionary.keys)
-        var arena: [UInt8] = []
-        var spans: [(start: Int, count: Int)] = []
-        spans.reserveCapacity(keys.count)
-        for key in keys {
-            spans.append((arena.count, key.utf8.count))
-            arena += key.utf8
-        }
-        var order = Array(keys.indices)
-        arena.withUnsafeBufferPointer { bytes in
-            order.sort { a, b in
-                let (x, y) = (spans[a], spans[b])
-                let common = min(x.count, y.count)
-                let comparison = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, common)
-                return comparison != 0 ? comparison < 0 : x.count < y.count
-            }
-        }
-        return order.map { keys[$0] }
-    }
-
-    /// The cache in `data`; with `stampsOnly`, only what a build with nothing to do needs
-    /// (the stamps, the entries), keeping `data` so that `completed()` can read the rest.
-    static func decode(_ data: Data, stampsOnly: Bool = false) -> BuildCache? {
-        var reader = BinaryReader(data)
-        guard reader.readString() == magic, reader.readInt() == formatVersion,
-            let folder = reader.readString(), let inputsTaken = reader.readInt(), let inputCount = reader.readInt(), inputCount >= 0
-        else { return nil }
-        var inputs: [String: Int] = [:]
-        inputs.reserveCapacity(min(inputCount, data.count / 16))
-        for _ in 0..<inputCount {
-            guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
-            inputs[path] = stamp
-        }
-        guard let otherCount = reader.readInt(), otherCount >= 0 else { return nil }
-        var others: [String: Int] = [:]
-        for _ in 0..<otherCount {
-            guard let path = reader.readString(), let stamp = reader.readInt() else { return nil }
-            others[path] = stamp
-        }
-        guard let warnings = readDiagnostics(&reader), let count = reader.readInt(), count >= 0 else { return nil }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(min(count, data.count / 16))
-        for _ in 0..<count {
-            guard let path = reader.readString(), let key = reader.readUInt64(),
-                let datasets = reader.readStrings(), let hasSearch = reader.readBool()
-            else { return nil }
-            var search: SearchEntry?
-            if hasSearch {
-                guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
-                search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
-            }
-            guard let warnings = readDiagnostics(&reader) else { return nil }
-            guard let size = reader.readInt(), let modified = reader.readInt() else { return nil }
-            entries[path] = Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
-        }
-        var cache = BuildCache(outputFolder: folder, entries: entries)
-        cache.inputs = inputs
-        cache.inputsTaken = inputsTaken
-        cache.others = others
-        cache.warnings = warnings
-        if stampsOnly {
-            // Enough for a build with nothing to do; the rest is read if there is work.
-            cache.unreadRest = reader
-            return cache
-        }
-        return cache.decodeRest(&reader) ? cache : nil
-    }
-
-    /// Reads what follows the entries (parsed pages, search tokens, dataset findings, open
-    /// data) into this cache; `false` when it is damaged.
-    private mutating func decodeRest(_ reader: inout BinaryReader) -> Bool {
-        guard let parsedCount = reader.readInt(), parsedCount >= 0 else { return false }
-        var parsedPages: [String: ParsedPage] = [:]
-        for _ in 0..<parsedCount {
-            guard let path = reader.readString(), let hash = reader.readUInt64(), let texts = reader.readStrings(), texts.count == 6,
-                let weight = reader.readInt(), let layoutLine = reader.readInt(), let layoutColumn = reader.readInt(),
-                let bodyLineOffset = reader.readInt(), let draft = reader.readBool(),
-                let keys = reader.readStrings()
-            else { return false }
-            var values: [ParamValue] = []
-            for _ in keys {
-                guard let value = ParamValue.read(from: &reader) else { return false }
-                values.append(value)
-            }
-            guard let diagnostics = Self.readDiagnostics(&reader), let personalData = Self.readFindings(&reader, path: path) else { return false }
-            func optional(_ text: String) -> String? { text == "\u{0}" ? nil : text }
-            var matter = FrontMatter()
-            matter.title = texts[0]
-            matter.date = optional(texts[1])
-            matter.lastmod = optional(texts[2])
-            matter.summary = texts[3]
-            matter.slug = optional(texts[4])
-            matter.layout = optional(texts[5])
-            matter.weight = weight
-            matter.layoutLine = layoutLine
-            matter.layoutColumn = layoutColumn
-            matter.draft = draft
-            matter.params = Dictionary(uniqueKeysWithValues: zip(keys, values))
-            parsedPages[path] = ParsedPage(
-                textHash: hash, frontMatter: matter, diagnostics: diagnostics, personalData: personalData, bodyLineOffset: bodyLineOffset)
-        }
-        guard let searchTokens = SearchTokenCache.read(from: &reader), let datasetCount = reader.readInt(), datasetCount >= 0 else { return false }
-        var datasetFindings: [String: DatasetFindings] = [:]
-        for _ in 0..<datasetCount {
-            guard let name = reader.readString(), let hash = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return false }
-            var findings: [(column: String, finding: PersonalDataFinding)] = []
-            for _ in 0..<count {
-                guard let parts = reader.readStrings(), parts.count == 4, let kind = PersonalDataFinding.Kind(rawValue: parts[1]),
-                    let line = reader.readInt(), let column = reader.readInt()
-                else { return false }
-                let location = SourceLocation(path: parts[3], line: line < 0 ? nil : line, column: column < 0 ? nil : column)
-                findings.append((parts[0], PersonalDataFinding(kind: kind, masked: parts[2], location: location)))
-            }
-            datasetFindings[name] = DatasetFindings(sourceHash: hash, findings: findings)
-        }
-        guard let hasOpenData = reader.readBool() else { return false }
-        var openData: OpenDataFiles?
-        if hasOpenData {
-            guard let key = reader.readUInt64(), let count = reader.readInt(), count >= 0 else { return false }
-            var files: [String: Data] = [:]
-            for _ in 0..<count {
-                guard let path = reader.readString(), let bytes = reader.readBytes() else { return false }
-                files[path] = Data(bytes)
-            }
-            guard let diagnostics = Self.readDiagnostics(&reader) else { return false }
-            openData = OpenDataFiles(key: key, files: files, diagnostics: diagnostics)
-        }
-        guard reader.isAtEnd else { return false }
-        self.parsedPages = parsedPages
-        self.searchTokens = searchTokens
-        self.datasetFindings = datasetFindings
-        self.openData = openData
-        return true
-    }
-
-    private static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {
+    static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {
         writer.write(diagnostics.count)
         for diagnostic in diagnostics {
             writer.write([diagnostic.severity.rawValue, diagnostic.message.id, diagnostic.message.text, diagnostic.location?.path ?? "", diagnostic.message.zh ?? ""])
@@ -340,7 +131,7 @@ public struct BuildCache: Sendable {
         }
     }
 
-    private static func readDiagnostics(_ reader: inout BinaryReader) -> [Diagnostic]? {
+    static func readDiagnostics(_ reader: inout BinaryReader) -> [Diagnostic]? {
         guard let count = reader.readInt(), count >= 0 else { return nil }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<count {

@@ -55,6 +55,8 @@ public struct OutputWriter: Sendable {
         var writes: [String] = []
         /// Files whose bytes are already in the output: the manifest keeps their entries.
         var alreadyWritten: Set<String> = []
+        /// The bytes of the last build's record of its files (`output-files.txt`).
+        var previousRecord: [UInt8]?
     }
 
     /// Writes `files` (output path → bytes) into the output folder, touching only files
@@ -118,8 +120,9 @@ public struct OutputWriter: Sendable {
         // rollback would then revert (found by scripts/drills: SIGKILL mid-update left
         // pages stale after the next build).
         try OutputJournal(output: output).recover()
-        let keptSet = Set(kept)
-        var plan = try self.plan(files: files, kept: keptSet)
+        let keptPaths = Self.ascending(kept)
+        let record = OutputRecord(folder: output.path, paths: Self.mergeAscending([keptPaths, files.keys.sorted(), Self.ascending(staged.map(\.path))]))
+        var plan = try self.plan(files: files, kept: keptPaths, record: staged.isEmpty ? record : nil)
         if let staging {
             plan.summary.added = (plan.summary.added + staged.map(\.path)).sorted()
             try apply(plan, files: files, staging: staging)
@@ -127,16 +130,19 @@ public struct OutputWriter: Sendable {
             if let problem = OutputLinkGuard.check(output: output, touching: plan.writes + plan.summary.removed) { throw problem }
             try apply(plan, files: files)
         }
-        let record = ([output.path] + Set(files.keys).union(keptSet).union(staged.map(\.path)).sorted()).joined(separator: "\n") + "\n"
-        try Data(record.utf8).write(to: recordURL, options: .atomic)
+        if plan.previousRecord != record.bytes {
+            try Data(record.bytes).write(to: recordURL, options: .atomic)
+        }
         plan.summary.unchanged += kept.count
         try whileLocked()
-        plan.summary.deploy = try writeManifest(files: files, kept: keptSet, alreadyWritten: plan.alreadyWritten, hashed: staged)
+        plan.summary.deploy = try writeManifest(files: files, kept: keptPaths, alreadyWritten: plan.alreadyWritten, hashed: staged)
         return plan.summary
     }
 
     /// Compares `files` with the output folder and the record of the last build's files.
-    func plan(files: [String: Data], kept: Set<String>) throws -> Plan {
+    /// - Parameter record: this build's record, when it names every file the build has:
+    ///   if the last build's is the same, no file was removed (the record is not read).
+    func plan(files: [String: Data], kept: [String], record: OutputRecord? = nil) throws -> Plan {
         let manager = FileManager.default
         var plan = Plan()
         for path in files.keys.sorted() {
@@ -155,8 +161,11 @@ public struct OutputWriter: Sendable {
             }
             plan.writes.append(path)
         }
-        let previous = (try? Data(contentsOf: recordURL)).map(Self.parseRecord) ?? (folder: "", files: [])
+        plan.previousRecord = FileBytes.read(atPath: recordURL.path)
+        if let record, plan.previousRecord == record.bytes { return plan }
+        let previous = plan.previousRecord.map(OutputRecord.parse) ?? (folder: "", files: [])
         if previous.folder == output.path {
+            let kept = Set(kept)
             plan.summary.removed = previous.files.filter { path in
                 files[path] == nil && !kept.contains(path) && safeURL(for: path).map { manager.fileExists(atPath: $0.path) } == true
             }
@@ -192,38 +201,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The deploy manifest: written files hashed now; kept files, and files whose bytes
-    /// were found already in the output, take their entry from the previous manifest
-    /// (their bytes are unchanged), or are hashed.
-    /// - Parameter hashed: entries of files hashed where they were made (a first build's pages).
-    private func writeManifest(
-        files: [String: Data], kept: Set<String>, alreadyWritten: Set<String>, hashed: [DeployManifest.Entry]
-    ) throws -> DeployManifest.Changes {
-        let url = root.appendingPathComponent(".qingshan/manifest.json")
-        let previous = (try? Data(contentsOf: url)).flatMap { try? DeployManifest(decoding: $0) }
-        let before = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var toHash: [String: Data] = [:]
-        var entries = hashed
-        for (path, data) in files {
-            if alreadyWritten.contains(path), let entry = before[path], entry.size == data.count {
-                entries.append(entry)
-            } else {
-                toHash[path] = data
-            }
-        }
-        entries += DeployManifest(files: toHash).files
-        for path in kept {
-            if let entry = before[path] {
-                entries.append(entry)
-            } else if let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) {
-                entries.append(DeployManifest.Entry(path: path, size: data.count, sha256: SHA256.hex(data)))
-            }
-        }
-        let manifest = DeployManifest(entries: entries)
-        try manifest.encoded().write(to: url, options: .atomic)
-        return manifest.diff(from: before)
-    }
-
     /// The file for an output path, or `nil` if the path would leave the output folder.
     func safeURL(for path: String) -> URL? {
         Self.staysInside(path) ? output.appendingPathComponent(path) : nil
@@ -234,12 +211,5 @@ public struct OutputWriter: Sendable {
     static func staysInside(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.hasPrefix("/") && !parts.isEmpty && !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
-    }
-
-    /// The lines of `output-files.txt`, split on bytes: by characters it cost 127 M
-    /// instructions of a one-page rebuild at N = 10,000.
-    private static func parseRecord(_ data: Data) -> (folder: String, files: [String]) {
-        let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-        return (lines.first ?? "", Array(lines.dropFirst()))
     }
 }

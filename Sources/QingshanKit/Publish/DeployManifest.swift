@@ -210,17 +210,22 @@ public struct DeployManifest: Sendable, Hashable, Codable {
         json.reserveCapacity(64 + files.count * 128)
         json += "{\n  \"version\": \(version),\n  \"files\": [".utf8
         for (index, entry) in files.enumerated() {
-            json += (index == 0 ? "\n" : ",\n").utf8
-            json += "    {\"path\": ".utf8
-            Self.appendJSONString(entry.path, to: &json)
-            json += ", \"size\": ".utf8
-            Self.appendDecimal(entry.size, to: &json)
-            json += ", \"sha256\": ".utf8
-            Self.appendJSONString(entry.sha256, to: &json)
-            json.append(UInt8(ascii: "}"))
+            json += (index == 0 ? "\n    " : ",\n    ").utf8
+            Self.appendObject(entry, to: &json)
         }
         json += (files.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
         return Data(json)
+    }
+
+    /// One entry's JSON object, `{"path": …, "size": …, "sha256": …}`.
+    static func appendObject(_ entry: Entry, to json: inout [UInt8]) {
+        json += "{\"path\": ".utf8
+        appendJSONString(entry.path, to: &json)
+        json += ", \"size\": ".utf8
+        appendDecimal(entry.size, to: &json)
+        json += ", \"sha256\": ".utf8
+        appendJSONString(entry.sha256, to: &json)
+        json.append(UInt8(ascii: "}"))
     }
 
     /// The decimal digits of `value`, as `"\(value)"` writes them, without making a string

@@ -9,6 +9,20 @@ struct BinaryWriter {
     private var bytes: [UInt8] = []
 
     var data: Data { Data(bytes) }
+    /// What was written, without copying it into `Data`.
+    var written: [UInt8] { bytes }
+    /// Bytes written so far (where the next one goes).
+    var count: Int { bytes.count }
+
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
+    /// Bytes as they are, without a count: a record copied from an earlier encoding.
+    mutating func append(raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// Replaces the eight bytes at `offset` (written before as a placeholder).
+    mutating func overwrite(_ value: UInt64, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + 8), with: $0) }
+    }
 
     mutating func write(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -65,7 +79,15 @@ struct BinaryReader {
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
+    /// Reads `bytes` from `offset` on (a section of a larger file), without copying them.
+    init(bytes: [UInt8], at offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
     var isAtEnd: Bool { offset == bytes.count }
+    /// Where the next read starts.
+    var position: Int { offset }
 
     mutating func readUInt64() -> UInt64? {
         guard offset + 8 <= bytes.count else { return nil }

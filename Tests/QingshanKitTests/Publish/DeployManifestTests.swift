@@ -55,4 +55,57 @@ import Testing
         let changes = DeployManifest(files: ["a.txt": Data("abc".utf8)]).diff(from: DeployManifest(files: ["a.txt": Data("abd".utf8)]))
         #expect(changes.changed == ["a.txt"])
     }
+
+    static let plainSite = site.filter { !$0.key.contains("\"") }
+
+    @Test func linesReadWhatEncodingWritesAndCopyItBack() throws {
+        for files in [Self.plainSite, [:]] {
+            let encoded = DeployManifest(files: files).encoded()
+            let lines = try #require(DeployManifest.Lines([UInt8](encoded)))
+            #expect(lines.paths == files.keys.sorted())
+            let kept = lines.paths.indices.map { (path: lines.paths[$0], line: DeployManifest.Line.kept($0)) }
+            #expect(DeployManifest.encode(kept, previous: lines) == encoded)
+            #expect(DeployManifest.changes(kept, previous: lines).isEmpty)
+        }
+    }
+
+    @Test func newLinesEncodeAndCompareAsWholeManifests() throws {
+        let before = DeployManifest(files: Self.plainSite)
+        let lines = try #require(DeployManifest.Lines([UInt8](before.encoded())))
+        var site = Self.plainSite
+        site["index.html"] = Data("<h1>新首页</h1>".utf8)
+        site["new.html"] = Data()
+        site["abc.txt"] = nil
+        let now = DeployManifest(files: site)
+        let update = now.files.map { entry in
+            let index = lines.index(of: entry.path)
+            let same = index.map { lines.matches($0, entry) } ?? false
+            return (path: entry.path, line: same ? DeployManifest.Line.kept(index!) : .new(entry))
+        }
+        #expect(DeployManifest.encode(update, previous: lines) == now.encoded())
+        #expect(DeployManifest.changes(update, previous: lines) == now.diff(from: before))
+    }
+
+    /// Only lines that encoding would write as they are can be copied.
+    @Test(arguments: [
+        "数据/\"引号\".csv",  // a quote, escaped
+        "\u{2028}.txt",  // encoded as an escape
+    ])
+    func linesAreNotReadWhenEncodingWouldWriteOtherBytes(_ path: String) throws {
+        let encoded = DeployManifest(files: [path: Data("x".utf8)]).encoded()
+        #expect(DeployManifest.Lines([UInt8](encoded)) == nil)
+    }
+
+    @Test func linesAreNotReadFromAnotherLayout() throws {
+        let encoded = String(decoding: DeployManifest(files: Self.plainSite).encoded(), as: UTF8.self)
+        for changed in [
+            encoded.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"),
+            encoded.replacingOccurrences(of: "\"size\": 3,", with: "\"size\": 03,"),
+            encoded.replacingOccurrences(of: "abc.txt", with: "zzz.txt"),  // no longer ascending
+            encoded + "\n",
+        ] {
+            #expect(DeployManifest.Lines(Array(changed.utf8)) == nil)
+            #expect(try DeployManifest(decoding: Data(changed.utf8)).files.count == Self.plainSite.count)
+        }
+    }
 }

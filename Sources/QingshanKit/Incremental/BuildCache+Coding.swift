@@ -1,0 +1,187 @@
+import Foundation
+
+/// The layout of `.qingshan/cache.bin`: the magic and format version, a table with the
+/// length and checksum of each section, then the sections in order. A section whose
+/// bytes do not have their checksum is damaged, and a damaged cache is not used (a full
+/// build, never a wrong one).
+extension BuildCache {
+    enum Section: Int, CaseIterable, Sendable {
+        /// The output folder, the source stamps, the other files' stamps, the site's warnings.
+        case head
+        /// One record per output (`Entry`), by path.
+        case entries
+        /// One record per page file (`ParsedPage`), by path.
+        case parsedPages
+        /// `SearchTokenCache`, as it writes itself.
+        case searchTokens
+        case datasetFindings
+        case openData
+    }
+
+    /// Where each section of a cache file is, from its table.
+    struct Layout: Sendable {
+        var ranges: [Range<Int>] = []
+        var checksums: [UInt64] = []
+
+        /// The table at the start of `bytes`; `nil` for another format or version.
+        init?(_ bytes: [UInt8]) {
+            var reader = BinaryReader(bytes: bytes)
+            let count = Section.allCases.count
+            guard reader.readString() == BuildCache.magic, reader.readInt() == BuildCache.formatVersion, reader.readInt() == count else { return nil }
+            var start = reader.position + count * 16
+            for _ in 0..<count {
+                guard let length = reader.readInt(), length >= 0, length <= bytes.count, let checksum = reader.readUInt64() else { return nil }
+                ranges.append(start..<(start + length))
+                checksums.append(checksum)
+                start += length
+            }
+        }
+
+        subscript(section: Section) -> Range<Int> { ranges[section.rawValue] }
+
+        /// Whether `section` is whole in `bytes` and has its checksum.
+        func isIntact(_ section: Section, in bytes: [UInt8]) -> Bool {
+            let range = self[section]
+            return range.upperBound <= bytes.count && BuildCache.checksum(of: bytes[range]) == checksums[section.rawValue]
+        }
+    }
+
+    static func checksum(of bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash = StableHash()
+            hash.combine(buffer: buffer)
+            return hash.value
+        }
+    }
+
+    func encoded() -> Data { Data(encodedBytes()) }
+
+    /// The bytes of `.qingshan/cache.bin`: the records and sections equal to those read
+    /// (`readFrom`) are copied from the file read, the others encoded.
+    func encodedBytes() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.reserveCapacity((readFrom?.bytes.count ?? 0) + 1 << 16)
+        writer.write(Self.magic)
+        writer.write(Self.formatVersion)
+        writer.write(Section.allCases.count)
+        let table = writer.count
+        for _ in Section.allCases {
+            writer.write(0)
+            writer.write(0)
+        }
+        var ranges: [Range<Int>] = []
+        for section in Section.allCases {
+            let start = writer.count
+            write(section, to: &writer)
+            ranges.append(start..<writer.count)
+        }
+        let checksums = ranges.map { Self.checksum(of: writer.written[$0]) }
+        for (index, range) in ranges.enumerated() {
+            writer.overwrite(UInt64(range.count), at: table + index * 16)
+            writer.overwrite(checksums[index], at: table + index * 16 + 8)
+        }
+        return writer.written
+    }
+
+    private func write(_ section: Section, to writer: inout BinaryWriter) {
+        let read = readFrom
+        switch section {
+        case .head:
+            writer.write(outputFolder)
+            writer.write(inputsTaken)
+            Self.writeRecords(inputs, reusing: read.map { ($0.values.inputs, $0.inputs, $0.bytes) }, to: &writer) { $1.write($0) }
+            writer.write(others.count)
+            for path in others.keys.sorted() {
+                writer.write(path)
+                writer.write(others[path]!)
+            }
+            Self.write(warnings, to: &writer)
+        case .entries:
+            Self.writeRecords(entries, reusing: read.map { ($0.values.entries, $0.entries, $0.bytes) }, to: &writer, encode: Self.write)
+        case .parsedPages:
+            Self.writeRecords(parsedPages, reusing: read.map { ($0.values.parsedPages, $0.parsedPages, $0.bytes) }, to: &writer, encode: Self.write)
+        case .searchTokens:
+            searchTokens.write(to: &writer)
+        case .datasetFindings:
+            if let read, read.values.datasetFindings == datasetFindings {
+                writer.append(raw: read.bytes[read.layout[section]])
+            } else {
+                Self.write(datasetFindings, to: &writer)
+            }
+        case .openData:
+            if let read, read.values.openData == openData {
+                writer.append(raw: read.bytes[read.layout[section]])
+            } else {
+                Self.write(openData, to: &writer)
+            }
+        }
+    }
+
+    /// The cache in `data` (see `decode(bytes:stampsOnly:)`).
+    static func decode(_ data: Data, stampsOnly: Bool = false) -> BuildCache? {
+        decode(bytes: [UInt8](data), stampsOnly: stampsOnly)
+    }
+
+    /// The cache in `bytes`; with `stampsOnly`, only what a build with nothing to do needs
+    /// (the head and the entries), keeping `bytes` so that `completed()` can read the rest.
+    static func decode(bytes: [UInt8], stampsOnly: Bool = false) -> BuildCache? {
+        guard let layout = Layout(bytes), layout.isIntact(.head, in: bytes), layout.isIntact(.entries, in: bytes) else { return nil }
+        var partial = PartialRead(bytes: bytes, layout: layout)
+        var cache = BuildCache(outputFolder: "")
+        guard cache.decodeHead(&partial) else { return nil }
+        var reader = partial.reader(.entries)
+        guard let entries = readRecords(&reader, read: readEntry), partial.ends(reader, .entries) else { return nil }
+        cache.entries = entries.values
+        partial.entries = entries.spans
+        cache.unreadRest = partial
+        return stampsOnly ? cache : cache.completed()
+    }
+
+    private mutating func decodeHead(_ partial: inout PartialRead) -> Bool {
+        var reader = partial.reader(.head)
+        guard let folder = reader.readString(), let taken = reader.readInt(), let inputs = Self.readRecords(&reader, read: { $1.readInt() }),
+            let otherCount = reader.readInt(), otherCount >= 0
+        else { return false }
+        var others: [String: Int] = [:]
+        for _ in 0..<otherCount {
+            guard let path = reader.readString(), let stamp = reader.readInt() else { return false }
+            others[path] = stamp
+        }
+        guard let warnings = Self.readDiagnostics(&reader), partial.ends(reader, .head) else { return false }
+        (outputFolder, inputsTaken, self.inputs, self.others, self.warnings) = (folder, taken, inputs.values, others, warnings)
+        partial.inputs = inputs.spans
+        return true
+    }
+
+    /// Reads the sections after the entries into this cache; `false` when one is damaged.
+    mutating func decodeRest(_ partial: PartialRead) -> Bool {
+        let (bytes, layout) = (partial.bytes, partial.layout)
+        let rest: [Section] = [.parsedPages, .searchTokens, .datasetFindings, .openData]
+        guard layout.ranges.last?.upperBound == bytes.count, rest.allSatisfy({ layout.isIntact($0, in: bytes) }) else { return false }
+        var reader = partial.reader(.parsedPages)
+        guard let parsed = Self.readRecords(&reader, read: Self.readParsedPage), partial.ends(reader, .parsedPages) else { return false }
+        reader = partial.reader(.searchTokens)
+        guard let searchTokens = SearchTokenCache.read(from: &reader), partial.ends(reader, .searchTokens) else { return false }
+        reader = partial.reader(.datasetFindings)
+        guard let findings = Self.readDatasetFindings(&reader), partial.ends(reader, .datasetFindings) else { return false }
+        reader = partial.reader(.openData)
+        guard let openData = Self.readOpenData(&reader), partial.ends(reader, .openData) else { return false }
+        (self.parsedPages, self.searchTokens, self.datasetFindings, self.openData) = (parsed.values, searchTokens, findings, openData)
+        readFrom = ReadCache(bytes: bytes, layout: layout, values: self, inputs: partial.inputs, entries: partial.entries, parsedPages: parsed.spans)
+        return true
+    }
+}
+
+/// A cache file whose first sections are decoded: what `BuildCache.completed()` needs to
+/// decode the rest.
+struct PartialRead: Sendable {
+    var bytes: [UInt8]
+    var layout: BuildCache.Layout
+    var inputs = RecordSpans<Int>()
+    var entries = RecordSpans<BuildCache.Entry>()
+
+    func reader(_ section: BuildCache.Section) -> BinaryReader { BinaryReader(bytes: bytes, at: layout[section].lowerBound) }
+
+    /// Whether `reader` stopped exactly at the end of `section`.
+    func ends(_ reader: BinaryReader, _ section: BuildCache.Section) -> Bool { reader.position == layout[section].upperBound }
+}
