@@ -57,7 +57,8 @@ extension BuildCache {
     func encoded() -> Data { Data(encodedBytes()) }
 
     /// The bytes of `.qingshan/cache.bin`: the records and sections equal to those read
-    /// (`readFrom`) are copied from the file read, the others encoded.
+    /// (`readFrom`) are copied from the file read, the others encoded. The search tokens
+    /// (opaque, changed by any edit of a page's text) are encoded on another core meanwhile.
     func encodedBytes() -> [UInt8] {
         var writer = BinaryWriter()
         writer.reserveCapacity((readFrom?.bytes.count ?? 0) + 1 << 16)
@@ -69,8 +70,23 @@ extension BuildCache {
             writer.write(0)
             writer.write(0)
         }
+        let tokens = ResultSlots<[UInt8]>(count: 1)
+        let encodingTokens = DispatchGroup()
+        DispatchQueue.global().async(group: encodingTokens) { [searchTokens] in
+            var section = BinaryWriter()
+            searchTokens.write(to: &section)
+            tokens[0] = section.written
+        }
         var ranges: [Range<Int>] = []
-        for section in Section.allCases {
+        for section in [Section.head, .entries, .parsedPages] {
+            let start = writer.count
+            write(section, to: &writer)
+            ranges.append(start..<writer.count)
+        }
+        encodingTokens.wait()
+        ranges.append(writer.count..<(writer.count + tokens[0].count))
+        writer.append(raw: tokens[0][...])
+        for section in [Section.datasetFindings, .openData] {
             let start = writer.count
             write(section, to: &writer)
             ranges.append(start..<writer.count)
@@ -101,7 +117,7 @@ extension BuildCache {
         case .parsedPages:
             Self.writeRecords(parsedPages, reusing: read.map { ($0.values.parsedPages, $0.parsedPages, $0.bytes) }, to: &writer, encode: Self.write)
         case .searchTokens:
-            searchTokens.write(to: &writer)
+            searchTokens.write(to: &writer)  // (`encodedBytes` encodes them on another core)
         case .datasetFindings:
             if let read, read.values.datasetFindings == datasetFindings {
                 writer.append(raw: read.bytes[read.layout[section]])
@@ -154,21 +170,41 @@ extension BuildCache {
     }
 
     /// Reads the sections after the entries into this cache; `false` when one is damaged.
+    /// The parsed pages and the search tokens, as long as each other to decode, are
+    /// decoded on two cores.
     mutating func decodeRest(_ partial: PartialRead) -> Bool {
         let (bytes, layout) = (partial.bytes, partial.layout)
         let rest: [Section] = [.parsedPages, .searchTokens, .datasetFindings, .openData]
         guard layout.ranges.last?.upperBound == bytes.count, rest.allSatisfy({ layout.isIntact($0, in: bytes) }) else { return false }
-        var reader = partial.reader(.parsedPages)
-        guard let parsed = Self.readRecords(&reader, read: Self.readParsedPage), partial.ends(reader, .parsedPages) else { return false }
-        reader = partial.reader(.searchTokens)
-        guard let searchTokens = SearchTokenCache.read(from: &reader), partial.ends(reader, .searchTokens) else { return false }
-        reader = partial.reader(.datasetFindings)
-        guard let findings = Self.readDatasetFindings(&reader), partial.ends(reader, .datasetFindings) else { return false }
-        reader = partial.reader(.openData)
-        guard let openData = Self.readOpenData(&reader), partial.ends(reader, .openData) else { return false }
+        let parsedSlot = ResultSlots<(values: [String: ParsedPage], spans: RecordSpans<ParsedPage>)?>(count: 1)
+        let othersSlot = ResultSlots<(SearchTokenCache, [String: DatasetFindings], OpenDataFiles?)?>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                parsedSlot[0] = Self.decodeParsedPages(partial)
+            } else {
+                othersSlot[0] = Self.decodeTokensAndData(partial)
+            }
+        }
+        guard let parsed = parsedSlot[0], let (searchTokens, findings, openData) = othersSlot[0] else { return false }
         (self.parsedPages, self.searchTokens, self.datasetFindings, self.openData) = (parsed.values, searchTokens, findings, openData)
         readFrom = ReadCache(bytes: bytes, layout: layout, values: self, inputs: partial.inputs, entries: partial.entries, parsedPages: parsed.spans)
         return true
+    }
+
+    private static func decodeParsedPages(_ partial: PartialRead) -> (values: [String: ParsedPage], spans: RecordSpans<ParsedPage>)? {
+        var reader = partial.reader(.parsedPages)
+        guard let parsed = readRecords(&reader, read: readParsedPage), partial.ends(reader, .parsedPages) else { return nil }
+        return parsed
+    }
+
+    private static func decodeTokensAndData(_ partial: PartialRead) -> (SearchTokenCache, [String: DatasetFindings], OpenDataFiles?)? {
+        var reader = partial.reader(.searchTokens)
+        guard let searchTokens = SearchTokenCache.read(from: &reader), partial.ends(reader, .searchTokens) else { return nil }
+        reader = partial.reader(.datasetFindings)
+        guard let findings = readDatasetFindings(&reader), partial.ends(reader, .datasetFindings) else { return nil }
+        reader = partial.reader(.openData)
+        guard let openData = readOpenData(&reader), partial.ends(reader, .openData) else { return nil }
+        return (searchTokens, findings, openData)
     }
 }
 

@@ -47,9 +47,10 @@ extension DeployManifest {
                     let object = index
                     guard skip(Self.pathStart), let path = plainString(), skip(Self.sizeStart), let size = decimal(), skip(Self.digestStart) else { return nil }
                     let digest = index
-                    guard plainString() != nil, skip(Self.objectEnd),
-                        let text = String(validating: UnsafeBufferPointer(rebasing: bytes[path]), as: UTF8.self),
-                        read.paths.last.map({ $0 < text }) ?? true
+                    let pathBytes = UnsafeBufferPointer(rebasing: bytes[path])
+                    // Decoded as is, then compared: `String(validating:)` took four times as long.
+                    let text = String(decoding: pathBytes, as: UTF8.self)
+                    guard plainString() != nil, skip(Self.objectEnd), text.utf8.elementsEqual(pathBytes), read.paths.last.map({ $0 < text }) ?? true
                     else { return nil }
                     read.paths.append(text)
                     read.sizes.append(size)
