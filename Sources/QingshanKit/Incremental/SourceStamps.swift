@@ -27,8 +27,9 @@ struct SourceStamps: Sendable {
             for skipped in listing.skipped {
                 stamps.folded[folder + "/" + skipped.path] = Int(StableHash.of("\(skipped.reason)") >> 1)
             }
+            guard let stamped = StampedFolder(path: basePath) else { continue }
             for path in listing.paths {
-                guard let stamp = FileStamp(atPath: basePath + "/" + path) else { continue }
+                guard let stamp = stamped.stamp(path) else { continue }
                 stamps.folded[folder + "/" + path] = stamp.folded
                 stamps.files[folder + "/" + path] = stamp
             }
@@ -85,9 +86,10 @@ extension BuildCache {
     /// Whether nothing changed since this cache's build into `outputFolder`: the same
     /// source stamps, and every file it wrote still as it left it.
     func describesUnchanged(outputFolder: URL, stamps: SourceStamps) -> Bool {
-        let folder = outputFolder.path
-        return folder == self.outputFolder && !inputs.isEmpty && inputs == stamps.folded
-            && entries.allSatisfy { path, entry in FileStamp(atPath: folder + "/" + path) == entry.stamp }
-            && others.allSatisfy { path, stamp in FileStamp(atPath: folder + "/" + path)?.folded == stamp }
+        guard outputFolder.path == self.outputFolder, !inputs.isEmpty, inputs == stamps.folded,
+            let folder = StampedFolder(path: outputFolder.path)
+        else { return false }
+        return entries.allSatisfy { path, entry in folder.stamp(path) == entry.stamp }
+            && others.allSatisfy { path, stamp in folder.stamp(path)?.folded == stamp }
     }
 }
