@@ -15,7 +15,7 @@ public struct Page: Sendable, Hashable {
     public var folder: String { Self.folder(ofPagePath: pagePath) }
 
     static func folder(ofPagePath pagePath: String) -> String {
-        guard let slash = pagePath.lastIndex(of: "/") else { return "" }
+        guard let slash = pagePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(pagePath[..<slash])
     }
 
@@ -29,7 +29,7 @@ public struct Page: Sendable, Hashable {
         if isHome { return nil }
         if isSectionIndex {
             let own = folder
-            guard let slash = own.lastIndex(of: "/") else { return "" }
+            guard let slash = own.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
             return String(own[..<slash])
         }
         return folder
