@@ -86,15 +86,17 @@ struct Theme: Sendable {
         var hashes: [String: UInt64] = [:]
         var readingData: Set<String> = []
         var readingLists: Set<String> = []
+        // Each text searched once, not once per layout that reaches it.
+        let readsData = texts.mapValues { $0.text.utf8.containsBytes("data.") }
+        let readsLists = texts.mapValues { $0.text.utf8.containsBytes("sections") || $0.text.utf8.containsBytes("latestUpdates") }
         for layout in layouts {
             let used = reachableTemplates(from: "layout/" + layout, templates: templates)
             var hash = StableHash()
             for name in used.sorted() {
                 hash.combine(name)
                 hash.combine(texts[name]!.text)
-                let text = texts[name]!.text
-                if text.contains("data.") { readingData.insert(layout) }
-                if text.contains("sections") || text.contains("latestUpdates") { readingLists.insert(layout) }
+                if readsData[name]! { readingData.insert(layout) }
+                if readsLists[name]! { readingLists.insert(layout) }
             }
             hashes[layout] = hash.value
         }
@@ -128,5 +130,22 @@ struct Theme: Sendable {
             }
         }
         return seen
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `needle` occurs in these bytes (Foundation's `contains` goes through
+    /// `NSString`: loading the default theme searched its texts for 34 M instructions).
+    fileprivate func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        return withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+                index += 1
+            }
+            return false
+        } ?? String(self).contains(needle)
     }
 }
