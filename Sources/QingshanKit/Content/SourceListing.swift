@@ -71,7 +71,7 @@ struct SourceListing {
                 }
             }
         }
-        paths.sort(by: SourceFile.utf8Precedes)
+        paths = ByteOrder.sorted(paths)
         skipped.sort { SourceFile.utf8Precedes($0.path, $1.path) }
     }
 
