@@ -20,16 +20,14 @@ struct SourceStamps: Sendable {
         }
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
-            let basePath = base.standardizedFileURL.path
-            let listing = SourceListing(folder: base)
+            let listing = SourceListing(folder: base, stamping: true)
             // An entry the walk cannot read is an input too: adding a dangling link must
             // not pass for "no source changed", or its diagnostic would never be shown.
             for skipped in listing.skipped {
                 stamps.folded[folder + "/" + skipped.path] = Int(StableHash.of("\(skipped.reason)") >> 1)
             }
-            guard let stamped = StampedFolder(path: basePath) else { continue }
             for path in listing.paths {
-                guard let stamp = stamped.stamp(path) else { continue }
+                guard let stamp = listing.stamps[path] else { continue }
                 stamps.folded[folder + "/" + path] = stamp.folded
                 stamps.files[folder + "/" + path] = stamp
             }
