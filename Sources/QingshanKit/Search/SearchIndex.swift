@@ -54,33 +54,56 @@ public struct SearchIndex: Sendable {
         self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
         let sections = Array(Set(entries.map(\.section))).sorted(by: Self.utf8Order)
         let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let inverted = Self.invertedIndex(of: entries, documents: documents, cache: cache)
-        tokenCount = inverted.tokenCount
-
-        var writer = JavaScriptWriter()
-        writer.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
+        let sectionNumbers = entries.map { sectionIndex[$0.section] ?? 0 }
+        var header = JavaScriptWriter()
+        header.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
         for (i, section) in sections.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(section)
+            if i > 0 { header.raw(",") }
+            header.string(section)
         }
-        writer.raw("],\"docs\":[")
-        for (i, entry) in entries.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.raw("[")
-            writer.string(entry.url)
-            writer.raw(",")
-            writer.string(entry.title)
-            writer.raw(",")
-            writer.integer(sectionIndex[entry.section] ?? 0)
-            writer.raw(",")
-            writer.string(entry.storedText)
-            writer.raw("]")
-        }
-        writer.raw("],\"tokens\":{")
-        inverted.write(to: &writer)
-        writer.raw("}};\n")
-        data = Data(writer.bytes)
-        if updatingCache { cache = inverted.cache(keys: entries.map(\.key)) }
+        header.raw("],\"docs\":[")
+        // Patched when the last build's index has as many documents; else made whole.
+        let made =
+            (updatingCache ? Self.patched(entries: entries, sections: sectionNumbers, documents: documents, cache: cache) : nil)
+            ?? Self.whole(entries: entries, sections: sectionNumbers, documents: documents, cache: cache, forCache: updatingCache)
+        tokenCount = made.order.count
+        data = Self.file(header: header.bytes, made)
+        if updatingCache { cache = made }
+    }
+
+    /// The script: `header`, the documents' items, the tokens, the closing braces.
+    private static func file(header: [UInt8], _ made: SearchTokenCache) -> Data {
+        let middle: StaticString = "],\"tokens\":{"
+        let end: StaticString = made.order.isEmpty ? "}};\n" : "}}};\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(header.count + made.itemBytes.count + made.tokenBytes.count + 32)
+        bytes.append(contentsOf: header)
+        bytes.append(contentsOf: made.itemBytes)
+        middle.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: made.tokenBytes)
+        end.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        return Data(bytes)
+    }
+
+    /// What a document's item in `docs` depends on besides its key (which fixes its title,
+    /// section title and stored text): its URL and its section's number.
+    static func itemStamp(url: String, section: Int) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(url)
+        return hash.value &+ UInt64(section) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Appends a document's item, `[url,title,section,text]`.
+    static func writeItem(_ entry: SearchEntry, section: Int, to writer: inout JavaScriptWriter) {
+        writer.raw("[")
+        writer.string(entry.url)
+        writer.raw(",")
+        writer.string(entry.title)
+        writer.raw(",")
+        writer.integer(section)
+        writer.raw(",")
+        writer.string(entry.storedText)
+        writer.raw("]")
     }
 
     /// The complete `search-index.js` for `documents`.

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import QingshanKit
+
+/// An index patched from the last build's (``SearchTokenCache``) has the bytes of one
+/// made whole from the same documents, whatever changed.
+@Suite struct SearchIndexPatchTests {
+    /// Words and CJK phrases the random documents are made of: a small vocabulary, so
+    /// documents share tokens and edits both add and remove postings.
+    static let vocabulary = [
+        "铜钵河", "水质", "改善", "州河", "农业", "银行", "授信", "贷款", "万达开", "生态", "环境", "资金", "保障", "ADBC", "river", "water",
+        "quality", "bank", "loan", "达州", "开州", "万州", "治理", "\"quoted\"", "a<b", "行\u{2028}分",
+    ]
+
+    static func document(_ random: inout SeededRandom, url: String) -> SearchDocument {
+        func words(_ count: Int) -> String {
+            (0..<count).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
+        }
+        let sections = ["", "生态环境", "投融资", "news"]
+        return SearchDocument(
+            url: url, title: words(1 + Int(random.next() % 2)), section: sections[Int(random.next() % UInt64(sections.count))],
+            text: words(Int(random.next() % 40)))
+    }
+
+    /// Builds the index of `documents` from `cache` (replacing it), as a site build does.
+    static func built(_ documents: [SearchDocument], cache: inout SearchTokenCache) -> SearchIndex {
+        let entries = documents.map { SearchEntry($0) }
+        let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
+        return SearchIndex(entries: entries, documents: byKey, cache: &cache)
+    }
+
+    /// Whether the last build could patch: same count, and the cache is not renumbered.
+    static func patches(_ documents: [SearchDocument], cache: SearchTokenCache) -> Bool {
+        let entries = documents.map { SearchEntry($0) }
+        let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
+        let sections = Array(Set(entries.map(\.section))).sorted(by: SearchIndex.utf8Order)
+        let numbers = entries.map { sections.firstIndex(of: $0.section)! }
+        return SearchIndex.patched(entries: entries, sections: numbers, documents: byKey, cache: cache) != nil
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func randomEditsGiveTheBytesOfAWholeIndex(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        var documents = (0..<12).map { Self.document(&random, url: "p\($0)/index.html") }
+        var cache = SearchTokenCache()
+        _ = Self.built(documents, cache: &cache)
+        for round in 0..<20 {
+            let edits = 1 + Int(random.next() % 3)
+            for _ in 0..<edits {
+                let d = Int(random.next() % UInt64(documents.count))
+                switch random.next() % 6 {
+                case 0: documents[d].text += " " + Self.vocabulary[Int(random.next() % UInt64(Self.vocabulary.count))]
+                case 1: documents[d].text = String(documents[d].text.dropFirst(documents[d].text.count / 2))
+                case 2: documents[d].url = "moved\(round)/index.html"
+                case 3: documents[d].section = "新栏目\(round % 3)"
+                case 4: documents[d] = documents[Int(random.next() % UInt64(documents.count))]
+                default: documents[d] = Self.document(&random, url: documents[d].url)
+                }
+            }
+            // A unique token appears, and the one of the round before disappears.
+            for d in documents.indices {
+                documents[d].text = documents[d].text.replacingOccurrences(of: " 独有\(round - 1)词 unique\(round - 1)", with: "")
+            }
+            documents[round % documents.count].text += " 独有\(round)词 unique\(round)"
+            #expect(Self.patches(documents, cache: cache))
+            let patched = Self.built(documents, cache: &cache)
+            let whole = SearchIndex(documents: documents)
+            #expect(patched.javaScript == whole.javaScript, "seed \(seed), round \(round)")
+            #expect(patched.tokenCount == whole.tokenCount)
+        }
+    }
+
+    @Test func addingAndRemovingDocumentsMakesTheIndexWhole() throws {
+        var random = SeededRandom(seed: 9)
+        var documents = (0..<10).map { Self.document(&random, url: "p\($0)/index.html") }
+        var cache = SearchTokenCache()
+        _ = Self.built(documents, cache: &cache)
+        documents.insert(Self.document(&random, url: "new/index.html"), at: 3)
+        #expect(!Self.patches(documents, cache: cache))
+        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        documents[5].text += " 新词"
+        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        documents.remove(at: 7)
+        documents.remove(at: 0)
+        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        documents[2].title = "改名"
+        #expect(Self.patches(documents, cache: cache))
+        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+    }
+
+    @Test func everyTokenGoneAndBack() throws {
+        let full = [SearchDocument(url: "a.html", title: "铜钵河", section: "", text: "水质 water")]
+        let empty = [SearchDocument(url: "a.html", title: "", section: "", text: "")]
+        var cache = SearchTokenCache()
+        for documents in [full, empty, empty, full, empty] {
+            #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        }
+    }
+
+    /// A cache written and read back patches the same way, and a damaged one is refused.
+    @Test func cacheRoundTripsThroughItsEncoding() throws {
+        var random = SeededRandom(seed: 4)
+        var documents = (0..<8).map { Self.document(&random, url: "p\($0)/index.html") }
+        var cache = SearchTokenCache()
+        _ = Self.built(documents, cache: &cache)
+        var writer = BinaryWriter()
+        cache.write(to: &writer)
+        var reader = BinaryReader(writer.data)
+        var read = try #require(SearchTokenCache.read(from: &reader))
+        #expect(reader.isAtEnd)
+        documents[3].text += " 新词 fresh"
+        #expect(Self.built(documents, cache: &read).javaScript == SearchIndex(documents: documents).javaScript)
+        var truncated = BinaryReader(writer.data.dropLast(3))
+        #expect(SearchTokenCache.read(from: &truncated) == nil)
+    }
+}
