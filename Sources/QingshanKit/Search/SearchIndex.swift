@@ -52,9 +52,7 @@ public struct SearchIndex: Sendable {
         entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool, given: [SearchDocument]?
     ) {
         self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
-        let sections = Array(Set(entries.map(\.section))).sorted(by: Self.utf8Order)
-        let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let sectionNumbers = entries.map { sectionIndex[$0.section] ?? 0 }
+        let (sections, sectionNumbers) = Self.sections(of: entries)
         var header = JavaScriptWriter()
         header.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
         for (i, section) in sections.enumerated() {
@@ -71,18 +69,46 @@ public struct SearchIndex: Sendable {
         if updatingCache { cache = made }
     }
 
-    /// The script: `header`, the documents' items, the tokens, the closing braces.
+    /// The distinct section titles in byte order, and each entry's number in them. Pages of
+    /// a section mostly come together, so most entries are matched with the one before.
+    private static func sections(of entries: [SearchEntry]) -> (titles: [String], numbers: [Int]) {
+        var distinct = Set<String>()
+        var last: String?
+        for entry in entries where entry.section != last {
+            distinct.insert(entry.section)
+            last = entry.section
+        }
+        let titles = distinct.sorted(by: utf8Order)
+        let number = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+        var numbers: [Int] = []
+        numbers.reserveCapacity(entries.count)
+        last = nil
+        var lastNumber = 0
+        for entry in entries {
+            if entry.section != last {
+                lastNumber = number[entry.section] ?? 0
+                last = entry.section
+            }
+            numbers.append(lastNumber)
+        }
+        return (titles, numbers)
+    }
+
+    /// The script: `header`, the documents' items, the tokens, the closing braces, copied
+    /// once into the file's bytes.
     private static func file(header: [UInt8], _ made: SearchTokenCache) -> Data {
         let middle: StaticString = "],\"tokens\":{"
         let end: StaticString = made.order.isEmpty ? "}};\n" : "}}};\n"
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(header.count + made.itemBytes.count + made.tokenBytes.count + 32)
-        bytes.append(contentsOf: header)
-        bytes.append(contentsOf: made.itemBytes)
-        middle.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: made.tokenBytes)
-        end.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        return Data(bytes)
+        let parts = [header, made.itemBytes, [UInt8](middle.withUTF8Buffer { Array($0) }), made.tokenBytes, end.withUTF8Buffer { Array($0) }]
+        var data = Data(count: parts.reduce(0) { $0 + $1.count })
+        data.withUnsafeMutableBytes { file in
+            var offset = 0
+            for part in parts where !part.isEmpty {
+                part.withUnsafeBytes { file.baseAddress!.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                offset += part.count
+            }
+        }
+        return data
     }
 
     /// What a document's item in `docs` depends on besides its key (which fixes its title,
