@@ -22,9 +22,12 @@ struct SearchTokenCache: Sendable {
     /// depends on besides its key.
     var itemStamps: [UInt64] = []
     /// Per document, its postings (`token * 8 + level`, ascending) as LEB128 gaps, back to
-    /// back; document `d`'s end at `postingEnds[d]`.
+    /// back; document `d`'s end at `postingEnds[d]`. Read from the cache; an index made
+    /// whole keeps them as ``postingLists`` instead, encoded only if the cache is written
+    /// (a dry run does not write it).
     var postingBytes: [UInt8] = []
     var postingEnds: [UInt32] = []
+    var postingLists: [[UInt32]]?
     /// The body of the `docs` array: each document's item, separated by commas; document
     /// `d`'s item ends at `itemEnds[d]`.
     var itemBytes: [UInt8] = []
@@ -55,6 +58,7 @@ struct SearchTokenCache: Sendable {
 
     /// Document `d`'s postings, or `nil` when its bytes are damaged.
     func postings(ofDocument d: Int) -> [UInt32]? {
+        if let postingLists { return postingLists[d] }
         let start = d == 0 ? 0 : Int(postingEnds[d - 1])
         let end = Int(postingEnds[d])
         let limit = UInt64(table.count) << 3
@@ -83,6 +87,19 @@ struct SearchTokenCache: Sendable {
         }
     }
 
+    /// Lists as ``postingBytes`` and ``postingEnds`` hold them.
+    static func encoded(_ lists: [[UInt32]]) -> (bytes: [UInt8], ends: [UInt32]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lists.reduce(0) { $0 + $1.count } * 2)
+        var ends: [UInt32] = []
+        ends.reserveCapacity(lists.count)
+        for list in lists {
+            appendGaps(list, to: &bytes)
+            ends.append(UInt32(bytes.count))
+        }
+        return (bytes, ends)
+    }
+
     /// Appends `list` (ascending) as LEB128 gaps.
     static func appendGaps(_ list: [UInt32], to bytes: inout [UInt8]) {
         var previous: UInt32 = 0
@@ -108,12 +125,15 @@ struct SearchTokenCache: Sendable {
         writer.write(keys.count)
         for key in keys { writer.write(key) }
         for stamp in itemStamps { writer.write(stamp) }
+        var bytes = postingBytes
+        var ends = postingEnds
+        if let postingLists { (bytes, ends) = Self.encoded(postingLists) }
         var previous: UInt32 = 0
-        for end in postingEnds {
+        for end in ends {
             writer.write(varint: UInt64(end - previous))
             previous = end
         }
-        writer.write(bytes: postingBytes)
+        writer.write(bytes: bytes)
         writer.write(ascending: itemEnds)
         writer.write(bytes: itemBytes)
         writer.write(order.count)
