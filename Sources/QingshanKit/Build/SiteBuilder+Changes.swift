@@ -31,7 +31,7 @@ extension SiteBuilder {
             let sample = entry.period?.datasets.contains { $0.hasChanges && (site.loaded.datasets[$0.name]?.sample ?? false) } ?? false
             let context = PageContext(
                 model: site.model, page: page, markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: sample),
-                shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath)))
+                shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath), layout: ChangesPages.layout))
             var values = context.make()
             values["changes"] = pages.values(for: entry, archived: archived)
             guard let output = theme.library.render("layout/" + ChangesPages.layout, context: .map(values)) else { continue }

@@ -47,7 +47,7 @@ extension SiteBuilder {
         let context = PageContext(
             model: site.model, page: page,
             markdown: RenderedMarkdown(html: "", headings: [], usesSampleData: phase.published.contains(where: \.sample)),
-            shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath)))
+            shared: shared, perDepth: site.renderer.perDepthValues(root: SitePaths.root(of: page.outputPath), layout: DataCatalogue.layout))
         var values = context.make()
         values["catalogue"] = catalogue.templateValue
         guard let output = theme.library.render("layout/" + DataCatalogue.layout, context: .map(values)) else { return [] }

@@ -13,8 +13,8 @@ enum SitePaths {
     }
 
     static func lastComponent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// Resolves `relative` (which may hold `.` and `..`) against `folder`; `nil` when it

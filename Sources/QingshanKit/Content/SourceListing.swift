@@ -23,10 +23,15 @@ struct SourceListing {
     /// Relative paths, sorted by their bytes.
     private(set) var paths: [String] = []
     private(set) var skipped: [Skipped] = []
+    /// With `stamping`, the stamp of each path in `paths` (links followed); a file that
+    /// vanished between reading its folder and stamping it has none.
+    private(set) var stamps: [String: FileStamp] = [:]
 
     /// Lists `folder` recursively; with `extensions`, only files with one of them (lowercased).
-    /// A missing `folder` lists nothing.
-    init(folder: URL, extensions: Set<String>? = nil) {
+    /// A missing `folder` lists nothing. With `stamping`, each file is stamped by its name
+    /// in its open folder as it is listed (`stamps`): the kernel then walks one name, not
+    /// the whole path again.
+    init(folder: URL, extensions: Set<String>? = nil, stamping: Bool = false) {
         // readdir with d_type, not URL resource values: listing 10,000 pages cost a third
         // of loading through Foundation's per-URL property lookups.
         var pending = [""]
@@ -65,13 +70,15 @@ struct SourceListing {
                 if type == Int32(DT_DIR) {
                     pending.append(path)
                 } else if type == Int32(DT_REG) {
-                    if matches { paths.append(path) }
+                    guard matches else { continue }
+                    paths.append(path)
+                    if stamping, let stamp = FileStamp(in: dirfd(directory), relative: name) { stamps[path] = stamp }
                 } else if matches {
                     skip(path, .notAFile, content: false)
                 }
             }
         }
-        paths.sort(by: SourceFile.utf8Precedes)
+        paths = ByteOrder.sorted(paths)
         skipped.sort { SourceFile.utf8Precedes($0.path, $1.path) }
     }
 

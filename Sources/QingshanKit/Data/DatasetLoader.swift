@@ -131,8 +131,9 @@ public enum DatasetLoader {
         var rows: [DataRow] = []
         rows.reserveCapacity(table.rows.count)
         for raw in table.rows {
-            var values: [String: DataValue] = [:]
-            var locations: [String: SourceLocation] = [:]
+            // Sized once: growing two dictionaries cell by cell was a fifth of typing a table.
+            var values = [String: DataValue](minimumCapacity: fields.count)
+            var locations = [String: SourceLocation](minimumCapacity: fields.count)
             for field in fields {
                 guard let cell = raw.cells[field.name] else { continue }
                 locations[field.name] = cell.location

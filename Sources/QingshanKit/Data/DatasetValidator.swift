@@ -23,7 +23,9 @@ enum DatasetValidator {
                     }
                     continue
                 }
-                let text = value.description
+                // Read by the unique and enum checks only: describing every cell was half of
+                // this check (the other messages describe the value when they are made).
+                let text = c.unique || c.enumValues != nil ? value.description : ""
                 if c.unique {
                     if let first = seen[text] {
                         diagnostics.append(
@@ -37,13 +39,13 @@ enum DatasetValidator {
                     diagnostics.append(.error(.valueNotInEnum(field: field.name, value: text, allowed: allowed), at: location))
                 }
                 if let minimum, let order = compare(value, minimum), order < 0 {
-                    diagnostics.append(.error(.valueBelowMinimum(field: field.name, value: text, minimum: c.minimum!), at: location))
+                    diagnostics.append(.error(.valueBelowMinimum(field: field.name, value: value.description, minimum: c.minimum!), at: location))
                 }
                 if let maximum, let order = compare(value, maximum), order > 0 {
-                    diagnostics.append(.error(.valueAboveMaximum(field: field.name, value: text, maximum: c.maximum!), at: location))
+                    diagnostics.append(.error(.valueAboveMaximum(field: field.name, value: value.description, maximum: c.maximum!), at: location))
                 }
                 if let pattern, case .string(let string) = value, (try? pattern.wholeMatch(in: string)) == nil {
-                    diagnostics.append(.error(.valuePattern(field: field.name, value: text, pattern: c.pattern!), at: location))
+                    diagnostics.append(.error(.valuePattern(field: field.name, value: string, pattern: c.pattern!), at: location))
                 }
             }
         }

@@ -21,7 +21,7 @@ enum FieldValueParser {
             if isScientific(raw) { return .failure(CellProblem(.excelScientific(field: field, value: raw), notes: scientificNotes)) }
             return .success(.string(raw))
         case .integer, .number:
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = trimmed(raw)
             if text.isEmpty { return .success(.null) }
             if let problem = numericDamage(text, field: field) { return .failure(problem) }
             guard isPlainNumber(text, allowFraction: type == .number) else {
@@ -38,20 +38,30 @@ enum FieldValueParser {
             }
             return .success(.number(value))
         case .date:
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = trimmed(raw)
             if text.isEmpty { return .success(.null) }
             return parseDate(text, field: field)
         case .array, .object:
             // A CSV or workbook cell is text: lists and mappings come from YAML and JSON.
             return .failure(CellProblem(.valueNotNested(field: field, expected: type.rawValue)))
         case .boolean:
-            switch raw.trimmingCharacters(in: .whitespaces) {
+            switch trimmed(raw) {
             case "true", "True", "TRUE", "1", "是": return .success(.boolean(true))
             case "false", "False", "FALSE", "0", "否": return .success(.boolean(false))
             case "": return .success(.null)
             default: return .failure(CellProblem(.valueType(field: field, value: raw, expected: "true or false (是/否)")))
             }
         }
+    }
+
+    /// `raw` without the white space around it (`.whitespaces`: tabs and Unicode spaces,
+    /// U+3000 included), as `raw` itself when it starts and ends with a visible ASCII byte:
+    /// Foundation's trimming took 7,500 instructions a cell.
+    static func trimmed(_ raw: String) -> String {
+        if let first = raw.utf8.first, let last = raw.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return raw
+        }
+        return raw.trimmingCharacters(in: .whitespaces)
     }
 
     /// Decimal points are always `.`, whatever the machine's locale.
@@ -98,6 +108,8 @@ enum FieldValueParser {
     }
 
     private static func numericDamage(_ text: String, field: String) -> CellProblem? {
+        // A plain number has none of the damage below (most cells: 10,000 instructions saved each).
+        if isPlainNumber(text, allowFraction: true) { return nil }
         if text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) || $0 == "．" || $0 == "－" }) {
             let ascii = halfWidth(text)
             return CellProblem(.fullWidthDigits(field: field, value: text, suggestion: ascii))
@@ -130,7 +142,7 @@ enum FieldValueParser {
     // MARK: Dates
 
     private static func parseDate(_ text: String, field: String) -> Result<DataValue, CellProblem> {
-        let halfWidthText = halfWidth(text)
+        let halfWidthText = text.utf8.allSatisfy { $0 < 0x80 } ? text : halfWidth(text)
         if halfWidthText != text {
             return .failure(CellProblem(.fullWidthDigits(field: field, value: text, suggestion: halfWidthText)))
         }

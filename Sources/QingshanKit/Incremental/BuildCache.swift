@@ -191,28 +191,9 @@ public struct BuildCache: Sendable {
         return writer.data
     }
 
-    /// The keys of `dictionary` in the byte order of their UTF-8 (`SourceFile.utf8Precedes`),
-    /// compared as bytes copied out once into one buffer: comparing the strings themselves
-    /// was a third of encoding the cache of a large site.
+    /// The keys of `dictionary` in the byte order of their UTF-8 (`ByteOrder`).
     static func keysInByteOrder<Value>(_ dictionary: [String: Value]) -> [String] {
-        let keys = Array(dictionary.keys)
-        var arena: [UInt8] = []
-        var spans: [(start: Int, count: Int)] = []
-        spans.reserveCapacity(keys.count)
-        for key in keys {
-            spans.append((arena.count, key.utf8.count))
-            arena += key.utf8
-        }
-        var order = Array(keys.indices)
-        arena.withUnsafeBufferPointer { bytes in
-            order.sort { a, b in
-                let (x, y) = (spans[a], spans[b])
-                let common = min(x.count, y.count)
-                let comparison = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, common)
-                return comparison != 0 ? comparison < 0 : x.count < y.count
-            }
-        }
-        return order.map { keys[$0] }
+        ByteOrder.sorted(Array(dictionary.keys))
     }
 
     /// The cache in `data`; with `stampsOnly`, only what a build with nothing to do needs

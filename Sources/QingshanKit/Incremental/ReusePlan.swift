@@ -12,11 +12,11 @@ struct ReusePlan: Sendable {
     /// (the page's text is not), and its file is as it was written. Without a cache for
     /// `outputFolder`, everything is rendered.
     init(outputs: [String], cache: BuildCache?, outputFolder: URL?, keys: OutputKeys) {
-        if let cache, let folder = outputFolder?.path, folder == cache.outputFolder {
+        if let cache, let path = outputFolder?.path, path == cache.outputFolder, let folder = StampedFolder(path: path) {
             for (index, output) in outputs.enumerated() {
                 guard let entry = cache.entries[output], entry.key == keys.key(index, datasetsUsed: entry.datasetsUsed),
                     entry.search.map({ cache.searchTokens.documents[$0.key] != nil }) ?? true,
-                    FileStamp(atPath: folder + "/" + output) == entry.stamp
+                    folder.stamp(output) == entry.stamp
                 else { continue }
                 kept[index] = entry
             }

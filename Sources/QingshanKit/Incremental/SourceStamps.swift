@@ -20,15 +20,14 @@ struct SourceStamps: Sendable {
         }
         for folder in ["content", "site-templates"] {
             let base = root.appendingPathComponent(folder)
-            let basePath = base.standardizedFileURL.path
-            let listing = SourceListing(folder: base)
+            let listing = SourceListing(folder: base, stamping: true)
             // An entry the walk cannot read is an input too: adding a dangling link must
             // not pass for "no source changed", or its diagnostic would never be shown.
             for skipped in listing.skipped {
                 stamps.folded[folder + "/" + skipped.path] = Int(StableHash.of("\(skipped.reason)") >> 1)
             }
             for path in listing.paths {
-                guard let stamp = FileStamp(atPath: basePath + "/" + path) else { continue }
+                guard let stamp = listing.stamps[path] else { continue }
                 stamps.folded[folder + "/" + path] = stamp.folded
                 stamps.files[folder + "/" + path] = stamp
             }
@@ -85,9 +84,10 @@ extension BuildCache {
     /// Whether nothing changed since this cache's build into `outputFolder`: the same
     /// source stamps, and every file it wrote still as it left it.
     func describesUnchanged(outputFolder: URL, stamps: SourceStamps) -> Bool {
-        let folder = outputFolder.path
-        return folder == self.outputFolder && !inputs.isEmpty && inputs == stamps.folded
-            && entries.allSatisfy { path, entry in FileStamp(atPath: folder + "/" + path) == entry.stamp }
-            && others.allSatisfy { path, stamp in FileStamp(atPath: folder + "/" + path)?.folded == stamp }
+        guard outputFolder.path == self.outputFolder, !inputs.isEmpty, inputs == stamps.folded,
+            let folder = StampedFolder(path: outputFolder.path)
+        else { return false }
+        return entries.allSatisfy { path, entry in folder.stamp(path) == entry.stamp }
+            && others.allSatisfy { path, stamp in folder.stamp(path)?.folded == stamp }
     }
 }

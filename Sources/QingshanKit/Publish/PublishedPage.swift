@@ -36,7 +36,7 @@ public struct PublishedPage: Sendable, Hashable {
             summary: page.frontMatter.summary,
             date: page.frontMatter.date,
             lastmod: page.frontMatter.lastmod,
-            section: String(folder.prefix { $0 != "/" }),
+            section: String(folder[..<(folder.utf8.firstIndex(of: UInt8(ascii: "/")) ?? folder.endIndex)]),
             isSectionIndex: page.isSectionIndex)
     }
 

@@ -25,9 +25,12 @@ struct PageRenderer: Sendable {
     /// (the downloads catalogue, the 本期变化 pages) show the same values.
     var dataValue: TemplateValue { shared["data"] ?? .map([:]) }
 
-    /// `PageContext.perDepthValues` for pages at `root`, made once per depth and shared
-    /// with the pages made outside the renderer (each lists every page of every section).
-    func perDepthValues(root: String) -> [String: TemplateValue] { perDepth.values(root: root) }
+    /// `PageContext.perDepthValues` for a page with `layout` at `root`, made once per depth
+    /// and shared with the pages made outside the renderer (each lists every page of every
+    /// section); none for a layout that does not read them.
+    func perDepthValues(root: String, layout: String) -> [String: TemplateValue] {
+        theme.layoutsReadingSiteLists.contains(layout) ? perDepth.values(root: root) : [:]
+    }
     private let perDepth: PerDepthValues
     /// The pages of each collection, listed on its parent page (`page.records`).
     let recordLinks: [String: [(title: String, output: String)]]
@@ -119,7 +122,7 @@ struct PageRenderer: Sendable {
         let markdown = Markdown.render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, options: options)
         let context = PageContext(
             model: model, page: page, markdown: markdown,
-            shared: shared, perDepth: perDepth.values(root: SitePaths.root(of: page.outputPath)))
+            shared: shared, perDepth: perDepthValues(root: SitePaths.root(of: page.outputPath), layout: page.layoutName))
         var values = context.make()
         if let records = recordLinks[page.pagePath], case .map(var pageValues)? = values["page"] {
             let root = SitePaths.root(of: page.outputPath)
@@ -145,7 +148,7 @@ struct PageRenderer: Sendable {
         let markdown = RenderedMarkdown(html: "", headings: [], usesSampleData: dataset.sample)
         let context = PageContext(
             model: model, page: entry.page, markdown: markdown,
-            shared: shared, perDepth: perDepth.values(root: SitePaths.root(of: entry.page.outputPath)))
+            shared: shared, perDepth: perDepthValues(root: SitePaths.root(of: entry.page.outputPath), layout: entry.page.layoutName))
         var values = context.make()
         let parent = model.config.collections[entry.collection].parent
         for (key, value) in CollectionPages.values(for: index, in: records, dataset: dataset, model: model, parent: parent) {

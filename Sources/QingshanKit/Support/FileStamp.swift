@@ -19,6 +19,18 @@ struct FileStamp: Sendable, Hashable {
     init?(atPath path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp of `path` relative to the folder open as `folder` (links followed), or
+    /// `nil` when there is none. See `StampedFolder`.
+    init?(in folder: Int32, relative path: String) {
+        var info = stat()
+        guard fstatat(folder, path, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         size = Int(info.st_size)
         #if canImport(Darwin)
             modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
@@ -41,5 +53,26 @@ struct FileStamp: Sendable, Hashable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+    }
+}
+
+/// A folder held open to stamp the files below it by relative path: the kernel then walks
+/// only the relative part of each path. Stamping the 11,010 pages of the N = 10,000 bench
+/// output took 22 instead of 34 ms (medians of 3, a C loop of `fstatat` against `stat` by
+/// absolute path seven folders deep).
+final class StampedFolder: @unchecked Sendable {
+    private let descriptor: Int32
+
+    /// `nil` when `path` cannot be opened as a folder.
+    init?(path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The stamp of `relative` below this folder (see `FileStamp.init(in:relative:)`).
+    func stamp(_ relative: String) -> FileStamp? {
+        FileStamp(in: descriptor, relative: relative)
     }
 }

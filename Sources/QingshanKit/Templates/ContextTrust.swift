@@ -28,13 +28,18 @@ enum ContextTrust {
     static let openObjects = ["data", "page.params", "record"]
 
     static func isCheckedURL(_ name: String) -> Bool {
+        if exactCheckedURLs.contains(name) { return true }
         let parts = name.split(separator: ".")
         if parts.count == 3, parts[0] == "page", parts[1] == "params" { return URLSafety.isURLKey(String(parts[2])) }
-        return checkedURLNames.contains { pattern in
-            let expected = pattern.split(separator: ".")
-            return expected.count == parts.count && zip(expected, parts).allSatisfy { $0 == "*" || $0 == $1 }
+        return wildcardCheckedURLs.contains { expected in
+            expected.count == parts.count && zip(expected, parts).allSatisfy { $0 == "*" || $0 == $1 }
         }
     }
+
+    // `checkedURLNames` split once: splitting every pattern on every call was most of the
+    // template lint (47 M instructions, run on every build).
+    private static let exactCheckedURLs = Set(checkedURLNames.filter { !$0.contains("*") })
+    private static let wildcardCheckedURLs = checkedURLNames.filter { $0.contains("*") }.map { $0.split(separator: ".") }
 
     static func isOpenObject(_ name: String) -> Bool {
         openObjects.contains { name == $0 || name.hasPrefix($0 + ".") }

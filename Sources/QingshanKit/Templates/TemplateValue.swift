@@ -121,8 +121,9 @@ extension TemplateValue {
     static func cssEscaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar == " " || (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && scalar.value > 0x7F
-                || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            // ASCII first: Unicode properties are looked up only above U+007F.
+            if scalar == " " || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar.value > 0x7F && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
             {
                 out.unicodeScalars.append(scalar)
             } else {
