@@ -37,19 +37,24 @@ public struct SearchIndex: Sendable {
         var cache = SearchTokenCache()
         let entries = documents.map { SearchEntry($0, storedTextLength: storedTextLength) }
         let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
-        self.init(entries: entries, documents: byKey, cache: &cache, updatingCache: false, given: documents)
+        self.init(entries: entries, documents: byKey, cache: &cache, updatingCache: false, given: documents, lastFile: { nil })
     }
 
     /// Builds the index reusing the postings in `cache`, and replaces `cache` with the
     /// tokens of `entries` for the next build. An entry whose postings are not in `cache`
     /// is tokenized from its document in `documents` (by key), which must hold it. The
     /// bytes are the same as without a cache.
-    init(entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache) {
-        self.init(entries: entries, documents: documents, cache: &cache, updatingCache: true, given: nil)
+    ///
+    /// - Parameter lastFile: the `search-index.js` the build that left `cache` wrote, if it
+    ///   is still there: with it, and as many entries as then, the index is patched (read
+    ///   only then, and checked against the hash `cache` keeps).
+    init(entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, lastFile: () -> Data?) {
+        self.init(entries: entries, documents: documents, cache: &cache, updatingCache: true, given: nil, lastFile: lastFile)
     }
 
     private init(
-        entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool, given: [SearchDocument]?
+        entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool,
+        given: [SearchDocument]?, lastFile: () -> Data?
     ) {
         self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
         let (sections, sectionNumbers) = Self.sections(of: entries)
@@ -61,13 +66,24 @@ public struct SearchIndex: Sendable {
         }
         header.raw("],\"docs\":[")
         // Patched when the last build's index has as many documents; else made whole.
-        let made =
-            (updatingCache ? Self.patched(entries: entries, sections: sectionNumbers, documents: documents, cache: cache) : nil)
+        var old = cache
+        let canPatch = updatingCache && cache.keys.count == entries.count && lastFile().map { old.loadBodies(from: $0) } == true
+        var made =
+            (canPatch ? Self.patched(entries: entries, sections: sectionNumbers, documents: documents, cache: old) : nil)
             ?? Self.whole(entries: entries, sections: sectionNumbers, documents: documents, cache: cache, forCache: updatingCache)
         tokenCount = made.order.count
         data = Self.file(header: header.bytes, made)
-        if updatingCache { cache = made }
+        guard updatingCache else { return }
+        made.fileHash = SearchTokenCache.hash(of: data)
+        made.itemsStart = header.count
+        made.tokensStart = header.count + made.itemBytes.count + Self.tokensOpening.utf8CodeUnitCount
+        // Read back from the file when needed: the index is not held twice.
+        made.itemBytes = []
+        made.tokenBytes = []
+        cache = made
     }
+
+    private static let tokensOpening: StaticString = "],\"tokens\":{"
 
     /// The distinct section titles in byte order, and each entry's number in them. Pages of
     /// a section mostly come together, so most entries are matched with the one before.
@@ -97,7 +113,7 @@ public struct SearchIndex: Sendable {
     /// The script: `header`, the documents' items, the tokens, the closing braces, copied
     /// once into the file's bytes.
     private static func file(header: [UInt8], _ made: SearchTokenCache) -> Data {
-        let middle: StaticString = "],\"tokens\":{"
+        let middle = tokensOpening
         let end: StaticString = made.order.isEmpty ? "}};\n" : "}}};\n"
         let parts = [header, made.itemBytes, [UInt8](middle.withUTF8Buffer { Array($0) }), made.tokenBytes, end.withUTF8Buffer { Array($0) }]
         var data = Data(count: parts.reduce(0) { $0 + $1.count })

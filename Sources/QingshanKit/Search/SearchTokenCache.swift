@@ -1,6 +1,8 @@
+import Foundation
+
 /// The last search index as the build cache keeps it: its tokens, each document's
-/// postings, and the serialized `docs` and `tokens` parts of `search-index.js` with where
-/// each document's item and each token's postings are in them.
+/// postings, and where each document's item and each token's postings are in the `docs`
+/// and `tokens` parts of the `search-index.js` it wrote.
 ///
 /// A rebuild that keeps the number of documents patches this (`SearchIndex+Patch.swift`):
 /// it tokenizes only the documents whose key changed, re-encodes only the tokens whose
@@ -34,6 +36,13 @@ struct SearchTokenCache: Sendable {
     var itemEnds: [UInt32] = []
     /// The body of the `tokens` object without the brace closing its last group.
     var tokenBytes: [UInt8] = []
+    /// The script these offsets describe: its hash (``hash(of:)``) and where the two bodies
+    /// start in it. The cache keeps these, not the bodies: they are read back from the
+    /// script as written (``loadBodies(from:)``), which keeps the cache and the memory of a
+    /// build from holding the index twice.
+    var fileHash: UInt64 = 0
+    var itemsStart = 0
+    var tokensStart = 0
     /// The tokens that have postings, in byte order; per rank in it, where the token's
     /// `"rest":"postings"` starts in ``tokenBytes``, where its postings start and where it
     /// ends (after its separator from the token before, `,` or `},"X":{`).
@@ -87,6 +96,28 @@ struct SearchTokenCache: Sendable {
         }
     }
 
+    /// What identifies a script's bytes.
+    static func hash(of file: Data) -> UInt64 {
+        var hash = StableHash()
+        file.withUnsafeBytes { hash.combine(buffer: $0.bindMemory(to: UInt8.self)) }
+        return hash.value
+    }
+
+    /// Takes ``itemBytes`` and ``tokenBytes`` from `file` if it is the script these offsets
+    /// describe (its hash is ``fileHash``).
+    mutating func loadBodies(from file: Data) -> Bool {
+        let items = itemsStart..<itemsStart + Int(itemEnds.last ?? 0)
+        let tokens = tokensStart..<tokensStart + Int(pieceEnds.last ?? 0)
+        guard items.lowerBound >= 0, items.upperBound <= tokens.lowerBound, tokens.upperBound <= file.count, Self.hash(of: file) == fileHash
+        else { return false }
+        file.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            itemBytes = Array(bytes[items])
+            tokenBytes = Array(bytes[tokens])
+        }
+        return true
+    }
+
     /// Lists as ``postingBytes`` and ``postingEnds`` hold them.
     static func encoded(_ lists: [[UInt32]]) -> (bytes: [UInt8], ends: [UInt32]) {
         var bytes: [UInt8] = []
@@ -135,13 +166,14 @@ struct SearchTokenCache: Sendable {
         }
         writer.write(bytes: bytes)
         writer.write(ascending: itemEnds)
-        writer.write(bytes: itemBytes)
+        writer.write(fileHash)
+        writer.write(itemsStart)
+        writer.write(tokensStart)
         writer.write(order.count)
         for token in order { writer.write(varint: UInt64(token)) }
         writer.write(ascending: pieceStarts)
         writer.write(ascending: valueStarts)
         writer.write(ascending: pieceEnds)
-        writer.write(bytes: tokenBytes)
     }
 
     /// Reads what ``write(to:)`` wrote; `nil` when it is damaged (checked: every count
@@ -166,11 +198,11 @@ struct SearchTokenCache: Sendable {
         }
         guard let postingBytes = reader.readBytes(), postingBytes.count == Int(end),
             let itemEnds = reader.readAscending(below: UInt32.max), itemEnds.count == count,
-            let itemBytes = reader.readBytes(), itemBytes.count == Int(itemEnds.last ?? 0)
+            let fileHash = reader.readUInt64(), let itemsStart = reader.readInt(), let tokensStart = reader.readInt()
         else { return nil }
         cache.postingBytes = postingBytes
         cache.itemEnds = itemEnds
-        cache.itemBytes = itemBytes
+        (cache.fileHash, cache.itemsStart, cache.tokensStart) = (fileHash, itemsStart, tokensStart)
         guard readTokens(into: &cache, from: &reader) else { return nil }
         return cache
     }
@@ -209,8 +241,7 @@ struct SearchTokenCache: Sendable {
             cache.order.append(UInt32(token))
         }
         guard let starts = reader.readAscending(below: UInt32.max), let values = reader.readAscending(below: UInt32.max),
-            let ends = reader.readAscending(below: UInt32.max), starts.count == count, values.count == count, ends.count == count,
-            let bytes = reader.readBytes(), bytes.count == Int(ends.last ?? 0)
+            let ends = reader.readAscending(below: UInt32.max), starts.count == count, values.count == count, ends.count == count
         else { return false }
         for rank in 0..<count {
             guard starts[rank] < values[rank], values[rank] < ends[rank], rank == 0 || ends[rank - 1] < starts[rank] else { return false }
@@ -218,7 +249,6 @@ struct SearchTokenCache: Sendable {
         cache.pieceStarts = starts
         cache.valueStarts = values
         cache.pieceEnds = ends
-        cache.tokenBytes = bytes
         return true
     }
 }

@@ -23,19 +23,26 @@ import Testing
             text: words(Int(random.next() % 40)))
     }
 
-    /// Builds the index of `documents` from `cache` (replacing it), as a site build does.
-    static func built(_ documents: [SearchDocument], cache: inout SearchTokenCache) -> SearchIndex {
+    /// Builds the index of `documents` from `cache` (replacing it) and the script `last`
+    /// (replacing it), as a site build does with the one in its output folder.
+    static func built(_ documents: [SearchDocument], cache: inout SearchTokenCache, last: inout Data?) -> SearchIndex {
         let entries = documents.map { SearchEntry($0) }
         let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
-        return SearchIndex(entries: entries, documents: byKey, cache: &cache)
+        let file = last
+        let index = SearchIndex(entries: entries, documents: byKey, cache: &cache, lastFile: { file })
+        last = index.data
+        return index
     }
 
-    /// Whether the last build could patch: same count, and the cache is not renumbered.
-    static func patches(_ documents: [SearchDocument], cache: SearchTokenCache) -> Bool {
+    /// Whether the next build patches: as many documents, the last script, and a cache not
+    /// to be renumbered.
+    static func patches(_ documents: [SearchDocument], cache: SearchTokenCache, last: Data?) -> Bool {
         let entries = documents.map { SearchEntry($0) }
         let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
         let sections = Array(Set(entries.map(\.section))).sorted(by: SearchIndex.utf8Order)
         let numbers = entries.map { sections.firstIndex(of: $0.section)! }
+        var cache = cache
+        guard let last, cache.loadBodies(from: last) else { return false }
         return SearchIndex.patched(entries: entries, sections: numbers, documents: byKey, cache: cache) != nil
     }
 
@@ -54,7 +61,8 @@ import Testing
         var random = SeededRandom(seed: seed)
         var documents = (0..<12).map { Self.document(&random, url: "p\($0)/index.html") }
         var cache = SearchTokenCache()
-        _ = Self.built(documents, cache: &cache)
+        var last: Data?
+        _ = Self.built(documents, cache: &cache, last: &last)
         for round in 0..<20 {
             let edits = 1 + Int(random.next() % 3)
             for _ in 0..<edits {
@@ -73,11 +81,11 @@ import Testing
                 documents[d].text = documents[d].text.replacingOccurrences(of: " 独有\(round - 1)词 unique\(round - 1)", with: "")
             }
             documents[round % documents.count].text += " 独有\(round)词 unique\(round)"
-            #expect(Self.patches(documents, cache: cache))
+            #expect(Self.patches(documents, cache: cache, last: last))
             // Every other round patches the cache as read back (postings as bytes), the
             // others the one the last build left in memory (postings as lists).
             if round % 2 == 1 { cache = try Self.roundTripped(cache) }
-            let patched = Self.built(documents, cache: &cache)
+            let patched = Self.built(documents, cache: &cache, last: &last)
             let whole = SearchIndex(documents: documents)
             #expect(patched.javaScript == whole.javaScript, "seed \(seed), round \(round)")
             #expect(patched.tokenCount == whole.tokenCount)
@@ -88,26 +96,28 @@ import Testing
         var random = SeededRandom(seed: 9)
         var documents = (0..<10).map { Self.document(&random, url: "p\($0)/index.html") }
         var cache = SearchTokenCache()
-        _ = Self.built(documents, cache: &cache)
+        var last: Data?
+        _ = Self.built(documents, cache: &cache, last: &last)
         documents.insert(Self.document(&random, url: "new/index.html"), at: 3)
-        #expect(!Self.patches(documents, cache: cache))
-        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        #expect(!Self.patches(documents, cache: cache, last: last))
+        #expect(Self.built(documents, cache: &cache, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
         documents[5].text += " 新词"
-        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        #expect(Self.built(documents, cache: &cache, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
         documents.remove(at: 7)
         documents.remove(at: 0)
-        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        #expect(Self.built(documents, cache: &cache, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
         documents[2].title = "改名"
-        #expect(Self.patches(documents, cache: cache))
-        #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+        #expect(Self.patches(documents, cache: cache, last: last))
+        #expect(Self.built(documents, cache: &cache, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
     }
 
     @Test func everyTokenGoneAndBack() throws {
         let full = [SearchDocument(url: "a.html", title: "铜钵河", section: "", text: "水质 water")]
         let empty = [SearchDocument(url: "a.html", title: "", section: "", text: "")]
         var cache = SearchTokenCache()
+        var last: Data?
         for documents in [full, empty, empty, full, empty] {
-            #expect(Self.built(documents, cache: &cache).javaScript == SearchIndex(documents: documents).javaScript)
+            #expect(Self.built(documents, cache: &cache, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
         }
     }
 
@@ -116,14 +126,22 @@ import Testing
         var random = SeededRandom(seed: 4)
         var documents = (0..<8).map { Self.document(&random, url: "p\($0)/index.html") }
         var cache = SearchTokenCache()
-        _ = Self.built(documents, cache: &cache)
+        var last: Data?
+        _ = Self.built(documents, cache: &cache, last: &last)
         var writer = BinaryWriter()
         cache.write(to: &writer)
         var reader = BinaryReader(writer.data)
         var read = try #require(SearchTokenCache.read(from: &reader))
         #expect(reader.isAtEnd)
         documents[3].text += " 新词 fresh"
-        #expect(Self.built(documents, cache: &read).javaScript == SearchIndex(documents: documents).javaScript)
+        #expect(Self.built(documents, cache: &read, last: &last).javaScript == SearchIndex(documents: documents).javaScript)
+        // A script changed since it was written is not patched: the index is made whole.
+        var changed = try #require(last)
+        changed[changed.count / 2] ^= 1
+        documents[4].text += " 又一词"
+        #expect(!Self.patches(documents, cache: read, last: changed))
+        var edited: Data? = changed
+        #expect(Self.built(documents, cache: &read, last: &edited).javaScript == SearchIndex(documents: documents).javaScript)
         var truncated = BinaryReader(writer.data.dropLast(3))
         #expect(SearchTokenCache.read(from: &truncated) == nil)
     }
