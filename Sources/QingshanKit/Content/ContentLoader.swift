@@ -22,25 +22,15 @@ enum ContentLoader {
     ///   whose text is unchanged.
     /// - Parameter unchanged: page files (source path → size) whose stamps say they are as
     ///   the previous build read them: with an entry in `parsed`, they are not read at all.
-    static func load(root: URL, parsed: [String: ParsedPage] = [:], unchanged: [String: Int] = [:]) -> (SiteContent?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let configURL = root.appendingPathComponent(SiteConfig.path)
-        guard FileManager.default.fileExists(atPath: configURL.path) else {
-            return (nil, [.error(.missingSiteConfig, at: nil)])
-        }
-        var config: SiteConfig?
-        var configText = ""
-        switch SourceFile.readText(configURL, path: SiteConfig.path) {
-        case .success(let text):
-            diagnostics += TextSafety.scan(text.utf8, path: SiteConfig.path)
-            configText = text
-            let parsed = SiteConfig.parse(text)
-            config = parsed.config
-            diagnostics += parsed.diagnostics
-            if let parsedConfig = parsed.config { diagnostics += URLSafety.check(parsedConfig) }
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-        }
+    /// - Parameter configRead: `site.yaml` as `readConfig` read it, when the caller did.
+    static func load(
+        root: URL, parsed: [String: ParsedPage] = [:], unchanged: [String: Int] = [:], configRead: ConfigRead? = nil
+    ) -> (SiteContent?, [Diagnostic]) {
+        let read = configRead ?? readConfig(root: root)
+        guard read.exists else { return (nil, read.diagnostics) }
+        var diagnostics = read.diagnostics
+        let config = read.config
+        let configText = read.text
 
         let pagesFolder = root.appendingPathComponent("content/pages")
         let limit = config?.maxMarkdownBytes ?? SafetyLimits.maxMarkdownBytes
@@ -85,6 +75,37 @@ enum ContentLoader {
         content.unreadBodies = unreadBodies
         content.configText = configText
         return (content, diagnostics)
+    }
+
+    /// `site.yaml` read, checked and parsed.
+    struct ConfigRead: Sendable {
+        /// Whether the file exists (without it there is no site).
+        var exists: Bool
+        var config: SiteConfig?
+        var text = ""
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `site.yaml` of the site at `root`: what the theme and the datasets need
+    /// before the pages are loaded.
+    static func readConfig(root: URL) -> ConfigRead {
+        let configURL = root.appendingPathComponent(SiteConfig.path)
+        guard FileManager.default.fileExists(atPath: configURL.path) else {
+            return ConfigRead(exists: false, diagnostics: [.error(.missingSiteConfig, at: nil)])
+        }
+        var read = ConfigRead(exists: true)
+        switch SourceFile.readText(configURL, path: SiteConfig.path) {
+        case .success(let text):
+            read.diagnostics += TextSafety.scan(text.utf8, path: SiteConfig.path)
+            read.text = text
+            let parsed = SiteConfig.parse(text)
+            read.config = parsed.config
+            read.diagnostics += parsed.diagnostics
+            if let parsedConfig = parsed.config { read.diagnostics += URLSafety.check(parsedConfig) }
+        case .failure(let diagnostic):
+            read.diagnostics.append(diagnostic)
+        }
+        return read
     }
 
     /// One page file: read, checked, split and its front matter parsed. `nil` for a draft
