@@ -8,8 +8,12 @@
 /// section or key changed are written again. Everything else is copied from the last
 /// index in runs, so an edit costs about its own tokens, not the site's.
 ///
-/// The bytes are those of an index made whole (`IncrementalBuildTests` and
-/// `SearchIndexTests` compare them).
+/// Adding or removing a page renumbers the documents after it, which changes a posting in
+/// nearly every token: the index is then made whole (`SearchIndex+Whole.swift`), as it is
+/// when the last script is not in the output folder as written.
+///
+/// The bytes are those of an index made whole (`SearchIndexPatchTests` and
+/// `IncrementalBuildTests` compare them).
 extension SearchIndex {
     /// A change to one token's postings: `document` now has it at `level`, or no longer
     /// has it (``removed``).
@@ -25,7 +29,8 @@ extension SearchIndex {
 
     static let removed: UInt8 = 8
 
-    /// The index of `entries` patched from `old`; `nil` when the number of documents
+    /// The index of `entries` patched from `old`, whose bodies are loaded
+    /// (``SearchTokenCache/loadBodies(from:)``); `nil` when the number of documents
     /// changed, or `old` holds more unused tokens than used ones (renumbered when made
     /// whole), or turns out damaged.
     static func patched(

@@ -118,17 +118,30 @@ struct SearchTokenCache: Sendable {
         return true
     }
 
-    /// Lists as ``postingBytes`` and ``postingEnds`` hold them.
-    static func encoded(_ lists: [[UInt32]]) -> (bytes: [UInt8], ends: [UInt32]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lists.reduce(0) { $0 + $1.count } * 2)
-        var ends: [UInt32] = []
-        ends.reserveCapacity(lists.count)
+    /// Writes `lists` as ``write(to:)`` writes ``postingBytes`` and ``postingEnds`` (each
+    /// list's byte count, then the bytes), straight into `writer`: encoding them into an
+    /// array first held another copy of them at the build's peak of memory.
+    private static func write(_ lists: [[UInt32]], to writer: inout BinaryWriter) {
+        var total = 0
         for list in lists {
-            appendGaps(list, to: &bytes)
-            ends.append(UInt32(bytes.count))
+            var count = 0
+            var previous: UInt32 = 0
+            for value in list {
+                let gap = value &- previous
+                previous = value
+                count += gap < 1 << 7 ? 1 : gap < 1 << 14 ? 2 : gap < 1 << 21 ? 3 : gap < 1 << 28 ? 4 : 5
+            }
+            writer.write(varint: UInt64(count))
+            total += count
         }
-        return (bytes, ends)
+        writer.write(total)
+        for list in lists {
+            var previous: UInt32 = 0
+            for value in list {
+                writer.write(varint: UInt64(value &- previous))
+                previous = value
+            }
+        }
     }
 
     /// Appends `list` (ascending) as LEB128 gaps.
@@ -156,15 +169,16 @@ struct SearchTokenCache: Sendable {
         writer.write(keys.count)
         for key in keys { writer.write(key) }
         for stamp in itemStamps { writer.write(stamp) }
-        var bytes = postingBytes
-        var ends = postingEnds
-        if let postingLists { (bytes, ends) = Self.encoded(postingLists) }
-        var previous: UInt32 = 0
-        for end in ends {
-            writer.write(varint: UInt64(end - previous))
-            previous = end
+        if let postingLists {
+            Self.write(postingLists, to: &writer)
+        } else {
+            var previous: UInt32 = 0
+            for end in postingEnds {
+                writer.write(varint: UInt64(end - previous))
+                previous = end
+            }
+            writer.write(bytes: postingBytes)
         }
-        writer.write(bytes: bytes)
         writer.write(ascending: itemEnds)
         writer.write(fileHash)
         writer.write(itemsStart)
