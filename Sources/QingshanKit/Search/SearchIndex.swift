@@ -116,14 +116,9 @@ public struct SearchIndex: Sendable {
         let middle = tokensOpening
         let end: StaticString = made.order.isEmpty ? "}};\n" : "}}};\n"
         let parts = [header, made.itemBytes, [UInt8](middle.withUTF8Buffer { Array($0) }), made.tokenBytes, end.withUTF8Buffer { Array($0) }]
-        var data = Data(count: parts.reduce(0) { $0 + $1.count })
-        data.withUnsafeMutableBytes { file in
-            var offset = 0
-            for part in parts where !part.isEmpty {
-                part.withUnsafeBytes { file.baseAddress!.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-                offset += part.count
-            }
-        }
+        // Not `Data(count:)`: its zeroes would be written over at once.
+        var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { data.append(contentsOf: part) }
         return data
     }
 
