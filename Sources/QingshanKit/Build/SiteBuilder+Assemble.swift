@@ -26,7 +26,9 @@ extension SiteBuilder {
         run.clock.lap("read files, cache entries")
         // Pages whose text did not change keep their tokens from the last build.
         var searchTokens = previous?.searchTokens ?? SearchTokenCache()
-        let searchIndex = SearchIndex(entries: pages.searchEntries, documents: pages.documents, cache: &searchTokens)
+        let lastIndex = outputFolder?.appendingPathComponent(Self.searchIndexPath)
+        let searchIndex = SearchIndex(
+            entries: pages.searchEntries, documents: pages.documents, cache: &searchTokens, lastFile: { lastIndex.flatMap { try? Data(contentsOf: $0) } })
         cache.searchTokens = searchTokens
         files[Self.searchIndexPath] = searchIndex.data
         run.clock.lap("search index")

@@ -24,6 +24,14 @@ struct JavaScriptWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Appends bytes already written (copied from an earlier index) as they are.
+    mutating func raw(bytes more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
+    /// The number of bytes written so far.
+    var count: Int { bytes.count }
+
     /// Appends one byte as is.
     @inline(__always)
     mutating func byte(_ byte: UInt8) {

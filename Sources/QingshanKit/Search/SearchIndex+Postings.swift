@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The inverted index and its compact encoding.
 ///
 /// Postings dominate the index's size (a page yields a posting per distinct
@@ -138,14 +136,7 @@ extension SearchIndex {
             text.reserveCapacity(count * 6 + table.arena.count)
             var textStarts = [Int](repeating: 0, count: count + 1)
             for i in 0..<count {
-                if table.isWord(i) {
-                    let start = Int(table.wordStarts[i])
-                    text.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[i])])
-                } else {
-                    let key = table.tags[i]
-                    if key >> 32 != 0 { appendUTF8(UInt32(key >> 32), to: &text) }
-                    appendUTF8(UInt32(key & 0xFFFF_FFFF), to: &text)
-                }
+                table.appendUTF8(of: i, to: &text)
                 textStarts[i + 1] = text.count
             }
             return (text, textStarts)
@@ -216,15 +207,10 @@ extension SearchIndex {
             return (starts, grouped)
         }
 
-        /// The tokens and postings of these documents, for the next build: tokens
+        /// The table and each document's postings (ascending) for the next build: tokens
         /// renumbered in byte order, those no document uses dropped.
-        func cache(keys: [UInt64]) -> SearchTokenCache {
-            var documents: [UInt64: [UInt32]] = [:]
-            documents.reserveCapacity(keys.count)
-            if let postingsInOrder {
-                for (key, list) in zip(keys, postingsInOrder) where documents[key] == nil { documents[key] = list }
-                return SearchTokenCache(table: table, documents: documents)
-            }
+        func renumbered() -> (table: TokenTable, postings: [[UInt32]]) {
+            if let postingsInOrder { return (table, postingsInOrder) }
             var tags: [UInt64] = []
             var lengths: [Int32] = []
             var arena: [UInt8] = []
@@ -238,10 +224,8 @@ extension SearchIndex {
                     arena.append(contentsOf: table.arena[start..<start + Int(table.wordLengths[token])])
                 }
             }
-            for (key, list) in zip(keys, postingsByRank()) where documents[key] == nil { documents[key] = list }
             // Built from a table's own entries, so always valid.
-            let renumberedTable = TokenTable(tags: tags, wordLengths: lengths, arena: arena)!
-            return SearchTokenCache(table: renumberedTable, documents: documents)
+            return (TokenTable(tags: tags, wordLengths: lengths, arena: arena)!, postingsByRank())
         }
 
         /// Per document, its postings with tokens numbered by their rank in ``order``: the
@@ -270,10 +254,15 @@ extension SearchIndex {
         }
 
         /// Writes `"token":"postings"` pairs grouped by first scalar, tokens sorted by
-        /// UTF-8 bytes and postings by document, as the body of the `tokens` object.
-        func write(to writer: inout JavaScriptWriter) {
+        /// UTF-8 bytes and postings by document, as the body of the `tokens` object without
+        /// the brace that closes the last group; records in `spans` where each token's
+        /// piece and postings are (``SearchTokenCache/pieceStarts`` and the others).
+        func write(to writer: inout JavaScriptWriter, spans: inout SearchTokenCache) {
             guard !order.isEmpty else { return }
             writer.reserveCapacity(grouped.count * 2 + text.count * 2 + order.count * 8)
+            spans.pieceStarts.reserveCapacity(order.count)
+            spans.valueStarts.reserveCapacity(order.count)
+            spans.pieceEnds.reserveCapacity(order.count)
             text.withUnsafeBufferPointer { text in
                 func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: text[textStarts[i]..<textStarts[i + 1]])
@@ -291,8 +280,10 @@ extension SearchIndex {
                         writer.raw(":{")
                         group = first
                     }
+                    spans.pieceStarts.append(UInt32(writer.bytes.count))
                     writer.string(utf8: UnsafeBufferPointer(rebasing: all[firstLength...]))
                     writer.raw(":\"")
+                    spans.valueStarts.append(UInt32(writer.bytes.count))
                     // Digits need no escape, so they go straight into the string.
                     var previous = 0
                     for value in grouped[starts[token]..<starts[token + 1]] {
@@ -301,74 +292,10 @@ extension SearchIndex {
                         previous = document
                     }
                     writer.raw("\"")
-                }
-                writer.raw("}")
-            }
-        }
-    }
-
-    /// The inverted index of `entries`. Entries found in `cache` keep their postings;
-    /// the others are tokenized from their document in `documents`, on all cores.
-    static func invertedIndex(of entries: [SearchEntry], documents byKey: [UInt64: SearchDocument], cache: SearchTokenCache) -> InvertedIndex {
-        let keys = entries.map(\.key)
-        var table = cache.table
-        let sortedCount = table.count
-        var postings = [[UInt32]](repeating: [], count: entries.count)
-        var missing: [SearchDocument] = []
-        var missingSlots: [Int] = []
-        for (slot, key) in keys.enumerated() {
-            if let known = cache.documents[key] {
-                postings[slot] = known
-            } else {
-                guard let document = byKey[key] else { preconditionFailure("no postings and no document for a search entry") }
-                missing.append(document)
-                missingSlots.append(slot)
-            }
-        }
-        let documents = missing
-        let fresh = missingSlots
-        // Batches bound the memory held by per-document tables on large sites.
-        let batchSize = 512
-        var batchStart = 0
-        var results = [DocumentTokens?](repeating: nil, count: min(batchSize, fresh.count))
-        while batchStart < fresh.count {
-            let batchEnd = min(batchStart + batchSize, fresh.count)
-            results.withUnsafeMutableBufferPointer { buffer in
-                let slots = SendableBuffer(buffer)
-                let first = batchStart
-                DispatchQueue.concurrentPerform(iterations: batchEnd - batchStart) { offset in
-                    var scratch: [UInt8] = []
-                    scratch.reserveCapacity(64)
-                    // Each iteration writes only its own slot.
-                    slots.buffer[offset] = documentTokens(of: documents[first + offset], scratch: &scratch)
+                    spans.pieceEnds.append(UInt32(writer.bytes.count))
                 }
             }
-            // Numbered in document order, so the numbering does not depend on scheduling.
-            for slot in batchStart..<batchEnd {
-                let tokens = results[slot - batchStart]!
-                results[slot - batchStart] = nil
-                var list: [UInt32] = []
-                list.reserveCapacity(tokens.table.count)
-                let source = tokens.table
-                source.arena.withUnsafeBufferPointer { arena in
-                    for i in 0..<source.count {
-                        let tag = source.tags[i]
-                        let entry: Int
-                        if tag & TokenTable.wordBit != 0 {
-                            let word = UnsafeBufferPointer(rebasing: arena[Int(source.wordStarts[i])..<Int(source.wordStarts[i] + source.wordLengths[i])])
-                            entry = table.entry(word: word, tag: tag).index
-                        } else {
-                            entry = table.entry(cjk: tag).index
-                        }
-                        list.append(UInt32(entry) << 3 | UInt32(tokens.levels[i]))
-                    }
-                }
-                // Left in order of appearance: sorted only if the cache keeps them as they are.
-                postings[fresh[slot]] = list
-            }
-            batchStart = batchEnd
         }
-        return InvertedIndex(table: table, sortedCount: sortedCount, postings: consume postings)
     }
 
     static func hitClass(_ count: Int) -> Int {
@@ -411,7 +338,7 @@ extension SearchIndex {
     /// Appends `value` in base 32, most significant digit first; all digits but
     /// the last from the upper half of the alphabet.
     @inline(__always)
-    private static func appendNumber(_ value: Int, to writer: inout JavaScriptWriter) {
+    static func appendNumber(_ value: Int, to writer: inout JavaScriptWriter) {
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
         let digits = alphabetText.utf8Start
@@ -425,13 +352,13 @@ extension SearchIndex {
 
 /// The byte count of a UTF-8 sequence from its lead byte.
 @inline(__always)
-private func utf8Length(lead: UInt8) -> Int {
+func utf8Length(lead: UInt8) -> Int {
     lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
 }
 
 /// Appends the UTF-8 of a valid scalar value.
 @inline(__always)
-private func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+func appendScalarUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
     switch value {
     case ..<0x80:
         bytes.append(UInt8(value))
@@ -448,10 +375,4 @@ private func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
         bytes.append(UInt8(0x80 | (value >> 6) & 0x3F))
         bytes.append(UInt8(0x80 | value & 0x3F))
     }
-}
-
-/// A buffer shared with `concurrentPerform`, whose iterations write disjoint slots.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

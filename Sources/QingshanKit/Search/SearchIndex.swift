@@ -37,50 +37,110 @@ public struct SearchIndex: Sendable {
         var cache = SearchTokenCache()
         let entries = documents.map { SearchEntry($0, storedTextLength: storedTextLength) }
         let byKey = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
-        self.init(entries: entries, documents: byKey, cache: &cache, updatingCache: false, given: documents)
+        self.init(entries: entries, documents: byKey, cache: &cache, updatingCache: false, given: documents, lastFile: { nil })
     }
 
     /// Builds the index reusing the postings in `cache`, and replaces `cache` with the
     /// tokens of `entries` for the next build. An entry whose postings are not in `cache`
     /// is tokenized from its document in `documents` (by key), which must hold it. The
     /// bytes are the same as without a cache.
-    init(entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache) {
-        self.init(entries: entries, documents: documents, cache: &cache, updatingCache: true, given: nil)
+    ///
+    /// - Parameter lastFile: the `search-index.js` the build that left `cache` wrote, if it
+    ///   is still there: with it, and as many entries as then, the index is patched (read
+    ///   only then, and checked against the hash `cache` keeps).
+    init(entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, lastFile: () -> Data?) {
+        self.init(entries: entries, documents: documents, cache: &cache, updatingCache: true, given: nil, lastFile: lastFile)
     }
 
     private init(
-        entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool, given: [SearchDocument]?
+        entries: [SearchEntry], documents: [UInt64: SearchDocument], cache: inout SearchTokenCache, updatingCache: Bool,
+        given: [SearchDocument]?, lastFile: () -> Data?
     ) {
         self.documents = given ?? entries.map { SearchDocument(url: $0.url, title: $0.title, section: $0.section, text: $0.storedText) }
-        let sections = Array(Set(entries.map(\.section))).sorted(by: Self.utf8Order)
-        let sectionIndex = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, $0) })
-        let inverted = Self.invertedIndex(of: entries, documents: documents, cache: cache)
-        tokenCount = inverted.tokenCount
-
-        var writer = JavaScriptWriter()
-        writer.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
+        let (sections, sectionNumbers) = Self.sections(of: entries)
+        var header = JavaScriptWriter()
+        header.raw("window.QINGSHAN_SEARCH_INDEX = {\"v\":1,\"sections\":[")
         for (i, section) in sections.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(section)
+            if i > 0 { header.raw(",") }
+            header.string(section)
         }
-        writer.raw("],\"docs\":[")
-        for (i, entry) in entries.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.raw("[")
-            writer.string(entry.url)
-            writer.raw(",")
-            writer.string(entry.title)
-            writer.raw(",")
-            writer.integer(sectionIndex[entry.section] ?? 0)
-            writer.raw(",")
-            writer.string(entry.storedText)
-            writer.raw("]")
+        header.raw("],\"docs\":[")
+        // Patched when the last build's index has as many documents; else made whole.
+        var old = cache
+        let canPatch = updatingCache && cache.keys.count == entries.count && lastFile().map { old.loadBodies(from: $0) } == true
+        var made =
+            (canPatch ? Self.patched(entries: entries, sections: sectionNumbers, documents: documents, cache: old) : nil)
+            ?? Self.whole(entries: entries, sections: sectionNumbers, documents: documents, cache: cache, forCache: updatingCache)
+        tokenCount = made.order.count
+        data = Self.file(header: header.bytes, made)
+        guard updatingCache else { return }
+        made.fileHash = SearchTokenCache.hash(of: data)
+        made.itemsStart = header.count
+        made.tokensStart = header.count + made.itemBytes.count + Self.tokensOpening.utf8CodeUnitCount
+        // Read back from the file when needed: the index is not held twice.
+        made.itemBytes = []
+        made.tokenBytes = []
+        cache = made
+    }
+
+    private static let tokensOpening: StaticString = "],\"tokens\":{"
+
+    /// The distinct section titles in byte order, and each entry's number in them. Pages of
+    /// a section mostly come together, so most entries are matched with the one before.
+    private static func sections(of entries: [SearchEntry]) -> (titles: [String], numbers: [Int]) {
+        var distinct = Set<String>()
+        var last: String?
+        for entry in entries where entry.section != last {
+            distinct.insert(entry.section)
+            last = entry.section
         }
-        writer.raw("],\"tokens\":{")
-        inverted.write(to: &writer)
-        writer.raw("}};\n")
-        data = Data(writer.bytes)
-        if updatingCache { cache = inverted.cache(keys: entries.map(\.key)) }
+        let titles = distinct.sorted(by: utf8Order)
+        let number = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+        var numbers: [Int] = []
+        numbers.reserveCapacity(entries.count)
+        last = nil
+        var lastNumber = 0
+        for entry in entries {
+            if entry.section != last {
+                lastNumber = number[entry.section] ?? 0
+                last = entry.section
+            }
+            numbers.append(lastNumber)
+        }
+        return (titles, numbers)
+    }
+
+    /// The script: `header`, the documents' items, the tokens, the closing braces, copied
+    /// once into the file's bytes.
+    private static func file(header: [UInt8], _ made: SearchTokenCache) -> Data {
+        let middle = tokensOpening
+        let end: StaticString = made.order.isEmpty ? "}};\n" : "}}};\n"
+        let parts = [header, made.itemBytes, [UInt8](middle.withUTF8Buffer { Array($0) }), made.tokenBytes, end.withUTF8Buffer { Array($0) }]
+        // Not `Data(count:)`: its zeroes would be written over at once.
+        var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { data.append(contentsOf: part) }
+        return data
+    }
+
+    /// What a document's item in `docs` depends on besides its key (which fixes its title,
+    /// section title and stored text): its URL and its section's number.
+    static func itemStamp(url: String, section: Int) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(url)
+        return hash.value &+ UInt64(section) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Appends a document's item, `[url,title,section,text]`.
+    static func writeItem(_ entry: SearchEntry, section: Int, to writer: inout JavaScriptWriter) {
+        writer.raw("[")
+        writer.string(entry.url)
+        writer.raw(",")
+        writer.string(entry.title)
+        writer.raw(",")
+        writer.integer(section)
+        writer.raw(",")
+        writer.string(entry.storedText)
+        writer.raw("]")
     }
 
     /// The complete `search-index.js` for `documents`.

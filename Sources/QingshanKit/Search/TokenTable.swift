@@ -137,6 +137,18 @@ struct TokenTable {
         return (index, true)
     }
 
+    /// Appends the UTF-8 of entry `index`.
+    func appendUTF8(of index: Int, to bytes: inout [UInt8]) {
+        if isWord(index) {
+            let start = Int(wordStarts[index])
+            bytes.append(contentsOf: arena[start..<start + Int(wordLengths[index])])
+        } else {
+            let key = tags[index]
+            if key >> 32 != 0 { appendScalarUTF8(UInt32(key >> 32), to: &bytes) }
+            appendScalarUTF8(UInt32(key & 0xFFFF_FFFF), to: &bytes)
+        }
+    }
+
     /// Whether entry `index` is a word (else a CJK key).
     @inline(__always)
     func isWord(_ index: Int) -> Bool { tags[index] & Self.wordBit != 0 }

@@ -231,6 +231,52 @@ import Testing
         #expect(try snapshot(site.root.appendingPathComponent("public")) == SiteBuilder(root: site.root).build().files)
     }
 
+    /// The search index of a rebuild is patched from the last one when no page is added
+    /// or removed, and is byte for byte a clean build's: a page's text edited so that
+    /// tokens are added (some new to the site) and removed (some gone from it).
+    @Test func anEditedPagesSearchIndexIsACleanBuilds() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let index = site.root.appendingPathComponent("public/search-index.js")
+        try site.append("\n独一无二的词 Quokka。\n", to: "content/pages/about.md")
+        try build(site)
+        try replace("独一无二的词 Quokka", with: "别具一格 Wombat", in: "content/pages/about.md", of: site)
+        try replace("重复的标题", with: "不同的标题", in: "content/pages/about.md", of: site)
+        let edited = try build(site)
+        #expect(edited.renderedPageCount == 1)
+        let tokens = try #require(edited.cache?.searchTokens)
+        // Patched: the new tokens were numbered after the old ones, not all in byte order again.
+        #expect(tokens.table.count > tokens.sortedCount)
+        let clean = SiteBuilder(root: site.root).build()
+        try #require(clean.succeeded)
+        #expect(try Data(contentsOf: index) == clean.files["search-index.js"])
+        let object = try SearchIndexTests.object(of: String(decoding: try Data(contentsOf: index), as: UTF8.self))
+        #expect(try !SearchIndexTests.postings("wombat", in: object).isEmpty)
+        let groups = try #require(object["tokens"] as? [String: [String: String]])
+        #expect(groups["q"]?["uokka"] == nil)
+    }
+
+    /// Adding or removing a page renumbers the documents: the index is made whole again,
+    /// still a clean build's.
+    @Test func addingAndRemovingAPageGivesACleanBuildsSearchIndex() throws {
+        let site = try TemporarySite(copying: "basic")
+        defer { site.remove() }
+        let index = site.root.appendingPathComponent("public/search-index.js")
+        try build(site)
+        try site.write("---\ntitle: 新页面\ndate: 2021-05-01\n---\n新内容 Numbat。\n", to: "content/pages/news/third.md")
+        var result = try build(site)
+        #expect(result.cache?.searchTokens.table.count == result.cache?.searchTokens.sortedCount)
+        #expect(try Data(contentsOf: index) == SiteBuilder(root: site.root).build().files["search-index.js"])
+        try site.append("\n更多正文 Bilby。\n", to: "content/pages/about.md")
+        try build(site)
+        #expect(try Data(contentsOf: index) == SiteBuilder(root: site.root).build().files["search-index.js"])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages/news/third.md"))
+        result = try build(site)
+        #expect(try Data(contentsOf: index) == SiteBuilder(root: site.root).build().files["search-index.js"])
+        let groups = try #require(try SearchIndexTests.object(of: String(decoding: try Data(contentsOf: index), as: UTF8.self))["tokens"] as? [String: [String: String]])
+        #expect(groups["n"]?["umbat"] == nil)
+    }
+
     /// Any sequence of edits, built incrementally, equals a clean build byte for byte;
     /// also when the files not edited are old enough to be trusted by their stamps.
     @Test(arguments: [1, 2, 3], [false, true])

@@ -30,11 +30,16 @@ import Testing
         var rng = GeneratedDocuments.SplitMix64(state: seed)
         var documents = GeneratedDocuments.make(count: 40, seed: seed &+ 500)
         var cache = SearchTokenCache()
+        var last: Data?
         for step in 0..<12 {
             let entries = documents.map { SearchEntry($0) }
             let fresh = Dictionary(zip(entries.map(\.key), documents), uniquingKeysWith: { a, _ in a })
                 .filter { cache.documents[$0.key] == nil }
-            let index = SearchIndex(entries: entries, documents: fresh, cache: &cache)
+            // Patched from the last script when the count is unchanged (a document edited,
+            // or all reversed), else made whole.
+            let file = last
+            let index = SearchIndex(entries: entries, documents: fresh, cache: &cache, lastFile: { file })
+            last = index.data
             #expect(index.javaScript == ReferenceSearchIndex.javaScript(for: documents), "step \(step)")
             #expect(index.tokenCount == ReferenceSearchIndex.tokenCount(for: documents))
             #expect(cache.documents.count == Set(documents.map(SearchTokenCache.key(of:))).count)
@@ -59,7 +64,9 @@ import Testing
     @Test func aDamagedTokenCacheIsRefused() {
         var cache = SearchTokenCache()
         let documents = GeneratedDocuments.make(count: 5, seed: 1)
-        _ = SearchIndex(entries: documents.map { SearchEntry($0) }, documents: Dictionary(documents.map { (SearchTokenCache.key(of: $0), $0) }, uniquingKeysWith: { a, _ in a }), cache: &cache)
+        _ = SearchIndex(
+            entries: documents.map { SearchEntry($0) }, documents: Dictionary(documents.map { (SearchTokenCache.key(of: $0), $0) }, uniquingKeysWith: { a, _ in a }), cache: &cache,
+            lastFile: { nil })
         var writer = BinaryWriter()
         cache.write(to: &writer)
         let bytes = [UInt8](writer.data)
