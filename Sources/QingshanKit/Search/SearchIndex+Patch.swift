@@ -157,7 +157,7 @@ extension SearchIndex {
             for between in (slot == 0 ? 0 : changed[slot - 1] + 1)..<d {
                 ends[between] = UInt32(Int(old.postingEnds[between]) + shift)
             }
-            SearchTokenCache.appendGaps(lists[slot], to: &bytes)
+            BinaryWriter.appendGaps(lists[slot], to: &bytes)
             ends[d] = UInt32(bytes.count)
             copied = Int(old.postingEnds[d])
         }

@@ -144,20 +144,6 @@ struct SearchTokenCache: Sendable {
         }
     }
 
-    /// Appends `list` (ascending) as LEB128 gaps.
-    static func appendGaps(_ list: [UInt32], to bytes: inout [UInt8]) {
-        var previous: UInt32 = 0
-        for value in list {
-            var rest = value &- previous
-            previous = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
-    }
-
     /// The table, then the documents, then the two serialized parts and their offsets:
     /// the bulk is byte arrays, copied as they are.
     func write(to writer: inout BinaryWriter) {

@@ -39,12 +39,16 @@ struct BinaryWriter {
         write(more.count)
         bytes.append(contentsOf: more)
     }
-    /// An unsigned number in 7-bit groups, least significant first (LEB128): small
-    /// numbers, such as the gaps between sorted postings, take one or two bytes.
     /// Ascending numbers as their count and the gaps between them, each a varint: the
     /// search postings, millions on a large site, in one tight loop.
     mutating func write(ascending values: [UInt32]) {
         write(varint: UInt64(values.count))
+        Self.appendGaps(values, to: &bytes)
+    }
+
+    /// Appends ascending `values` to `bytes` as the gaps between them, each a varint
+    /// (no count: the search index patch keeps a list's bytes on their own).
+    static func appendGaps(_ values: [UInt32], to bytes: inout [UInt8]) {
         var previous: UInt32 = 0
         for value in values {
             var rest = value &- previous
@@ -57,6 +61,8 @@ struct BinaryWriter {
         }
     }
 
+    /// An unsigned number in 7-bit groups, least significant first (LEB128): small
+    /// numbers, such as the gaps between sorted postings, take one or two bytes.
     mutating func write(varint value: UInt64) {
         var rest = value
         while rest >= 0x80 {

@@ -83,27 +83,35 @@ struct Theme: Sendable {
             }
         }
         let layouts = texts.keys.filter { $0.hasPrefix("layout/") }.map { String($0.dropFirst(7)) }.sorted()
+        let facts = layoutFacts(layouts, templates: templates, texts: texts.mapValues(\.text))
+        let theme = Theme(
+            library: TemplateLibrary(templates: templates), layouts: layouts, assets: assets, layoutHashes: facts.hashes,
+            layoutsReadingData: facts.readingData, layoutsReadingSiteLists: facts.readingLists)
+        return (theme, diagnostics)
+    }
+
+    /// For each layout, the hash of the texts it reaches (`layoutHashes`), and which
+    /// layouts read `data.` and the site-wide lists.
+    private static func layoutFacts(
+        _ layouts: [String], templates: [String: Template], texts: [String: String]
+    ) -> (hashes: [String: UInt64], readingData: Set<String>, readingLists: Set<String>) {
         var hashes: [String: UInt64] = [:]
         var readingData: Set<String> = []
         var readingLists: Set<String> = []
         // Each text searched once, not once per layout that reaches it.
-        let readsData = texts.mapValues { $0.text.utf8.containsBytes("data.") }
-        let readsLists = texts.mapValues { $0.text.utf8.containsBytes("sections") || $0.text.utf8.containsBytes("latestUpdates") }
+        let readsData = texts.mapValues { $0.utf8.containsBytes("data.") }
+        let readsLists = texts.mapValues { $0.utf8.containsBytes("sections") || $0.utf8.containsBytes("latestUpdates") }
         for layout in layouts {
-            let used = reachableTemplates(from: "layout/" + layout, templates: templates)
             var hash = StableHash()
-            for name in used.sorted() {
+            for name in reachableTemplates(from: "layout/" + layout, templates: templates).sorted() {
                 hash.combine(name)
-                hash.combine(texts[name]!.text)
+                hash.combine(texts[name]!)
                 if readsData[name]! { readingData.insert(layout) }
                 if readsLists[name]! { readingLists.insert(layout) }
             }
             hashes[layout] = hash.value
         }
-        let theme = Theme(
-            library: TemplateLibrary(templates: templates), layouts: layouts, assets: assets, layoutHashes: hashes,
-            layoutsReadingData: readingData, layoutsReadingSiteLists: readingLists)
-        return (theme, diagnostics)
+        return (hashes, readingData, readingLists)
     }
 
     /// The embedded theme's templates and assets, named under `EmbeddedTheme.sourceFolder`.
