@@ -158,18 +158,26 @@ extension BuildCache {
     }
 
     /// The cache in `bytes`; with `stampsOnly`, only what a build with nothing to do needs
-    /// (the head and the entries), keeping `bytes` so that `completed()` can read the rest.
+    /// (the head, and the entries without their search entries: making those strings was
+    /// most of decoding for a no-op), keeping `bytes` so that `completed()` can read the rest.
     static func decode(bytes: [UInt8], stampsOnly: Bool = false) -> BuildCache? {
         guard let layout = Layout(bytes), layout.isIntact(.head, in: bytes), layout.isIntact(.entries, in: bytes) else { return nil }
         var partial = PartialRead(bytes: bytes, layout: layout)
         var cache = BuildCache(outputFolder: "")
-        guard cache.decodeHead(&partial) else { return nil }
-        var reader = partial.reader(.entries)
-        guard let entries = readRecords(&reader, read: readEntry), partial.ends(reader, .entries) else { return nil }
-        cache.entries = entries.values
-        partial.entries = entries.spans
+        guard cache.decodeHead(&partial), cache.decodeEntries(&partial, search: !stampsOnly) else { return nil }
         cache.unreadRest = partial
         return stampsOnly ? cache : cache.completed()
+    }
+
+    /// Reads the entries section into this cache (see `readEntry`).
+    private mutating func decodeEntries(_ partial: inout PartialRead, search: Bool) -> Bool {
+        var reader = partial.reader(.entries)
+        guard let entries = Self.readRecords(&reader, read: { Self.readEntry(path: $0, &$1, search: search) }), partial.ends(reader, .entries)
+        else { return false }
+        self.entries = entries.values
+        partial.entries = entries.spans
+        partial.entriesHaveSearch = search
+        return true
     }
 
     private mutating func decodeHead(_ partial: inout PartialRead) -> Bool {
@@ -191,7 +199,10 @@ extension BuildCache {
     /// Reads the sections after the entries into this cache; `false` when one is damaged.
     /// The parsed pages and the search tokens, as long as each other to decode, are
     /// decoded on two cores.
-    mutating func decodeRest(_ partial: PartialRead) -> Bool {
+    mutating func decodeRest(_ read: PartialRead) -> Bool {
+        var complete = read
+        guard complete.entriesHaveSearch || decodeEntries(&complete, search: true) else { return false }
+        let partial = complete
         let (bytes, layout) = (partial.bytes, partial.layout)
         let rest: [Section] = [.parsedPages, .searchTokens, .datasetFindings, .openData]
         guard layout.ranges.last?.upperBound == bytes.count, rest.allSatisfy({ layout.isIntact($0, in: bytes) }) else { return false }
@@ -234,6 +245,8 @@ struct PartialRead: Sendable {
     var layout: BuildCache.Layout
     var inputs = RecordSpans<Int>()
     var entries = RecordSpans<BuildCache.Entry>()
+    /// Whether `entries` were read with their search entries (see `BuildCache.readEntry`).
+    var entriesHaveSearch = true
 
     func reader(_ section: BuildCache.Section) -> BinaryReader { BinaryReader(bytes: bytes, at: layout[section].lowerBound) }
 

@@ -143,12 +143,15 @@ extension BuildCache {
         writer.write(entry.modified)
     }
 
-    static func readEntry(path: String, _ reader: inout BinaryReader) -> Entry? {
+    /// - Parameter search: read the search entry; without it, it is skipped (and `nil`).
+    static func readEntry(path: String, _ reader: inout BinaryReader, search readsSearch: Bool = true) -> Entry? {
         guard let key = reader.readUInt64(), let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
         var search: SearchEntry?
-        if hasSearch {
+        if hasSearch && readsSearch {
             guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
             search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
+        } else if hasSearch {
+            guard reader.skipStrings(), reader.readUInt64() != nil else { return nil }
         }
         guard let warnings = readDiagnostics(&reader), let size = reader.readInt(), let modified = reader.readInt() else { return nil }
         return Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)

@@ -178,6 +178,17 @@ struct BinaryReader {
         return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
     }
 
+    /// Moves past what `readStrings` reads without making the strings (no UTF-8 checks);
+    /// `false` on truncated input.
+    mutating func skipStrings() -> Bool {
+        guard let count = readInt(), count >= 0, count <= bytes.count else { return false }
+        for _ in 0..<count {
+            guard let length = readInt(), length >= 0, offset + length <= bytes.count else { return false }
+            offset += length
+        }
+        return true
+    }
+
     mutating func readStrings() -> [String]? {
         guard let count = readInt(), count >= 0, count <= bytes.count else { return nil }
         var texts: [String] = []

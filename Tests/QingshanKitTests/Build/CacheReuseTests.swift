@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    @Test("a cache read for a no-op (search entries skipped) completes to the cache read whole")
+    func aStampsOnlyReadCompletesToTheWholeCache() throws {
+        let site = try TemporarySite(copyingEverything: ())
+        defer { site.remove() }
+        try build(site)
+        let bytes = try cacheBytes(site)
+        let whole = try #require(BuildCache.decode(bytes: bytes))
+        let stamps = try #require(BuildCache.decode(bytes: bytes, stampsOnly: true))
+        #expect(whole.entries.values.contains { $0.search != nil })
+        #expect(stamps.entries.values.allSatisfy { $0.search == nil })
+        #expect(stamps.entries.mapValues(\.stamp) == whole.entries.mapValues(\.stamp))
+        var completed = try #require(stamps.completed())
+        #expect(completed.entries == whole.entries)
+        // Saved again, it is the file it was read from.
+        #expect(completed.encodedBytes() == bytes)
+        completed.readFrom = nil
+        #expect(completed.encodedBytes() == bytes)
+    }
+
     @Test(arguments: BuildCache.Section.allCases)
     func aDamagedSectionMeansAFullBuild(_ section: BuildCache.Section) throws {
         let site = try TemporarySite(copyingEverything: ())
