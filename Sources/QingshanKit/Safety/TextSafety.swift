@@ -23,7 +23,7 @@ public enum TextSafety {
             if beforePrevious == 0xE2, let name = bidiName(previous, byte) {
                 let at = SourceLocation(path: path, line: line + lineOffset, column: column - 2)
                 diagnostics.append(.error(.bidiControl(name), at: at, notes: ["a spreadsheet or word processor may have added it; retype the text around this position"]))
-            } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x00 {
+            } else if isReportedControl(byte) {
                 let code = "U+" + String(repeating: "0", count: byte < 0x10 ? 3 : 2) + String(byte, radix: 16, uppercase: true)
                 diagnostics.append(.warning(.controlCharacter(code), at: SourceLocation(path: path, line: line + lineOffset, column: column)))
             }
@@ -39,12 +39,17 @@ public enum TextSafety {
         return diagnostics
     }
 
+    /// A C0 control character other than tab, line feed, carriage return and NUL.
+    private static func isReportedControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x00
+    }
+
     /// Whether `bytes` hold nothing `scan` reports.
     private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x00 { return false }
+            if isReportedControl(byte) { return false }
             if byte == 0xE2, index + 2 < bytes.count, bidiName(bytes[index + 1], bytes[index + 2]) != nil { return false }
             index += 1
         }

@@ -77,16 +77,7 @@ struct SearchTokenCache: Sendable {
             var position = start
             var previous: UInt64 = 0
             while position < end {
-                var gap: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    guard position < end, shift < 35 else { return nil }
-                    let byte = bytes[position]
-                    position += 1
-                    gap |= UInt64(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
+                guard let gap = BinaryReader.varint(in: bytes, at: &position, end: end) else { return nil }
                 let value = previous + gap
                 guard list.isEmpty || gap > 0, value < limit else { return nil }
                 list.append(UInt32(value))

@@ -106,11 +106,20 @@ struct BinaryReader {
     mutating func readInt() -> Int? { readUInt64().map { Int(Int64(bitPattern: $0)) } }
 
     mutating func readVarint() -> UInt64? {
+        var position = offset
+        defer { offset = position }
+        return bytes.withUnsafeBufferPointer { Self.varint(in: $0, at: &position, end: $0.count, bits: 64) }
+    }
+
+    /// A varint of at most `bits` bits at `position` (35 for a gap of `write(ascending:)`
+    /// or `BinaryWriter.appendGaps`), which moves past it; `nil` when it runs past `end`.
+    @inline(__always)
+    static func varint(in bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, end: Int, bits: UInt64 = 35) -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
+        while position < end, shift < bits {
+            let byte = bytes[position]
+            position += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7
@@ -130,24 +139,13 @@ struct BinaryReader {
                 var position = start
                 var previous: UInt64 = 0
                 for index in 0..<Int(count) {
-                    var gap: UInt64 = 0
-                    var shift: UInt64 = 0
-                    while true {
-                        guard position < bytes.count, shift < 35 else {
-                            failed = true
-                            break
-                        }
-                        let byte = bytes[position]
-                        position += 1
-                        gap |= UInt64(byte & 0x7F) << shift
-                        if byte < 0x80 { break }
-                        shift += 7
-                    }
-                    let value = previous + gap
-                    guard !failed, index == 0 || gap > 0, value < UInt64(limit) else {
+                    guard let gap = Self.varint(in: bytes, at: &position, end: bytes.count), index == 0 || gap > 0,
+                        previous + gap < UInt64(limit)
+                    else {
                         failed = true
                         break
                     }
+                    let value = previous + gap
                     values[index] = UInt32(value)
                     initialized = index + 1
                     previous = value
