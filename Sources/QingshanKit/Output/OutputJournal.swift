@@ -39,7 +39,7 @@ struct OutputJournal {
                 }
             }
             // The list is complete before the first change: recovery needs all of it.
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: listURL, options: .atomic)
+            try FileBytes.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: listURL)
             var operations = 0
             for path in paths {
                 if let limit = interruptAfter, operations >= limit { throw Interrupted() }
@@ -47,7 +47,7 @@ struct OutputJournal {
                 if let data = writes[path] {
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                     let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).qingshan-tmp")
-                    try data.write(to: temporary)
+                    try data.withUnsafeBytes { try FileBytes.create(temporary.path, with: $0) }
                     if rename(temporary.path, target.path) != 0 { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
                 } else {
                     try? manager.removeItem(at: target)

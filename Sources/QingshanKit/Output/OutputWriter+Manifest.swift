@@ -16,12 +16,12 @@ extension OutputWriter {
         if let lines = bytes.flatMap(DeployManifest.Lines.init),
             let update = manifestLines(files: files, kept: kept, alreadyWritten: alreadyWritten, hashed: hashed, previous: lines)
         {
-            try DeployManifest.encode(update, previous: lines).write(to: url, options: .atomic)
+            try FileBytes.write(DeployManifest.encode(update, previous: lines), to: url)
             return DeployManifest.changes(update, previous: lines)
         }
         let previous = bytes.flatMap { try? DeployManifest(decoding: Data($0)) }
         let manifest = DeployManifest(entries: manifestEntries(files: files, kept: kept, alreadyWritten: alreadyWritten, hashed: hashed, previous: previous))
-        try manifest.encoded().write(to: url, options: .atomic)
+        try FileBytes.write(manifest.encoded(), to: url)
         return manifest.diff(from: previous)
     }
 

@@ -131,7 +131,7 @@ public struct OutputWriter: Sendable {
             try apply(plan, files: files)
         }
         if plan.previousRecord != record.bytes {
-            try Data(record.bytes).write(to: recordURL, options: .atomic)
+            try FileBytes.write(record.bytes, to: recordURL)
         }
         plan.summary.unchanged += kept.count
         try whileLocked()
