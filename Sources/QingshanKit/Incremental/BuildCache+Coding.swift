@@ -169,15 +169,40 @@ extension BuildCache {
         return stampsOnly ? cache : cache.completed()
     }
 
-    /// Reads the entries section into this cache (see `readEntry`).
+    /// Reads the entries section into this cache (see `readEntry`); without `search`,
+    /// `partial` keeps where each skipped search entry starts, for `decodeRest`.
     private mutating func decodeEntries(_ partial: inout PartialRead, search: Bool) -> Bool {
         var reader = partial.reader(.entries)
-        guard let entries = Self.readRecords(&reader, read: { Self.readEntry(path: $0, &$1, search: search) }), partial.ends(reader, .entries)
-        else { return false }
+        var searchStarts: [Int] = []
+        var start = -1
+        let entries = Self.readRecords(&reader) { path, reader in
+            let entry = Self.readEntry(path: path, &reader, search: search, searchStart: &start)
+            if !search { searchStarts.append(start) }
+            return entry
+        }
+        guard let entries, partial.ends(reader, .entries) else { return false }
         self.entries = entries.values
         partial.entries = entries.spans
         partial.entriesHaveSearch = search
+        partial.searchStarts = searchStarts
         return true
+    }
+
+    /// `entries` and their spans with the search entries that `decodeEntries` skipped;
+    /// `nil` when one is damaged. Only their strings are made: the entries were read whole
+    /// a second time, before the other sections, as long as the parsed pages to decode.
+    private static func withSearchEntries(_ partial: PartialRead, entries: [String: Entry]) -> (
+        entries: [String: Entry], spans: RecordSpans<Entry>
+    )? {
+        var (entries, spans) = (entries, partial.entries)
+        guard !partial.entriesHaveSearch else { return (entries, spans) }
+        for (index, start) in partial.searchStarts.enumerated() where start >= 0 {
+            var reader = BinaryReader(bytes: partial.bytes, at: start)
+            guard let search = readSearchEntry(&reader) else { return nil }
+            spans.values[index].search = search
+            entries[spans.paths[index]]?.search = search
+        }
+        return (entries, spans)
     }
 
     private mutating func decodeHead(_ partial: inout PartialRead) -> Bool {
@@ -196,28 +221,28 @@ extension BuildCache {
         return true
     }
 
-    /// Reads the sections after the entries into this cache; `false` when one is damaged.
-    /// The parsed pages and the search tokens, as long as each other to decode, are
-    /// decoded on two cores.
+    /// Reads the sections after the entries, and the search entries skipped in them, into
+    /// this cache; `false` when one is damaged. The parsed pages, the search tokens and the
+    /// search entries are decoded on the cores there are.
     mutating func decodeRest(_ read: PartialRead) -> Bool {
-        var complete = read
-        guard complete.entriesHaveSearch || decodeEntries(&complete, search: true) else { return false }
-        let partial = complete
+        let partial = read
         let (bytes, layout) = (partial.bytes, partial.layout)
         let rest: [Section] = [.parsedPages, .searchTokens, .datasetFindings, .openData]
         guard layout.ranges.last?.upperBound == bytes.count, rest.allSatisfy({ layout.isIntact($0, in: bytes) }) else { return false }
         let parsedSlot = ResultSlots<(values: [String: ParsedPage], spans: RecordSpans<ParsedPage>)?>(count: 1)
         let othersSlot = ResultSlots<(SearchTokenCache, [String: DatasetFindings], OpenDataFiles?)?>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                parsedSlot[0] = Self.decodeParsedPages(partial)
-            } else {
-                othersSlot[0] = Self.decodeTokensAndData(partial)
+        let searchSlot = ResultSlots<(entries: [String: Entry], spans: RecordSpans<Entry>)?>(count: 1)
+        let entries = self.entries
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: parsedSlot[0] = Self.decodeParsedPages(partial)
+            case 1: othersSlot[0] = Self.decodeTokensAndData(partial)
+            default: searchSlot[0] = Self.withSearchEntries(partial, entries: entries)
             }
         }
-        guard let parsed = parsedSlot[0], let (searchTokens, findings, openData) = othersSlot[0] else { return false }
-        (self.parsedPages, self.searchTokens, self.datasetFindings, self.openData) = (parsed.values, searchTokens, findings, openData)
-        readFrom = ReadCache(bytes: bytes, layout: layout, values: self, inputs: partial.inputs, entries: partial.entries, parsedPages: parsed.spans)
+        guard let parsed = parsedSlot[0], let (searchTokens, findings, openData) = othersSlot[0], let read = searchSlot[0] else { return false }
+        (self.entries, self.parsedPages, self.searchTokens, self.datasetFindings, self.openData) = (read.entries, parsed.values, searchTokens, findings, openData)
+        readFrom = ReadCache(bytes: bytes, layout: layout, values: self, inputs: partial.inputs, entries: read.spans, parsedPages: parsed.spans)
         return true
     }
 
@@ -245,8 +270,10 @@ struct PartialRead: Sendable {
     var layout: BuildCache.Layout
     var inputs = RecordSpans<Int>()
     var entries = RecordSpans<BuildCache.Entry>()
-    /// Whether `entries` were read with their search entries (see `BuildCache.readEntry`).
+    /// Whether `entries` were read with their search entries (see `BuildCache.readEntry`);
+    /// if not, where each record's search entry starts (-1 for none).
     var entriesHaveSearch = true
+    var searchStarts: [Int] = []
 
     func reader(_ section: BuildCache.Section) -> BinaryReader { BinaryReader(bytes: bytes, at: layout[section].lowerBound) }
 

@@ -143,18 +143,27 @@ extension BuildCache {
         writer.write(entry.modified)
     }
 
-    /// - Parameter search: read the search entry; without it, it is skipped (and `nil`).
-    static func readEntry(path: String, _ reader: inout BinaryReader, search readsSearch: Bool = true) -> Entry? {
+    /// - Parameters:
+    ///   - search: read the search entry; without it, it is skipped (and `nil`).
+    ///   - searchStart: where the skipped search entry starts (`readSearchEntry`), or -1.
+    static func readEntry(path: String, _ reader: inout BinaryReader, search readsSearch: Bool = true, searchStart: inout Int) -> Entry? {
         guard let key = reader.readUInt64(), let datasets = reader.readStrings(), let hasSearch = reader.readBool() else { return nil }
         var search: SearchEntry?
+        searchStart = -1
         if hasSearch && readsSearch {
-            guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
-            search = SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
+            guard let entry = readSearchEntry(&reader) else { return nil }
+            search = entry
         } else if hasSearch {
+            searchStart = reader.position
             guard reader.skipStrings(), reader.readUInt64() != nil else { return nil }
         }
         guard let warnings = readDiagnostics(&reader), let size = reader.readInt(), let modified = reader.readInt() else { return nil }
         return Entry(key: key, datasetsUsed: datasets, search: search, warnings: warnings, size: size, modified: modified)
+    }
+
+    static func readSearchEntry(_ reader: inout BinaryReader) -> SearchEntry? {
+        guard let parts = reader.readStrings(), parts.count == 4, let key = reader.readUInt64() else { return nil }
+        return SearchEntry(url: parts[0], title: parts[1], section: parts[2], storedText: parts[3], key: key)
     }
 
     static func write(_ page: ParsedPage, to writer: inout BinaryWriter) {

@@ -90,10 +90,21 @@ public struct BuildCache: Sendable {
     }
 
     /// "content/data/villages.csv changed", "2 files changed, 1 added: …", or "no source changed".
+    /// One lookup per source, and the removed ones looked for only when some are: three
+    /// lookups per source cost 35 M instructions of a one-page edit at N = 10,000.
     static func describeChanges(from old: [String: Int], to new: [String: Int]) -> String {
-        let changed = new.keys.filter { old[$0] != nil && old[$0] != new[$0] }.sorted()
-        let added = new.keys.filter { old[$0] == nil }.sorted()
-        let removed = old.keys.filter { new[$0] == nil }.sorted()
+        var changed: [String] = []
+        var added: [String] = []
+        for (path, stamp) in new {
+            if let before = old[path] {
+                if before != stamp { changed.append(path) }
+            } else {
+                added.append(path)
+            }
+        }
+        let kept = new.count - added.count
+        let removed = kept == old.count ? [] : old.keys.filter { new[$0] == nil }.sorted()
+        (changed, added) = (changed.sorted(), added.sorted())
         var parts: [String] = []
         for (files, verb) in [(changed, "changed"), (added, "added"), (removed, "removed")] where !files.isEmpty {
             let shown = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")

@@ -70,6 +70,17 @@ import Testing
         #expect(completed.encodedBytes() == bytes)
     }
 
+    @Test func theChangedSourcesAreNamedChangedAddedOrRemoved() {
+        let old = ["a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6]
+        #expect(BuildCache.describeChanges(from: old, to: old) == "no source changed")
+        #expect(BuildCache.describeChanges(from: old, to: old.merging(["b": 9]) { $1 }) == "changed b")
+        var new = old.merging(["f": 0, "e": 0, "d": 0, "c": 0, "z": 1, "y": 1]) { $1 }
+        new["a"] = nil
+        #expect(BuildCache.describeChanges(from: old, to: new) == "changed c, d, e and 1 more; added y, z; removed a")
+        // As many sources as before, one renamed: the removed one is still named.
+        #expect(BuildCache.describeChanges(from: ["a": 1], to: ["b": 1]) == "added b; removed a")
+    }
+
     @Test(arguments: BuildCache.Section.allCases)
     func aDamagedSectionMeansAFullBuild(_ section: BuildCache.Section) throws {
         let site = try TemporarySite(copyingEverything: ())
