@@ -86,7 +86,7 @@ struct BuildInvocation: Equatable {
         }
         if dryRun {
             let bytes = result.files.values.reduce(0) { $0 + $1.count }
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let seconds = FixedDecimal.text(Date().timeIntervalSince(started), digits: 2)
             print(
                 renderer.say(
                     "dry run: rendered \(result.renderedPageCount) pages, \(result.files.count) files, \(bytes) bytes, nothing written in \(seconds) s",
