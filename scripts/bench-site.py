@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Synthetic benchmark sites for scripts/bench (issue 8), standard library only.
 
-    bench-site.py generate --pages N --out DIR [--seed 8]
+    bench-site.py generate --pages N --out DIR [--seed 8] [--qingshan BIN]
         writes DIR/qingshan (a Qingshan site root) and DIR/hugo (a Hugo site)
         from the same pseudo-random Markdown pages; identical bytes for the
-        same N and seed.
+        same N and seed. With --qingshan, BIN records a data snapshot of an
+        earlier publication (`qingshan snapshot --date 2021-06-30`, one
+        village in ten with less progress and budget then), so the builds
+        also make 本期变化 and each village's record history.
     bench-site.py report RESULTS.tsv [MORE.tsv ...]
         prints one table per N (medians, min–max, ratios against issue 21's
         targets), the growth exponents between sizes and the callgrind counts
@@ -36,6 +39,7 @@ import os
 import random
 import math
 import shutil
+import subprocess
 import statistics
 import sys
 import zipfile
@@ -437,6 +441,26 @@ def generate(n, out, seed, repo):
         write(os.path.join(hp, "villages", r[0] + ".md"), f"---\ntitle: \"{r[1]}\"\n---\n\n{table}\n")
 
 
+def record_snapshot(q, qingshan):
+    """Records the data as an earlier publication showed it: `villages.csv` with one row in
+    ten at 20 points less progress and 12.5 less budget, then restores today's file."""
+    path = os.path.join(q, "content", "data", "villages.csv")
+    today = open(path, encoding="utf-8").read()
+    lines = today.split("\n")
+    for i in range(3, len(lines), 10):
+        if lines[i]:
+            cells = lines[i].split(",")
+            cells[10] = f"{float(cells[10]) - 12.5:.1f}"
+            cells[11] = str(max(0, int(cells[11]) - 20))
+            lines[i] = ",".join(cells)
+    open(path, "w", encoding="utf-8").write("\n".join(lines))
+    try:
+        subprocess.run([qingshan, "snapshot", "--root", q, "--date", "2021-06-30", "--note", "基准：上期发布"],
+                       check=True, stdout=subprocess.DEVNULL)
+    finally:
+        open(path, "w", encoding="utf-8").write(today)
+
+
 # --- report -----------------------------------------------------------------
 
 SCENARIO_ORDER = ["clean", "render", "noop", "edit-page", "edit-row", "server-edit", "serve-page", "serve-row", "parse", "parse-each"]
@@ -586,11 +610,14 @@ def main():
     g.add_argument("--out", required=True)
     g.add_argument("--seed", type=int, default=8)
     g.add_argument("--repo", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    g.add_argument("--qingshan", help="a qingshan binary: record a data snapshot of an earlier publication")
     r = sub.add_parser("report")
     r.add_argument("results", nargs="+", help="results.tsv files, merged (e.g. two invocations at one size)")
     args = ap.parse_args()
     if args.cmd == "generate":
         generate(args.pages, args.out, args.seed, args.repo)
+        if args.qingshan:
+            record_snapshot(os.path.join(args.out, "qingshan"), args.qingshan)
     else:
         report(args.results)
 

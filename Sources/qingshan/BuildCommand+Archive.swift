@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QingshanKit
 
-extension BuildCommand {
+extension BuildInvocation {
     /// `--archive PATH`: writes the offline bundle of a successful build (the site under
     /// `site/` plus `使用说明.txt`) and prints what it wrote.
     ///

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QingshanKit
 
-extension BuildCommand {
+extension BuildInvocation {
     /// `qingshan build --watch`: build once, then rebuild after every debounced change
     /// until interrupted. A failed build is reported and the watch goes on; the output
     /// folder keeps the last good site.

@@ -28,6 +28,27 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "监视改动，保存即重新生成。Keep watching content/ and site-templates/ and rebuild on every change.")
     var watch = false
 
+    /// The options as plain values (`BuildInvocation` runs them).
+    var invocation: BuildInvocation {
+        BuildInvocation(
+            site: site.arguments, output: output, archive: archive, timings: timings, clean: clean, dryRun: dryRun,
+            watch: watch)
+    }
+
+    func run() throws { try invocation.run() }
+}
+
+/// One `qingshan build`: its options as values, whether ArgumentParser read them or
+/// `BuildInvocation(fastArguments:)` did.
+struct BuildInvocation: Equatable {
+    var site = SiteArguments()
+    var output: String?
+    var archive: String?
+    var timings = false
+    var clean = false
+    var dryRun = false
+    var watch = false
+
     func run() throws {
         if watch { return try runWatching() }
         let started = Date()
@@ -65,7 +86,7 @@ struct BuildCommand: ParsableCommand {
         }
         if dryRun {
             let bytes = result.files.values.reduce(0) { $0 + $1.count }
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let seconds = FixedDecimal.text(Date().timeIntervalSince(started), digits: 2)
             print(
                 renderer.say(
                     "dry run: rendered \(result.renderedPageCount) pages, \(result.files.count) files, \(bytes) bytes, nothing written in \(seconds) s",
@@ -90,7 +111,7 @@ struct BuildCommand: ParsableCommand {
             try writeArchive(result: complete, path: archive)
         }
         let seconds = Date().timeIntervalSince(started)
-        let shown = SiteOptions.displayName(output: output, root: site.root)
+        let shown = SiteArguments.displayName(output: output, root: site.root)
         print(BuildReport.line(result: result, summary: summary, output: shown, seconds: seconds, language: renderer.language))
     }
 

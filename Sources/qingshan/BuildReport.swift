@@ -10,7 +10,7 @@ enum BuildReport {
         var parts = ["\(result.sourceChanges): re-rendered \(pages) (\(result.keptFiles.count) reused)"]
         parts.append("\(output): \(summary.added.count) added, \(summary.changed.count) changed, \(summary.removed.count) removed")
         if let size = result.searchIndexSize { parts.append(size.description) }
-        parts.append(String(format: "%.2f s", seconds))
+        parts.append(FixedDecimal.text(seconds, digits: 2) + " s")
         return parts.joined(separator: "; ")
     }
 
@@ -22,7 +22,7 @@ enum BuildReport {
         if let size = result.searchIndexSize {
             parts.append("搜索索引 \(kilobytes(size.indexBytes))，为网页总量 \(kilobytes(size.htmlBytes)) 的 \(Int((size.ratio * 100).rounded())) %")
         }
-        parts.append(String(format: "用时 %.2f 秒", seconds))
+        parts.append("用时 " + FixedDecimal.text(seconds, digits: 2) + " 秒")
         return parts.joined(separator: "；")
     }
 

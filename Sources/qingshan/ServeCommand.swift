@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         StopSignals.stopBetweenWrites()
         let root = site.rootURL
         let renderer = site.renderer()
-        let outputURL = try site.outputFolder(output, renderer: renderer)
+        let outputURL = try site.arguments.outputFolder(output, renderer: renderer)
         var preview = LivePreview(root: root, output: outputURL, host: host, port: port)
         preview.language = renderer.language
         let lines = WatchOutput(renderer: renderer)

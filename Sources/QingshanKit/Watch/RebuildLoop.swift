@@ -18,7 +18,7 @@ public struct RebuildReport: Sendable {
     /// or "…: failed, 2 errors; the last good site is kept".
     public var line: String {
         let what = changes.isEmpty ? "first build" : ChangeClassifier.summary(of: changes)
-        let seconds = String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+        let seconds = FixedDecimal.seconds(duration)
         guard succeeded, let summary = writeSummary else {
             return "\(what): failed, \(diagnostics.summary); the last good site is kept (\(seconds) s)"
         }

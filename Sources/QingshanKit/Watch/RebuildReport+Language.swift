@@ -4,7 +4,7 @@ extension RebuildReport {
     public func line(in language: MessageLanguage) -> String {
         guard language == .chinese else { return line }
         let what = changes.isEmpty ? "首次生成" : ChangeClassifier.summary(of: changes, in: language)
-        let seconds = String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+        let seconds = FixedDecimal.seconds(duration)
         guard succeeded, let summary = writeSummary else {
             return "\(what)：生成失败，\(diagnostics.summary(in: language))；仍保留上一次成功生成的网站（用时 \(seconds) 秒）"
         }
